@@ -1,0 +1,264 @@
+/**
+ * The whole data model of SPEC §2, plus users, sessions and the audit log.
+ *
+ * Conventions: money is integer fen, rates are integer ppm (inside the rate
+ * terms), dates are `YYYY-MM-DD` text, months `YYYY-MM` text, timestamps ISO
+ * 8601 UTC text. Column names are snake_case.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import type { PolicyRates } from "../app/rules/types";
+
+export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+export const COLLECTION_KINDS = [
+  "order",
+  "bank_inquiry",
+  "allocation",
+  "guarantee",
+  "installment",
+  "court",
+] as const;
+export type CollectionKind = (typeof COLLECTION_KINDS)[number];
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const employers = sqliteTable("employers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  uscc: text("uscc").notNull(),
+  region: text("region").notNull(),
+  createdAt: createdAt(),
+});
+
+export const policies = sqliteTable(
+  "policies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    region: text("region").notNull(),
+    effectiveFrom: text("effective_from").notNull(),
+    baseFloor: integer("base_floor").notNull(),
+    baseCap: integer("base_cap").notNull(),
+    /** Every insurance and side as a list of terms (SPEC §2). */
+    rates: text("rates", { mode: "json" }).$type<PolicyRates>().notNull(),
+    roundingUnit: text("rounding_unit").$type<"fen" | "jiao" | "yuan">().notNull().default("fen"),
+    roundingMode: text("rounding_mode").$type<"half_up" | "up">().notNull().default("half_up"),
+    /** `1`…`31` or `last`. */
+    dueDay: text("due_day").notNull(),
+    dueMonthOffset: integer("due_month_offset").notNull().default(0),
+    lateFeePpmPerDay: integer("late_fee_ppm_per_day").notNull().default(500),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("policies_region_from").on(t.region, t.effectiveFrom)],
+);
+
+export const nonWorkingDays = sqliteTable(
+  "non_working_days",
+  {
+    region: text("region").notNull(),
+    date: text("date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.date] })],
+);
+
+export const employees = sqliteTable(
+  "employees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeNo: text("employee_no").notNull().unique(),
+    name: text("name").notNull(),
+    idType: text("id_type").$type<IdType>().notNull().default("resident_id"),
+    idNumber: text("id_number").notNull(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    hireDate: text("hire_date").notNull(),
+    terminationDate: text("termination_date"),
+    department: text("department").notNull().default(""),
+    email: text("email").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("employees_employer").on(t.employerId, t.hireDate),
+    index("employees_name").on(t.name),
+  ],
+);
+
+export const wages = sqliteTable(
+  "wages",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    effectiveMonth: text("effective_month").notNull(),
+    monthlyWage: integer("monthly_wage").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.effectiveMonth] })],
+);
+
+export const registrations = sqliteTable("registrations", {
+  employeeId: integer("employee_id")
+    .primaryKey()
+    .references(() => employees.id, { onDelete: "cascade" }),
+  appliedOn: text("applied_on"),
+  registeredOn: text("registered_on"),
+});
+
+/** One row per version of a declaration line (SPEC §2). */
+export const declarationLines = sqliteTable(
+  "declaration_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    period: text("period").notNull(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    declaredBase: integer("declared_base").notNull(),
+    declaredOn: text("declared_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("declaration_lines_key").on(t.employerId, t.period, t.employeeId, t.declaredOn),
+    index("declaration_lines_employee").on(t.employeeId, t.period),
+  ],
+);
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    period: text("period").notNull(),
+    paidOn: text("paid_on").notNull(),
+    amount: integer("amount").notNull(),
+    reference: text("reference").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_reference").on(t.employerId, t.reference),
+    index("payments_period").on(t.employerId, t.period, t.paidOn),
+  ],
+);
+
+export const collectionActions = sqliteTable(
+  "collection_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    kind: text("kind").$type<CollectionKind>().notNull(),
+    actionDate: text("action_date").notNull(),
+    /** Sorted months joined by `;`. */
+    periods: text("periods").notNull(),
+    timeLimit: text("time_limit"),
+    dueOn: text("due_on"),
+    amount: integer("amount"),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("collection_actions_employer").on(t.employerId, t.actionDate)],
+);
+
+export type StatementSnapshot = Record<string, unknown>;
+
+export const statements = sqliteTable(
+  "statements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    issuedOn: text("issued_on").notNull(),
+    reason: text("reason").notNull().default(""),
+    /** The immutable figures of SPEC §6 as of `issued_on`. */
+    figures: text("figures", { mode: "json" }).$type<StatementSnapshot>().notNull(),
+    /** When the employee first opened it (ISO timestamp), or null. */
+    firstViewedAt: text("first_viewed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("statements_version").on(t.employeeId, t.period, t.version),
+    index("statements_employer_period").on(t.employerId, t.period),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull().default(""),
+  role: text("role").$type<Role>().notNull(),
+  employeeId: integer("employee_id").references(() => employees.id),
+  passwordHash: text("password_hash").notNull(),
+  locale: text("locale"),
+  disabledAt: text("disabled_at"),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `account:<email>` or `address:<ip>`. */
+    key: text("key").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_attempts_key").on(t.key, t.at)],
+);
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull().default(""),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_entity").on(t.entity, t.entityId)],
+);
