@@ -1,0 +1,66 @@
+/**
+ * Identity checks (SPEC §8): citizen identity numbers (GB 11643-1999) — the
+ * social security number under art. 58 — and unified social credit codes
+ * (GB 32100-2015).
+ */
+import { isValidDate } from "./dates";
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = "10X98765432";
+
+/** The check character of the first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+export type IdCheck = { ok: true; value: string } | { ok: false; reason: string };
+
+/** Validate a resident identity number; a lower-case `x` is accepted and normalized. */
+export function checkResidentId(raw: string): IdCheck {
+  const value = raw.trim().toUpperCase();
+  if (value.length !== 18) return { ok: false, reason: `must be 18 characters (has ${value.length})` };
+  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: "the first 17 characters must be digits and the last a digit or X" };
+  const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  if (!isValidDate(birth)) return { ok: false, reason: `characters 7–14 are not a valid birth date (${value.slice(6, 14)})` };
+  const expected = residentIdCheckChar(value.slice(0, 17));
+  if (value[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${value[17]}` };
+  return { ok: true, value };
+}
+
+/** Validate an identity document by type: resident IDs strictly, passports and permits for shape only. */
+export function checkIdentity(idType: string, raw: string): IdCheck {
+  if (idType === "resident_id") return checkResidentId(raw);
+  const value = raw.trim().toUpperCase();
+  if (value.length < 5 || value.length > 20 || !/^[A-Z0-9]+$/.test(value))
+    return { ok: false, reason: "must be 5–20 letters or digits" };
+  return { ok: true, value };
+}
+
+/** First 4 and last 4 characters, the rest `*` (SPEC §6). */
+export function maskId(id: string): string {
+  if (id.length <= 8) return "*".repeat(id.length);
+  return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
+}
+
+const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(first17[i]!) * USCC_WEIGHTS[i]!;
+  const v = 31 - (sum % 31);
+  return USCC_CHARS[v === 31 ? 0 : v]!;
+}
+
+export function checkUscc(raw: string): IdCheck {
+  const value = raw.trim().toUpperCase();
+  if (value.length !== 18) return { ok: false, reason: `must be 18 characters (has ${value.length})` };
+  for (const ch of value) {
+    if (!USCC_CHARS.includes(ch)) return { ok: false, reason: `character "${ch}" is not allowed (no I, O, S, V, Z)` };
+  }
+  const expected = usccCheckChar(value.slice(0, 17));
+  if (value[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${value[17]}` };
+  return { ok: true, value };
+}
