@@ -1,0 +1,687 @@
+/**
+ * The import formats of SPEC §8: a CSV file of one kind (header row required,
+ * UTF-8 with or without BOM) validated into typed records. Pure: no database.
+ * What needs existing data (codes and employee numbers that must exist, the
+ * single employer an empty `employer_code` stands for, liability of a declared
+ * employee, guarantees already in force) comes in an {@link ImportContext} the
+ * database layer fills.
+ *
+ * Every bad row is reported, as `row N, column C: reason` (row 1 is the
+ * header, the first data row is row 2); one bad row rejects the whole file.
+ */
+import { CsvSyntaxError, parseCsv } from "./csv";
+import { isLiable } from "~/rules/contributions";
+import { isValidDate, isValidMonth } from "~/rules/dates";
+import { checkIdentity, checkUscc } from "~/rules/identity";
+import { isZeroRate, parseRate, parseYuan } from "~/rules/money";
+import type {
+  CollectionKind,
+  Fen,
+  Insurance,
+  IsoDate,
+  Month,
+  PolicyRates,
+  Rate,
+  RoundingMode,
+  RoundingUnit,
+  Side,
+} from "~/rules/types";
+import { INSURANCES, SIDES } from "~/rules/types";
+
+// ---------- kinds and columns ----------
+
+export const IMPORT_KINDS = [
+  "employers",
+  "policies",
+  "non_working_days",
+  "employees",
+  "wages",
+  "registrations",
+  "declarations",
+  "payments",
+  "collection",
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(s: string): s is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(s);
+}
+
+const RATE_COLUMNS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
+
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  employers: ["code", "name", "uscc", "region"],
+  policies: [
+    "region",
+    "effective_from",
+    "base_floor",
+    "base_cap",
+    ...RATE_COLUMNS,
+    "rounding_unit",
+    "rounding_mode",
+    "due_day",
+    "due_month_offset",
+    "late_fee_ppm_per_day",
+  ],
+  non_working_days: ["region", "date"],
+  employees: [
+    "employee_no",
+    "name",
+    "id_type",
+    "id_number",
+    "employer_code",
+    "hire_date",
+    "termination_date",
+    "department",
+    "email",
+    "monthly_wage",
+  ],
+  wages: ["employee_no", "effective_month", "monthly_wage"],
+  registrations: ["employee_no", "applied_on", "registered_on"],
+  declarations: ["employer_code", "period", "employee_no", "declared_base", "declared_on"],
+  payments: ["employer_code", "period", "paid_on", "amount", "reference"],
+  collection: ["employer_code", "kind", "action_date", "periods", "time_limit", "due_on", "amount"],
+};
+
+/** The key columns of each kind (SPEC §8); a row whose key exists replaces that record. */
+export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
+  employers: ["code"],
+  policies: ["region", "effective_from"],
+  non_working_days: ["region", "date"],
+  employees: ["employee_no"],
+  wages: ["employee_no", "effective_month"],
+  registrations: ["employee_no"],
+  declarations: ["employer_code", "period", "employee_no", "declared_on"],
+  payments: ["employer_code", "reference"],
+  collection: IMPORT_COLUMNS.collection,
+};
+
+export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export const COLLECTION_KINDS: readonly CollectionKind[] = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"];
+export const ROUNDING_UNITS: readonly RoundingUnit[] = ["fen", "jiao", "yuan"];
+export const ROUNDING_MODES: readonly RoundingMode[] = ["half_up", "up"];
+
+// ---------- records ----------
+
+interface Located {
+  /** The CSV row number (the header is row 1). */
+  row: number;
+}
+
+export interface EmployerRecord extends Located {
+  code: string;
+  name: string;
+  uscc: string;
+  region: string;
+}
+
+export interface PolicyRecord extends Located {
+  region: string;
+  effectiveFrom: Month;
+  baseFloor: Fen;
+  baseCap: Fen;
+  rates: PolicyRates;
+  roundingUnit: RoundingUnit;
+  roundingMode: RoundingMode;
+  /** `1`…`31` or `last`, as stored. */
+  dueDay: string;
+  dueMonthOffset: 0 | 1;
+  lateFeePpmPerDay: number;
+}
+
+export interface NonWorkingDayRecord extends Located {
+  region: string;
+  date: IsoDate;
+}
+
+export interface EmployeeRecord extends Located {
+  employeeNo: string;
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  employerCode: string;
+  hireDate: IsoDate;
+  terminationDate: IsoDate | null;
+  department: string;
+  email: string;
+  /** Becomes the wage row of the hire month unless the employee already has one for that month. */
+  monthlyWage: Fen;
+}
+
+export interface WageRecord extends Located {
+  employeeNo: string;
+  effectiveMonth: Month;
+  monthlyWage: Fen;
+}
+
+export interface RegistrationRecord extends Located {
+  employeeNo: string;
+  appliedOn: IsoDate | null;
+  registeredOn: IsoDate | null;
+}
+
+export interface DeclarationRecord extends Located {
+  employerCode: string;
+  period: Month;
+  employeeNo: string;
+  declaredBase: Fen;
+  declaredOn: IsoDate;
+}
+
+export interface PaymentRecord extends Located {
+  employerCode: string;
+  period: Month;
+  paidOn: IsoDate;
+  amount: Fen;
+  reference: string;
+}
+
+export interface CollectionRecord extends Located {
+  employerCode: string;
+  kind: CollectionKind;
+  actionDate: IsoDate;
+  /** Sorted, without repeats. */
+  periods: Month[];
+  timeLimit: IsoDate | null;
+  dueOn: IsoDate | null;
+  amount: Fen | null;
+}
+
+export interface ImportRecordMap {
+  employers: EmployerRecord;
+  policies: PolicyRecord;
+  non_working_days: NonWorkingDayRecord;
+  employees: EmployeeRecord;
+  wages: WageRecord;
+  registrations: RegistrationRecord;
+  declarations: DeclarationRecord;
+  payments: PaymentRecord;
+  collection: CollectionRecord;
+}
+export type ImportRecord = ImportRecordMap[ImportKind];
+
+// ---------- errors ----------
+
+export interface ImportError {
+  row: number;
+  /** The column the reason is about; empty for an error about the whole row or file. */
+  column: string;
+  message: string;
+}
+
+/** `row N, column C: reason` (or `row N: reason` when no column applies). */
+export function formatImportError(e: ImportError): string {
+  return e.column ? `row ${e.row}, column ${e.column}: ${e.message}` : `row ${e.row}: ${e.message}`;
+}
+
+// ---------- context ----------
+
+export interface ContextEmployee {
+  employerCode: string;
+  hireDate: IsoDate;
+  terminationDate: IsoDate | null;
+}
+
+export interface ContextGuarantee {
+  employerCode: string;
+  actionDate: IsoDate;
+  periods: readonly Month[];
+  /** {@link collectionKey} of the action: the same row imported again is not an overlap. */
+  key: string;
+}
+
+/** What validation needs to know about the database. */
+export interface ImportContext {
+  /** Codes of the employers in the database. */
+  employerCodes: ReadonlySet<string>;
+  /** Employees in the database, by employee number. */
+  employees: ReadonlyMap<string, ContextEmployee>;
+  /** Guarantee agreements in the database. */
+  guarantees: readonly ContextGuarantee[];
+}
+
+export function emptyContext(): ImportContext {
+  return { employerCodes: new Set(), employees: new Map(), guarantees: [] };
+}
+
+// ---------- keys and equality ----------
+
+/** The key of a record (SPEC §8), as one string. */
+export function recordKey(kind: ImportKind, r: ImportRecord): string {
+  switch (kind) {
+    case "employers":
+      return (r as EmployerRecord).code;
+    case "policies": {
+      const p = r as PolicyRecord;
+      return `${p.region}\u0000${p.effectiveFrom}`;
+    }
+    case "non_working_days": {
+      const d = r as NonWorkingDayRecord;
+      return `${d.region}\u0000${d.date}`;
+    }
+    case "employees":
+      return (r as EmployeeRecord).employeeNo;
+    case "wages": {
+      const w = r as WageRecord;
+      return `${w.employeeNo}\u0000${w.effectiveMonth}`;
+    }
+    case "registrations":
+      return (r as RegistrationRecord).employeeNo;
+    case "declarations": {
+      const d = r as DeclarationRecord;
+      return `${d.employerCode}\u0000${d.period}\u0000${d.employeeNo}\u0000${d.declaredOn}`;
+    }
+    case "payments": {
+      const p = r as PaymentRecord;
+      return `${p.employerCode}\u0000${p.reference}`;
+    }
+    case "collection":
+      return collectionKey(r as CollectionRecord);
+  }
+}
+
+/** A collection action's key is the whole row. */
+export function collectionKey(c: Omit<CollectionRecord, "row">): string {
+  return [c.employerCode, c.kind, c.actionDate, c.periods.join(";"), c.timeLimit ?? "", c.dueOn ?? "", c.amount ?? ""].join("\u0000");
+}
+
+/** JSON with sorted object keys: for comparing records and stored values. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function sameValues(a: Located, b: Located): boolean {
+  const { row: _a, ...x } = a;
+  const { row: _b, ...y } = b;
+  return canonicalJson(x) === canonicalJson(y);
+}
+
+// ---------- validation ----------
+
+export type ValidationResult<K extends ImportKind> =
+  | {
+      ok: true;
+      /** Data rows in the file (blank lines not counted). */
+      rows: number;
+      /** One per distinct key, in file order (identical repeats dropped). */
+      records: ImportRecordMap[K][];
+      /** Rows that repeat an earlier row exactly. */
+      duplicates: number;
+    }
+  | { ok: false; rows: number; errors: ImportError[] };
+
+/** A row being validated: cells by column name, and an error collector. */
+class RowReader {
+  ok = true;
+  constructor(
+    readonly row: number,
+    private readonly cells: ReadonlyMap<string, string>,
+    private readonly errors: ImportError[],
+    private readonly ctx: ImportContext,
+  ) {}
+
+  error(column: string, message: string): void {
+    this.ok = false;
+    this.errors.push({ row: this.row, column, message });
+  }
+
+  /** The trimmed cell (empty when the column is absent). */
+  text(column: string): string {
+    return (this.cells.get(column) ?? "").trim();
+  }
+
+  required(column: string): string {
+    const v = this.text(column);
+    if (v === "") this.error(column, "is required");
+    return v;
+  }
+
+  date(column: string, required: true): IsoDate;
+  date(column: string, required: false): IsoDate | null;
+  date(column: string, required: boolean): IsoDate | null {
+    const v = this.text(column);
+    if (v === "") {
+      if (required) this.error(column, "is required");
+      return null;
+    }
+    if (!isValidDate(v)) {
+      this.error(column, /^\d{4}-\d{2}-\d{2}$/.test(v) ? `"${v}" is not a calendar date` : `"${v}" is not a date YYYY-MM-DD`);
+      return null;
+    }
+    return v;
+  }
+
+  month(column: string): Month {
+    const v = this.text(column);
+    if (v === "") this.error(column, "is required");
+    else if (!isValidMonth(v)) this.error(column, `"${v}" is not a month YYYY-MM`);
+    return v;
+  }
+
+  amount(column: string, required: true): Fen;
+  amount(column: string, required: false): Fen | null;
+  amount(column: string, required: boolean): Fen | null {
+    const v = this.text(column);
+    if (v === "") {
+      if (required) this.error(column, "is required");
+      return null;
+    }
+    const fen = parseYuan(v);
+    if (fen === null) {
+      this.error(
+        column,
+        /^-/.test(v) ? `"${v}" is negative` : `"${v}" is not an amount in yuan (digits, "." and at most two decimals, no grouping)`,
+      );
+      return null;
+    }
+    return fen;
+  }
+
+  oneOf<T extends string>(column: string, allowed: readonly T[], fallback: T): T {
+    const v = this.text(column);
+    if (v === "") return fallback;
+    if (!(allowed as readonly string[]).includes(v)) {
+      this.error(column, `"${v}" is not one of ${allowed.join(", ")}`);
+      return fallback;
+    }
+    return v as T;
+  }
+
+  /** An employer code that exists; empty stands for the only employer of the installation. */
+  employer(column = "employer_code"): string {
+    const v = this.text(column);
+    const codes = this.ctx.employerCodes;
+    if (v === "") {
+      if (codes.size === 1) return codes.values().next().value as string;
+      this.error(
+        column,
+        codes.size === 0 ? "is required (no employer exists yet: import employers first)" : "is required where the installation holds several employers",
+      );
+      return "";
+    }
+    if (!codes.has(v)) this.error(column, `no employer with code "${v}"`);
+    return v;
+  }
+
+  ctxHasEmployer(code: string): boolean {
+    return this.ctx.employerCodes.has(code);
+  }
+
+  /** An employee number that exists. */
+  employee(column = "employee_no"): { employeeNo: string; employee: ContextEmployee | null } {
+    const v = this.required(column);
+    if (v === "") return { employeeNo: v, employee: null };
+    const employee = this.ctx.employees.get(v) ?? null;
+    if (!employee) this.error(column, `no employee with number "${v}"`);
+    return { employeeNo: v, employee };
+  }
+}
+
+type RowParser<K extends ImportKind> = (r: RowReader) => Omit<ImportRecordMap[K], "row">;
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const PARSERS: { [K in ImportKind]: RowParser<K> } = {
+  employers(r) {
+    const code = r.required("code");
+    if (code && /\s/.test(code)) r.error("code", `"${code}" must not contain spaces`);
+    const name = r.required("name");
+    let uscc = r.required("uscc");
+    if (uscc) {
+      const check = checkUscc(uscc);
+      if (check.ok) uscc = check.value;
+      else r.error("uscc", `"${uscc}" is not a unified social credit code: ${check.reason}`);
+    }
+    const region = r.required("region");
+    return { code, name, uscc, region };
+  },
+
+  policies(r) {
+    const region = r.required("region");
+    const effectiveFrom = r.month("effective_from");
+    const baseFloor = r.amount("base_floor", true);
+    const baseCap = r.amount("base_cap", true);
+    if (baseFloor !== null && baseCap !== null && baseFloor > baseCap) r.error("base_floor", `${r.text("base_floor")} is above base_cap ${r.text("base_cap")}`);
+    const rates = {} as Record<Insurance, Record<Side, Rate>>;
+    for (const ins of INSURANCES) {
+      rates[ins] = {} as Record<Side, Rate>;
+      for (const side of SIDES) {
+        const column = `${ins}_${side}`;
+        const parsed = parseRate(r.text(column));
+        if (!parsed.ok) {
+          r.error(column, parsed.reason);
+          rates[ins][side] = [];
+          continue;
+        }
+        if (side === "employee" && (ins === "work_injury" || ins === "maternity") && !isZeroRate(parsed.rate)) {
+          r.error(column, `must be 0: ${ins.replace("_", " ")} is paid by the employer alone (Social Insurance Law arts. 33, 53)`);
+        }
+        rates[ins][side] = parsed.rate;
+      }
+    }
+    const roundingUnit = r.oneOf("rounding_unit", ROUNDING_UNITS, "fen");
+    const roundingMode = r.oneOf("rounding_mode", ROUNDING_MODES, "half_up");
+    let dueDay = r.required("due_day");
+    if (dueDay) {
+      if (dueDay.toLowerCase() === "last") dueDay = "last";
+      else if (/^\d{1,2}$/.test(dueDay) && Number(dueDay) >= 1 && Number(dueDay) <= 31) dueDay = String(Number(dueDay));
+      else r.error("due_day", `"${dueDay}" is not a day 1–31 or "last"`);
+    }
+    const offsetText = r.text("due_month_offset");
+    let dueMonthOffset: 0 | 1 = 0;
+    if (offsetText === "1") dueMonthOffset = 1;
+    else if (offsetText !== "" && offsetText !== "0") r.error("due_month_offset", `"${offsetText}" is not 0 or 1`);
+    const feeText = r.text("late_fee_ppm_per_day");
+    let lateFeePpmPerDay = 500;
+    if (feeText !== "") {
+      if (/^\d{1,7}$/.test(feeText) && Number(feeText) <= 1_000_000) lateFeePpmPerDay = Number(feeText);
+      else r.error("late_fee_ppm_per_day", `"${feeText}" is not a whole number of ppm per day (0–1000000; 500 = 0.05 %)`);
+    }
+    return {
+      region,
+      effectiveFrom,
+      baseFloor: baseFloor ?? 0,
+      baseCap: baseCap ?? 0,
+      rates: rates as PolicyRates,
+      roundingUnit,
+      roundingMode,
+      dueDay,
+      dueMonthOffset,
+      lateFeePpmPerDay,
+    };
+  },
+
+  non_working_days(r) {
+    const region = r.required("region");
+    const date = r.date("date", true) ?? "";
+    return { region, date };
+  },
+
+  employees(r) {
+    const employeeNo = r.required("employee_no");
+    const name = r.required("name");
+    const idType = r.oneOf("id_type", ID_TYPES, "resident_id");
+    let idNumber = r.required("id_number");
+    if (idNumber) {
+      const check = checkIdentity(idType, idNumber);
+      if (check.ok) idNumber = check.value;
+      else r.error("id_number", `"${idNumber}" is not a valid ${idType === "resident_id" ? "resident identity number" : idType} number: ${check.reason}`);
+    }
+    const employerCode = r.employer();
+    const hireDate = r.date("hire_date", true) ?? "";
+    const terminationDate = r.date("termination_date", false);
+    if (hireDate && terminationDate && terminationDate < hireDate) r.error("termination_date", `${terminationDate} is before hire_date ${hireDate}`);
+    const department = r.text("department");
+    const email = r.text("email");
+    if (email && !EMAIL_RE.test(email)) r.error("email", `"${email}" is not an e-mail address`);
+    const monthlyWage = r.amount("monthly_wage", true) ?? 0;
+    return { employeeNo, name, idType, idNumber, employerCode, hireDate, terminationDate, department, email, monthlyWage };
+  },
+
+  wages(r) {
+    const { employeeNo } = r.employee();
+    const effectiveMonth = r.month("effective_month");
+    const monthlyWage = r.amount("monthly_wage", true) ?? 0;
+    return { employeeNo, effectiveMonth, monthlyWage };
+  },
+
+  registrations(r) {
+    const { employeeNo } = r.employee();
+    const appliedOn = r.date("applied_on", false);
+    const registeredOn = r.date("registered_on", false);
+    if (appliedOn && registeredOn && registeredOn < appliedOn) r.error("registered_on", `${registeredOn} is before applied_on ${appliedOn}`);
+    return { employeeNo, appliedOn, registeredOn };
+  },
+
+  declarations(r) {
+    const employerCode = r.employer();
+    const period = r.month("period");
+    const { employeeNo, employee } = r.employee();
+    if (employee && r.ctxHasEmployer(employerCode) && employee.employerCode !== employerCode) {
+      r.error("employee_no", `${employeeNo} is an employee of ${employee.employerCode}, not ${employerCode}`);
+    } else if (employee && isValidMonth(period) && !isLiable(employee.hireDate, employee.terminationDate, period)) {
+      const span = employee.terminationDate ? `employed ${employee.hireDate} to ${employee.terminationDate}` : `hired ${employee.hireDate}`;
+      r.error("period", `${employeeNo} is not liable in ${period} (${span})`);
+    }
+    const declaredBase = r.amount("declared_base", true) ?? 0;
+    const declaredOn = r.date("declared_on", true) ?? "";
+    return { employerCode, period, employeeNo, declaredBase, declaredOn };
+  },
+
+  payments(r) {
+    const employerCode = r.employer();
+    const period = r.month("period");
+    const paidOn = r.date("paid_on", true) ?? "";
+    const amount = r.amount("amount", true) ?? 0;
+    const reference = r.required("reference");
+    return { employerCode, period, paidOn, amount, reference };
+  },
+
+  collection(r) {
+    const employerCode = r.employer();
+    const kindText = r.required("kind");
+    let kind: CollectionKind = "order";
+    if (kindText) {
+      if ((COLLECTION_KINDS as readonly string[]).includes(kindText)) kind = kindText as CollectionKind;
+      else r.error("kind", `"${kindText}" is not a known kind (${COLLECTION_KINDS.join(", ")})`);
+    }
+    const actionDate = r.date("action_date", true) ?? "";
+    const periodsText = r.required("periods");
+    const periods = new Set<Month>();
+    if (periodsText) {
+      for (const raw of periodsText.split(";")) {
+        const p = raw.trim();
+        if (p === "") r.error("periods", `has an empty month in "${periodsText}" (months are separated by ";")`);
+        else if (!isValidMonth(p)) r.error("periods", `"${p}" is not a month YYYY-MM`);
+        else periods.add(p);
+      }
+    }
+    const timeLimit = r.date("time_limit", false);
+    const dueOn = r.date("due_on", false);
+    const amount = r.amount("amount", false);
+    if (kindText === "order") {
+      if (!r.text("time_limit")) r.error("time_limit", "is required for an order");
+      else if (timeLimit && actionDate && timeLimit < actionDate) r.error("time_limit", `${timeLimit} is before action_date ${actionDate}`);
+    }
+    if (kindText === "installment") {
+      if (!r.text("due_on")) r.error("due_on", "is required for an installment");
+      if (!r.text("amount")) r.error("amount", "is required for an installment");
+      else if (amount === 0) r.error("amount", "must be positive for an installment");
+    }
+    return { employerCode, kind, actionDate, periods: [...periods].sort(), timeLimit, dueOn, amount };
+  },
+};
+
+/** Checks across rows that need more than one row: guarantees that overlap (SPEC §2). */
+function checkGuarantee(rec: CollectionRecord, seen: ContextGuarantee[], errors: ImportError[]): boolean {
+  if (rec.kind !== "guarantee") return true;
+  const key = collectionKey(rec);
+  const periods = new Set(rec.periods);
+  for (const g of seen) {
+    if (g.employerCode !== rec.employerCode || g.key === key) continue;
+    const shared = g.periods.filter((p) => periods.has(p));
+    if (shared.length > 0) {
+      errors.push({
+        row: rec.row,
+        column: "periods",
+        message: `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} already in the guarantee agreement of ${g.actionDate} (${g.periods.join(";")}); a month belongs to at most one agreement`,
+      });
+      return false;
+    }
+  }
+  seen.push({ employerCode: rec.employerCode, actionDate: rec.actionDate, periods: rec.periods, key });
+  return true;
+}
+
+/** Validate a CSV file of one kind. Writes nothing; the context says what the database holds. */
+export function validateImport<K extends ImportKind>(kind: K, csvText: string, ctx: ImportContext): ValidationResult<K> {
+  let table;
+  try {
+    table = parseCsv(csvText);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { ok: false, rows: 0, errors: [{ row: e.row, column: "", message: e.message.replace(/^row \d+: /, "") + " (the file is not valid CSV)" }] };
+    throw e;
+  }
+  const errors: ImportError[] = [];
+  const expected = IMPORT_COLUMNS[kind];
+  const header = table.header;
+  if (header.length === 0 || (header.length === 1 && header[0] === "")) {
+    return { ok: false, rows: 0, errors: [{ row: 1, column: "", message: `the file is empty; a header row is required: ${expected.join(",")}` }] };
+  }
+  const seenColumns = new Set<string>();
+  for (const h of header) {
+    if (h === "") errors.push({ row: 1, column: "", message: "the header has an empty column name" });
+    else if (seenColumns.has(h)) errors.push({ row: 1, column: h, message: "appears twice in the header" });
+    else if (!expected.includes(h)) errors.push({ row: 1, column: h, message: `is not a column of ${kind} (expected ${expected.join(",")})` });
+    seenColumns.add(h);
+  }
+  for (const c of expected) if (!seenColumns.has(c)) errors.push({ row: 1, column: c, message: `is missing from the header (expected ${expected.join(",")})` });
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+
+  const parse = PARSERS[kind] as RowParser<K>;
+  const records: ImportRecordMap[K][] = [];
+  const byKey = new Map<string, ImportRecordMap[K]>();
+  const guarantees: ContextGuarantee[] = kind === "collection" ? [...ctx.guarantees] : [];
+  let duplicates = 0;
+  const keyColumn = IMPORT_KEYS[kind][0]!;
+
+  for (const { line, cells } of table.rows) {
+    if (cells.length !== header.length) {
+      errors.push({
+        row: line,
+        column: cells.length > header.length ? "" : header[cells.length]!,
+        message: `the row has ${cells.length} cells, the header ${header.length}`,
+      });
+      continue;
+    }
+    const map = new Map<string, string>();
+    for (let i = 0; i < header.length; i++) map.set(header[i]!, cells[i]!);
+    const reader = new RowReader(line, map, errors, ctx);
+    const rec = { row: line, ...parse(reader) } as ImportRecordMap[K];
+    if (!reader.ok) continue;
+    const key = recordKey(kind, rec);
+    const earlier = byKey.get(key);
+    if (earlier) {
+      if (sameValues(earlier, rec)) duplicates++;
+      else {
+        const keyText = IMPORT_KEYS[kind].map((c) => map.get(c)?.trim() || (c === "employer_code" ? (rec as unknown as { employerCode: string }).employerCode : "")).join(" + ");
+        errors.push({
+          row: line,
+          column: keyColumn,
+          message: `the key ${IMPORT_KEYS[kind].join(" + ")} (${keyText}) already appears in row ${earlier.row} with different values`,
+        });
+      }
+      continue;
+    }
+    if (kind === "collection" && !checkGuarantee(rec as CollectionRecord, guarantees, errors)) continue;
+    byKey.set(key, rec);
+    records.push(rec);
+  }
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+  return { ok: true, rows: table.rows.length, records, duplicates };
+}

@@ -1,0 +1,496 @@
+/**
+ * CSV imports (SPEC §8) into the database: validate every row first, then
+ * write all or nothing in one immediate transaction. Each key replaces the
+ * existing record; a row equal to what is stored is left alone, so importing
+ * the same file twice changes nothing.
+ *
+ * Built for size: the keys a kind needs are loaded once into Maps, rows are
+ * written through prepared statements, never one SELECT per row.
+ */
+import type Database from "better-sqlite3";
+import type { Db } from "../../db/connection";
+import {
+  canonicalJson,
+  collectionKey,
+  validateImport,
+  type CollectionRecord,
+  type DeclarationRecord,
+  type EmployeeRecord,
+  type EmployerRecord,
+  type ImportContext,
+  type ImportError,
+  type ImportKind,
+  type ImportRecordMap,
+  type NonWorkingDayRecord,
+  type PaymentRecord,
+  type PolicyRecord,
+  type RegistrationRecord,
+  type WageRecord,
+} from "~/lib/import-formats";
+import type { CollectionKind } from "~/rules/types";
+import { audit, type Actor } from "./audit.server";
+
+export { formatImportError, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/lib/import-formats";
+
+export interface ImportSummary {
+  /** Data rows in the file. */
+  rows: number;
+  created: number;
+  replaced: number;
+  /** Rows equal to what is stored (or repeating an earlier row of the file): not written. */
+  unchanged: number;
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportError[] };
+
+export interface ImportOptions {
+  /** The file name, for the audit log. */
+  fileName?: string;
+}
+
+type Sqlite = Database.Database;
+
+interface Plan {
+  created: number;
+  replaced: number;
+  unchanged: number;
+  /** Writes the created and replaced records. */
+  apply(): void;
+}
+
+// ---------- what the database holds ----------
+
+interface Loaded {
+  ctx: ImportContext;
+  employerIds: Map<string, number>;
+  employeeIds: Map<string, number>;
+}
+
+function loadContext(sqlite: Sqlite, kind: ImportKind): Loaded {
+  const employerRows = sqlite.prepare("SELECT id, code FROM employers").all() as { id: number; code: string }[];
+  const employerIds = new Map(employerRows.map((e) => [e.code, e.id]));
+  const codeById = new Map(employerRows.map((e) => [e.id, e.code]));
+  const employees = new Map<string, { employerCode: string; hireDate: string; terminationDate: string | null }>();
+  const employeeIds = new Map<string, number>();
+  if (kind === "wages" || kind === "registrations" || kind === "declarations") {
+    const rows = sqlite.prepare("SELECT id, employee_no, employer_id, hire_date, termination_date FROM employees").raw().all() as [number, string, number, string, string | null][];
+    for (const [id, no, employerId, hireDate, terminationDate] of rows) {
+      employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate });
+      employeeIds.set(no, id);
+    }
+  }
+  const guarantees: ImportContext["guarantees"][number][] = [];
+  if (kind === "collection") {
+    const rows = sqlite
+      .prepare("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions WHERE kind = 'guarantee'")
+      .all() as CollectionRow[];
+    for (const r of rows) {
+      const c = fromCollectionRow(r, codeById);
+      guarantees.push({ employerCode: c.employerCode, actionDate: c.actionDate, periods: c.periods, key: collectionKey(c) });
+    }
+  }
+  return { ctx: { employerCodes: new Set(employerIds.keys()), employees, guarantees }, employerIds, employeeIds };
+}
+
+interface CollectionRow {
+  employer_id: number;
+  kind: string;
+  action_date: string;
+  periods: string;
+  time_limit: string | null;
+  due_on: string | null;
+  amount: number | null;
+}
+
+function fromCollectionRow(r: CollectionRow, codeById: Map<number, string>): Omit<CollectionRecord, "row"> {
+  return {
+    employerCode: codeById.get(r.employer_id) ?? "",
+    kind: r.kind as CollectionKind,
+    actionDate: r.action_date,
+    periods: r.periods.split(";").sort(),
+    timeLimit: r.time_limit,
+    dueOn: r.due_on,
+    amount: r.amount,
+  };
+}
+
+// ---------- plans, one per kind ----------
+
+function counter() {
+  const c = { created: 0, replaced: 0, unchanged: 0 };
+  return c;
+}
+
+function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Plan {
+  const existing = new Map(
+    (sqlite.prepare("SELECT code, name, uscc, region FROM employers").all() as { code: string; name: string; uscc: string; region: string }[]).map((e) => [e.code, e]),
+  );
+  const c = counter();
+  const writes: EmployerRecord[] = [];
+  for (const r of records) {
+    const e = existing.get(r.code);
+    if (!e) c.created++;
+    else if (e.name === r.name && e.uscc === r.uscc && e.region === r.region) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push(r);
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        "INSERT INTO employers (code, name, uscc, region) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, region = excluded.region",
+      );
+      for (const r of writes) upsert.run(r.code, r.name, r.uscc, r.region);
+    },
+  };
+}
+
+function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
+  type Row = {
+    region: string;
+    effective_from: string;
+    base_floor: number;
+    base_cap: number;
+    rates: string;
+    rounding_unit: string;
+    rounding_mode: string;
+    due_day: string;
+    due_month_offset: number;
+    late_fee_ppm_per_day: number;
+  };
+  const existing = new Map(
+    (sqlite.prepare("SELECT region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day FROM policies").all() as Row[]).map(
+      (p) => [`${p.region}\u0000${p.effective_from}`, p],
+    ),
+  );
+  const c = counter();
+  const writes: PolicyRecord[] = [];
+  for (const r of records) {
+    const p = existing.get(`${r.region}\u0000${r.effectiveFrom}`);
+    if (!p) c.created++;
+    else if (
+      p.base_floor === r.baseFloor &&
+      p.base_cap === r.baseCap &&
+      canonicalJson(JSON.parse(p.rates)) === canonicalJson(r.rates) &&
+      p.rounding_unit === r.roundingUnit &&
+      p.rounding_mode === r.roundingMode &&
+      p.due_day === r.dueDay &&
+      p.due_month_offset === r.dueMonthOffset &&
+      p.late_fee_ppm_per_day === r.lateFeePpmPerDay
+    ) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push(r);
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        `INSERT INTO policies (region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(region, effective_from) DO UPDATE SET base_floor = excluded.base_floor, base_cap = excluded.base_cap, rates = excluded.rates,
+           rounding_unit = excluded.rounding_unit, rounding_mode = excluded.rounding_mode, due_day = excluded.due_day,
+           due_month_offset = excluded.due_month_offset, late_fee_ppm_per_day = excluded.late_fee_ppm_per_day`,
+      );
+      for (const r of writes)
+        upsert.run(r.region, r.effectiveFrom, r.baseFloor, r.baseCap, JSON.stringify(r.rates), r.roundingUnit, r.roundingMode, r.dueDay, r.dueMonthOffset, r.lateFeePpmPerDay);
+    },
+  };
+}
+
+function planNonWorkingDays(sqlite: Sqlite, records: NonWorkingDayRecord[]): Plan {
+  const existing = new Set((sqlite.prepare("SELECT region, date FROM non_working_days").raw().all() as [string, string][]).map(([r, d]) => `${r}\u0000${d}`));
+  const c = counter();
+  const writes: NonWorkingDayRecord[] = [];
+  for (const r of records) {
+    if (existing.has(`${r.region}\u0000${r.date}`)) c.unchanged++;
+    else {
+      c.created++;
+      writes.push(r);
+    }
+  }
+  return {
+    ...c,
+    apply() {
+      const insert = sqlite.prepare("INSERT OR IGNORE INTO non_working_days (region, date) VALUES (?, ?)");
+      for (const r of writes) insert.run(r.region, r.date);
+    },
+  };
+}
+
+function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: Loaded): Plan {
+  type Row = [number, string, string, string, string, number, string, string | null, string, string];
+  const existing = new Map<string, Row>();
+  for (const row of sqlite
+    .prepare("SELECT id, employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email FROM employees")
+    .raw()
+    .all() as Row[])
+    existing.set(row[1], row);
+  const wageKeys = new Set((sqlite.prepare("SELECT employee_id, effective_month FROM wages").raw().all() as [number, string][]).map(([id, m]) => `${id}|${m}`));
+  const c = counter();
+  const creates: EmployeeRecord[] = [];
+  const updates: { id: number; r: EmployeeRecord }[] = [];
+  const wagesFor: { id: number; r: EmployeeRecord }[] = [];
+  for (const r of records) {
+    const employerId = loaded.employerIds.get(r.employerCode)!;
+    const e = existing.get(r.employeeNo);
+    if (!e) {
+      c.created++;
+      creates.push(r);
+      continue;
+    }
+    const [id, , name, idType, idNumber, eEmployerId, hireDate, terminationDate, department, email] = e;
+    const same =
+      name === r.name &&
+      idType === r.idType &&
+      idNumber === r.idNumber &&
+      eEmployerId === employerId &&
+      hireDate === r.hireDate &&
+      terminationDate === r.terminationDate &&
+      department === r.department &&
+      email === r.email;
+    const hasWage = wageKeys.has(`${id}|${r.hireDate.slice(0, 7)}`);
+    if (same && hasWage) {
+      c.unchanged++;
+      continue;
+    }
+    c.replaced++;
+    if (!same) updates.push({ id, r });
+    if (!hasWage) wagesFor.push({ id, r });
+  }
+  return {
+    ...c,
+    apply() {
+      const insert = sqlite.prepare(
+        "INSERT INTO employees (employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      );
+      const update = sqlite.prepare(
+        "UPDATE employees SET name = ?, id_type = ?, id_number = ?, employer_id = ?, hire_date = ?, termination_date = ?, department = ?, email = ? WHERE id = ?",
+      );
+      // The hire month's wage row, unless the employee already has one for that month.
+      const wage = sqlite.prepare("INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (?, ?, ?) ON CONFLICT(employee_id, effective_month) DO NOTHING");
+      for (const r of creates) {
+        const employerId = loaded.employerIds.get(r.employerCode)!;
+        const info = insert.run(r.employeeNo, r.name, r.idType, r.idNumber, employerId, r.hireDate, r.terminationDate, r.department, r.email);
+        wage.run(Number(info.lastInsertRowid), r.hireDate.slice(0, 7), r.monthlyWage);
+      }
+      for (const { id, r } of updates) {
+        update.run(r.name, r.idType, r.idNumber, loaded.employerIds.get(r.employerCode)!, r.hireDate, r.terminationDate, r.department, r.email, id);
+      }
+      for (const { id, r } of wagesFor) wage.run(id, r.hireDate.slice(0, 7), r.monthlyWage);
+    },
+  };
+}
+
+function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded): Plan {
+  const existing = new Map((sqlite.prepare("SELECT employee_id, effective_month, monthly_wage FROM wages").raw().all() as [number, string, number][]).map(([id, m, w]) => [`${id}|${m}`, w]));
+  const c = counter();
+  const writes: { id: number; r: WageRecord }[] = [];
+  for (const r of records) {
+    const id = loaded.employeeIds.get(r.employeeNo)!;
+    const w = existing.get(`${id}|${r.effectiveMonth}`);
+    if (w === undefined) c.created++;
+    else if (w === r.monthlyWage) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push({ id, r });
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        "INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (?, ?, ?) ON CONFLICT(employee_id, effective_month) DO UPDATE SET monthly_wage = excluded.monthly_wage",
+      );
+      for (const { id, r } of writes) upsert.run(id, r.effectiveMonth, r.monthlyWage);
+    },
+  };
+}
+
+function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded: Loaded): Plan {
+  const existing = new Map(
+    (sqlite.prepare("SELECT employee_id, applied_on, registered_on FROM registrations").raw().all() as [number, string | null, string | null][]).map(([id, a, r]) => [id, { a, r }]),
+  );
+  const c = counter();
+  const writes: { id: number; r: RegistrationRecord }[] = [];
+  for (const r of records) {
+    const id = loaded.employeeIds.get(r.employeeNo)!;
+    const e = existing.get(id);
+    if (!e) c.created++;
+    else if (e.a === r.appliedOn && e.r === r.registeredOn) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push({ id, r });
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        "INSERT INTO registrations (employee_id, applied_on, registered_on) VALUES (?, ?, ?) ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on",
+      );
+      for (const { id, r } of writes) upsert.run(id, r.appliedOn, r.registeredOn);
+    },
+  };
+}
+
+function planDeclarations(sqlite: Sqlite, records: DeclarationRecord[], loaded: Loaded): Plan {
+  const existing = new Map(
+    (sqlite.prepare("SELECT employer_id, period, employee_id, declared_on, declared_base FROM declaration_lines").raw().all() as [number, string, number, string, number][]).map(
+      ([er, p, ee, on, base]) => [`${er}|${p}|${ee}|${on}`, base],
+    ),
+  );
+  const c = counter();
+  const writes: { employerId: number; employeeId: number; r: DeclarationRecord }[] = [];
+  for (const r of records) {
+    const employerId = loaded.employerIds.get(r.employerCode)!;
+    const employeeId = loaded.employeeIds.get(r.employeeNo)!;
+    const base = existing.get(`${employerId}|${r.period}|${employeeId}|${r.declaredOn}`);
+    if (base === undefined) c.created++;
+    else if (base === r.declaredBase) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push({ employerId, employeeId, r });
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        `INSERT INTO declaration_lines (employer_id, period, employee_id, declared_base, declared_on) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(employer_id, period, employee_id, declared_on) DO UPDATE SET declared_base = excluded.declared_base`,
+      );
+      for (const { employerId, employeeId, r } of writes) upsert.run(employerId, r.period, employeeId, r.declaredBase, r.declaredOn);
+    },
+  };
+}
+
+function planPayments(sqlite: Sqlite, records: PaymentRecord[], loaded: Loaded): Plan {
+  const existing = new Map(
+    (sqlite.prepare("SELECT employer_id, reference, period, paid_on, amount FROM payments").raw().all() as [number, string, string, string, number][]).map(
+      ([er, ref, period, paidOn, amount]) => [`${er}|${ref}`, { period, paidOn, amount }],
+    ),
+  );
+  const c = counter();
+  const writes: { employerId: number; r: PaymentRecord }[] = [];
+  for (const r of records) {
+    const employerId = loaded.employerIds.get(r.employerCode)!;
+    const p = existing.get(`${employerId}|${r.reference}`);
+    if (!p) c.created++;
+    else if (p.period === r.period && p.paidOn === r.paidOn && p.amount === r.amount) {
+      c.unchanged++;
+      continue;
+    } else c.replaced++;
+    writes.push({ employerId, r });
+  }
+  return {
+    ...c,
+    apply() {
+      const upsert = sqlite.prepare(
+        `INSERT INTO payments (employer_id, period, paid_on, amount, reference) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(employer_id, reference) DO UPDATE SET period = excluded.period, paid_on = excluded.paid_on, amount = excluded.amount`,
+      );
+      for (const { employerId, r } of writes) upsert.run(employerId, r.period, r.paidOn, r.amount, r.reference);
+    },
+  };
+}
+
+function planCollection(sqlite: Sqlite, records: CollectionRecord[], loaded: Loaded): Plan {
+  const codeById = new Map([...loaded.employerIds].map(([code, id]) => [id, code]));
+  const existing = new Set(
+    (sqlite.prepare("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions").all() as CollectionRow[]).map((r) =>
+      collectionKey(fromCollectionRow(r, codeById)),
+    ),
+  );
+  const c = counter();
+  const writes: CollectionRecord[] = [];
+  for (const r of records) {
+    if (existing.has(collectionKey(r))) c.unchanged++;
+    else {
+      c.created++;
+      writes.push(r);
+    }
+  }
+  return {
+    ...c,
+    apply() {
+      const insert = sqlite.prepare(
+        "INSERT INTO collection_actions (employer_id, kind, action_date, periods, time_limit, due_on, amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
+      for (const r of writes) insert.run(loaded.employerIds.get(r.employerCode)!, r.kind, r.actionDate, r.periods.join(";"), r.timeLimit, r.dueOn, r.amount);
+    },
+  };
+}
+
+function planFor<K extends ImportKind>(sqlite: Sqlite, kind: K, records: ImportRecordMap[K][], loaded: Loaded): Plan {
+  switch (kind) {
+    case "employers":
+      return planEmployers(sqlite, records as EmployerRecord[]);
+    case "policies":
+      return planPolicies(sqlite, records as PolicyRecord[]);
+    case "non_working_days":
+      return planNonWorkingDays(sqlite, records as NonWorkingDayRecord[]);
+    case "employees":
+      return planEmployees(sqlite, records as EmployeeRecord[], loaded);
+    case "wages":
+      return planWages(sqlite, records as WageRecord[], loaded);
+    case "registrations":
+      return planRegistrations(sqlite, records as RegistrationRecord[], loaded);
+    case "declarations":
+      return planDeclarations(sqlite, records as DeclarationRecord[], loaded);
+    case "payments":
+      return planPayments(sqlite, records as PaymentRecord[], loaded);
+    case "collection":
+      return planCollection(sqlite, records as CollectionRecord[], loaded);
+  }
+  throw new Error(`unknown import kind ${String(kind)}`);
+}
+
+type Prepared = { ok: true; rows: number; duplicates: number; plan: Plan } | { ok: false; errors: ImportError[] };
+
+function prepare(sqlite: Sqlite, kind: ImportKind, csvText: string): Prepared {
+  const loaded = loadContext(sqlite, kind);
+  const v = validateImport(kind, csvText, loaded.ctx);
+  if (!v.ok) return { ok: false, errors: v.errors };
+  return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: planFor(sqlite, kind, v.records, loaded) };
+}
+
+function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
+  return { rows: p.rows, created: p.plan.created, replaced: p.plan.replaced, unchanged: p.plan.unchanged + p.duplicates };
+}
+
+// ---------- public ----------
+
+/** Validate a file and say what importing it would do. Writes nothing. */
+export function previewImport(db: Db, kind: ImportKind, csvText: string): ImportResult {
+  const p = prepare(db.$client, kind, csvText);
+  return p.ok ? { ok: true, summary: summaryOf(p) } : { ok: false, errors: p.errors };
+}
+
+/**
+ * Import a file: all or nothing, in one immediate transaction (validation sees
+ * the same data the writes go into). One audit entry per import that changes
+ * something; a file that changes nothing writes nothing, not even to the log.
+ */
+export function runImport(db: Db, kind: ImportKind, csvText: string, actor: Actor, options: ImportOptions = {}): ImportResult {
+  return db.transaction(
+    (tx): ImportResult => {
+      const p = prepare(db.$client, kind, csvText);
+      if (!p.ok) return { ok: false, errors: p.errors };
+      const summary = summaryOf(p);
+      if (summary.created + summary.replaced > 0) {
+        p.plan.apply();
+        audit(tx, actor, {
+          action: "import",
+          entity: kind,
+          after: { ...(options.fileName ? { file: options.fileName } : {}), ...summary },
+        });
+      }
+      return { ok: true, summary };
+    },
+    { behavior: "immediate" },
+  );
+}
