@@ -137,6 +137,8 @@ export const declarationLines = sqliteTable(
   },
   (t) => [
     uniqueIndex("declaration_lines_key").on(t.employerId, t.period, t.employeeId, t.declaredOn),
+    /** Covering index for the engine's load. */
+    index("declaration_lines_engine").on(t.employerId, t.employeeId, t.period, t.declaredBase, t.declaredOn),
     index("declaration_lines_employee").on(t.employeeId, t.period),
   ],
 );
@@ -205,6 +207,8 @@ export const statements = sqliteTable(
   (t) => [
     uniqueIndex("statements_version").on(t.employeeId, t.period, t.version),
     index("statements_employer_period").on(t.employerId, t.period),
+    /** Covering index for the engine: reads issue dates without touching the snapshots. */
+    index("statements_issued").on(t.employerId, t.employeeId, t.period, t.issuedOn),
   ],
 );
 

@@ -7,8 +7,8 @@
 import { registrationFinding } from "./art58-registration";
 import { fillTranches, lateFee, type PaymentLike } from "./art60-payment";
 import { agreementsOf, monthCollection, stageOf } from "./art63-collection";
-import { contributionOn, clampBase, isLiable, policyInForce, totalOn, wageInForce } from "./contributions";
-import { daysBetween, monthOf, monthRange, WorkCalendar } from "./dates";
+import { contributionOn, clampBase, policyInForce, totalOn, wageInForce } from "./contributions";
+import { daysBetween, fromMonthNumber, monthNumber, monthOf, WorkCalendar } from "./dates";
 import { employeeDueDate, premiumDueDate, registrationDeadline, statementDeadline } from "./deadlines";
 import { compareFindings } from "./order";
 import { yuanPlain } from "./money";
@@ -25,6 +25,33 @@ import type {
   MonthSummary,
   PolicyVersion,
 } from "./types";
+
+interface EmployeeCtx {
+  e: EmployeeInput;
+  /** Month numbers of the hire and termination (liable for M when hireM ≤ M ≤ termM). */
+  hireM: number;
+  termM: number;
+  regDeadline: IsoDate;
+  /** Premiums payable for the liable months so far (art. 84 exposure). */
+  payable: Fen;
+  statements: Map<Month, IsoDate[]> | undefined;
+}
+
+/** Employer and employee totals on a base, memoized per policy version (many employees share a base). */
+const TOTALS = new WeakMap<PolicyVersion, Map<Fen, [Fen, Fen]>>();
+function totalsCache(policy: PolicyVersion): (base: Fen) => [Fen, Fen] {
+  let cache = TOTALS.get(policy);
+  if (!cache) TOTALS.set(policy, (cache = new Map()));
+  const c = cache;
+  return (base) => {
+    let v = c.get(base);
+    if (!v) {
+      const r = contributionOn(base, policy);
+      c.set(base, (v = [r.employerTotal, r.employeeTotal]));
+    }
+    return v;
+  };
+}
 
 interface LineState {
   firstDeclared: IsoDate;
@@ -50,7 +77,8 @@ export class EngineIndex {
   readonly declarationsByMonth: Map<string, DeclarationVersion[]>;
   readonly paymentsByEmployer: Map<string, Map<Month, PaymentLike[]>>;
   readonly collectionByEmployer: Map<string, EngineInput["collection"]>;
-  readonly statementIssues: Map<string, IsoDate[]>;
+  /** employee → period → every `issued_on`. */
+  readonly statementIssues: Map<string, Map<Month, IsoDate[]>>;
 
   constructor(readonly input: EngineInput) {
     for (const [region, days] of Object.entries(input.nonWorkingDays)) this.calendars.set(region, new WorkCalendar(days));
@@ -68,10 +96,11 @@ export class EngineIndex {
     this.collectionByEmployer = groupBy(input.collection, (c) => c.employerCode);
     this.statementIssues = new Map();
     for (const s of input.statements) {
-      const k = `${s.employeeNo}|${s.period}`;
-      const list = this.statementIssues.get(k);
+      let byPeriod = this.statementIssues.get(s.employeeNo);
+      if (!byPeriod) this.statementIssues.set(s.employeeNo, (byPeriod = new Map()));
+      const list = byPeriod.get(s.period);
       if (list) list.push(s.issuedOn);
-      else this.statementIssues.set(k, [s.issuedOn]);
+      else byPeriod.set(s.period, [s.issuedOn]);
     }
   }
 
@@ -102,22 +131,25 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
     const inScope = (ix.employeesByEmployer.get(employer.code) ?? []).filter((e) => e.hireDate <= asOf);
     if (inScope.length === 0) continue;
 
-    const regDeadline = new Map<EmployeeInput, IsoDate>();
-    let firstMonth: Month = asOfMonth;
-    for (const e of inScope) {
-      regDeadline.set(e, registrationDeadline(e.hireDate, cal));
-      const hm = monthOf(e.hireDate);
-      if (hm < firstMonth) firstMonth = hm;
-    }
-    const premiumsPayable = new Map<EmployeeInput, Fen>();
+    const ctxs: EmployeeCtx[] = inScope.map((e) => ({
+      e,
+      hireM: monthNumber(e.hireDate),
+      termM: e.terminationDate === null ? Infinity : monthNumber(e.terminationDate),
+      regDeadline: registrationDeadline(e.hireDate, cal),
+      payable: 0,
+      statements: ix.statementIssues.get(e.employeeNo),
+    }));
+    let firstM = monthNumber(asOfMonth);
+    for (const c of ctxs) if (c.hireM < firstM) firstM = c.hireM;
     const paymentsByMonth = ix.paymentsByEmployer.get(employer.code) ?? new Map<Month, PaymentLike[]>();
     const actions = ix.collectionByEmployer.get(employer.code) ?? [];
     const agreements = agreementsOf(actions, paymentsByMonth, asOf);
     const unpaidMonths = new Set<Month>();
 
-    for (const month of monthRange(firstMonth, asOfMonth)) {
-      const liable = inScope.filter((e) => isLiable(e.hireDate, e.terminationDate, month));
+    for (let mn = firstM, lastM = monthNumber(asOfMonth); mn <= lastM; mn++) {
+      const liable = ctxs.filter((c) => c.hireM <= mn && c.termM >= mn);
       if (liable.length === 0) continue;
+      const month = fromMonthNumber(mn);
       const policy = policyInForce(versions, month);
       if (!policy) {
         configProblems.push({ employerCode: employer.code, region: employer.region, period: month, liableCount: liable.length });
@@ -145,17 +177,20 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       let required = 0;
       let employerTotal = 0;
       let employeeTotal = 0;
-      const perEmployee: { e: EmployeeInput; base: Fen; required: Fen; due: IsoDate }[] = [];
-      for (const e of liable) {
+      const totals = totalsCache(policy);
+      const perEmployee: { ctx: EmployeeCtx; e: EmployeeInput; base: Fen; required: Fen; due: IsoDate }[] = [];
+      for (const ctx of liable) {
+        const e = ctx.e;
         const { base } = clampBase(wageInForce(e.wages, month), policy);
-        const c = contributionOn(base, policy);
-        const due = employeeDueDate(premiumDue, regDeadline.get(e)!);
-        perEmployee.push({ e, base, required: c.total, due });
-        required += c.total;
-        employerTotal += c.employerTotal;
-        employeeTotal += c.employeeTotal;
-        premiumsPayable.set(e, (premiumsPayable.get(e) ?? 0) + c.total);
-        byDue.set(due, (byDue.get(due) ?? 0) + c.total);
+        const c = totals(base);
+        const total = c[0] + c[1];
+        const due = employeeDueDate(premiumDue, ctx.regDeadline);
+        perEmployee.push({ ctx, e, base, required: total, due });
+        required += total;
+        employerTotal += c[0];
+        employeeTotal += c[1];
+        ctx.payable += total;
+        byDue.set(due, (byDue.get(due) ?? 0) + total);
         if (dueM === null || due < dueM) dueM = due;
       }
       const due = dueM!;
@@ -223,7 +258,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       // Employee-level declaration and statement rules.
       const stDeadline = statementDeadline(month, cal);
       for (const pe of perEmployee) {
-        const e = pe.e;
+        const { e, ctx } = pe;
         const empBase = {
           employerCode: employer.code,
           period: month,
@@ -280,7 +315,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         }
 
         let firstIssued: IsoDate | null = null;
-        for (const d of ix.statementIssues.get(`${e.employeeNo}|${month}`) ?? []) {
+        for (const d of ctx.statements?.get(month) ?? []) {
           if (d <= asOf && (firstIssued === null || d < firstIssued)) firstIssued = d;
         }
         if (firstIssued === null) {
@@ -417,12 +452,12 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
     }
 
     // Art. 58 last: the art. 84 exposure needs the premiums payable to D.
-    for (const e of inScope) {
+    for (const { e, regDeadline, payable } of ctxs) {
       const f = registrationFinding(
         { employerCode: employer.code, employeeNo: e.employeeNo, name: e.name, appliedOn: e.appliedOn, registeredOn: e.registeredOn },
-        regDeadline.get(e)!,
+        regDeadline,
         asOf,
-        premiumsPayable.get(e) ?? 0,
+        payable,
       );
       if (f) findings.push(f);
     }

@@ -1,0 +1,2 @@
+CREATE INDEX `declaration_lines_engine` ON `declaration_lines` (`employer_id`,`employee_id`,`period`,`declared_base`,`declared_on`);--> statement-breakpoint
+CREATE INDEX `statements_issued` ON `statements` (`employer_id`,`employee_id`,`period`,`issued_on`);
