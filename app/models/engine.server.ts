@@ -86,6 +86,33 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   }
   const noById = new Map(empRows.map((e) => [e.id, e.employeeNo]));
 
+  // The two largest tables are read as arrays (no per-row objects from the
+  // driver) through their covering indexes: this halves the load at 10,000
+  // employees × 36 months (see tests/bench).
+  const declarationRows: EngineInput["declarations"] = [];
+  for (const [employerId, employeeId, period, declaredBase, declaredOn] of db
+    .select({
+      employerId: declarationLines.employerId,
+      employeeId: declarationLines.employeeId,
+      period: declarationLines.period,
+      declaredBase: declarationLines.declaredBase,
+      declaredOn: declarationLines.declaredOn,
+    })
+    .from(declarationLines)
+    .values() as [number, number, string, number, string][]) {
+    const employerCode = codeById.get(employerId);
+    if (employerCode === undefined) continue;
+    declarationRows.push({ employerCode, period, employeeNo: noById.get(employeeId) ?? "", declaredBase, declaredOn });
+  }
+  const statementRows: EngineInput["statements"] = [];
+  for (const [employerId, employeeId, period, issuedOn] of db
+    .select({ employerId: statements.employerId, employeeId: statements.employeeId, period: statements.period, issuedOn: statements.issuedOn })
+    .from(statements)
+    .values() as [number, number, string, string][]) {
+    if (!codeById.has(employerId)) continue;
+    statementRows.push({ employeeNo: noById.get(employeeId) ?? "", period, issuedOn });
+  }
+
   return {
     employers: emps.map((e) => ({ code: e.code, name: e.name, region: e.region })),
     policies: pols,
@@ -100,24 +127,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
       appliedOn: e.appliedOn ?? null,
       registeredOn: e.registeredOn ?? null,
     })),
-    declarations: byEmployer(
-      db
-        .select({
-          employerId: declarationLines.employerId,
-          employeeId: declarationLines.employeeId,
-          period: declarationLines.period,
-          declaredBase: declarationLines.declaredBase,
-          declaredOn: declarationLines.declaredOn,
-        })
-        .from(declarationLines)
-        .all(),
-    ).map((d) => ({
-      employerCode: codeById.get(d.employerId)!,
-      period: d.period,
-      employeeNo: noById.get(d.employeeId) ?? "",
-      declaredBase: d.declaredBase,
-      declaredOn: d.declaredOn,
-    })),
+    declarations: declarationRows,
     payments: byEmployer(
       db
         .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
@@ -133,9 +143,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
       dueOn: c.dueOn,
       amount: c.amount,
     })),
-    statements: byEmployer(
-      db.select({ employerId: statements.employerId, employeeId: statements.employeeId, period: statements.period, issuedOn: statements.issuedOn }).from(statements).all(),
-    ).map((s) => ({ employeeNo: noById.get(s.employeeId) ?? "", period: s.period, issuedOn: s.issuedOn })),
+    statements: statementRows,
   };
 }
 
