@@ -1,0 +1,96 @@
+/**
+ * What every command gets: its arguments, the standard streams, the database
+ * path, and helpers for options, errors and opening the database.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { MIGRATIONS_DIR, openDatabase, type Db } from "../../db/connection";
+
+export interface CliOut {
+  write(chunk: string): unknown;
+  once?(event: "drain", listener: () => void): unknown;
+}
+
+export type CliIn = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+
+export interface CliIo {
+  stdout: CliOut;
+  stderr: CliOut;
+  stdin?: CliIn;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  /** The configured database: --db, else DATABASE_PATH, else data/shebao.db. */
+  dbPath: string;
+}
+
+/** A command: one module, one line in the table of main.ts. */
+export interface CommandModule {
+  /** One line for the command list. */
+  summary: string;
+  /** Usage lines, printed on a usage error. */
+  usage: string;
+  run(args: string[], ctx: CommandContext): Promise<number> | number;
+}
+
+/** Bad arguments: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** A failure the user can act on (no stack trace), exit code 1 unless given. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Write a chunk, waiting for the stream to drain when it asks to (large reports on a pipe). */
+export async function write(out: CliOut, chunk: string): Promise<void> {
+  const ok = out.write(chunk);
+  if (ok === false && out.once) await new Promise<void>((resolve) => out.once!("drain", resolve));
+}
+
+/** node:util parseArgs, strict, with its errors turned into usage errors. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+}
+
+function journalSize(): number {
+  try {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+    return journal.entries.length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Open the configured database for a command that needs the data: it must
+ * exist and be migrated to the current version.
+ */
+export function openExistingDb(ctx: CommandContext): Db {
+  if (ctx.dbPath !== ":memory:" && !existsSync(ctx.dbPath)) throw new CliError(`no database at ${ctx.dbPath}; run "migrate" first (or pass --db PATH)`);
+  const db = openDatabase(ctx.dbPath);
+  try {
+    const has = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+    const applied = has ? (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n : 0;
+    const expected = journalSize();
+    if (applied < expected) {
+      throw new CliError(`the database at ${ctx.dbPath} is not up to date (${applied} of ${expected} migrations applied); run "migrate" first`);
+    }
+  } catch (e) {
+    db.$client.close();
+    throw e;
+  }
+  return db;
+}
+
+export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
