@@ -15,6 +15,7 @@ import * as importCommand from "./commands/import";
 import * as migrate from "./commands/migrate";
 import * as report from "./commands/report";
 import * as restore from "./commands/restore";
+import * as seed from "./commands/seed";
 import * as statementsCommand from "./commands/statements";
 import * as user from "./commands/user";
 import { CliError, UsageError, type CliIo, type CommandModule } from "./context";
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, CommandModule> = {
   user,
   backup,
   restore,
+  seed,
   report,
   statements: statementsCommand,
 };

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: figures, not a timed test.
+ *
+ * On the scale data set (`seed scale --employees 10000 --months 36`, built once
+ * into tests/.tmp/bench.db; pass --fresh to rebuild):
+ *  - engine: load (SQL → engine input) and evaluate, median of 5 runs;
+ *  - the whole `report overdue` command as a user runs it (a new process), wall time and peak RSS.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync, mkdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { openDatabase } from "../../db/connection";
+import { runCli } from "../../app/cli/main";
+import { loadEngineInput } from "../../app/models/engine.server";
+import { evaluate, EngineIndex } from "../../app/rules/evaluate";
+
+const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
+const TODAY = process.env.BENCH_TODAY ?? "2026-11-23";
+const DB = process.env.BENCH_DB ?? `tests/.tmp/bench-${EMPLOYEES}x${MONTHS}.db`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function main() {
+  mkdirSync("tests/.tmp", { recursive: true });
+  if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(DB + s, { force: true });
+  if (!existsSync(DB)) {
+    const t0 = process.hrtime.bigint();
+    const code = await runCli(["--db", DB, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--today", TODAY], {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+    if (code !== 0) throw new Error("seed scale failed");
+    console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
+  }
+  const db = openDatabase(DB);
+  const loads: number[] = [];
+  const evals: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 5; i++) {
+    let t0 = process.hrtime.bigint();
+    const input = loadEngineInput(db);
+    loads.push(ms(t0));
+    t0 = process.hrtime.bigint();
+    const ev = evaluate(new EngineIndex(input), TODAY);
+    evals.push(ms(t0));
+    findings = ev.findings.length;
+  }
+  db.$client.close();
+
+  const runs: { wall: number; rss: number; rows: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `const { runCli } = await import("./app/cli/main.ts");
+         let rows = 0; const out = { write(s) { for (const c of s) if (c === "\\n") rows++; return true; } };
+         const code = await runCli(["--db", ${JSON.stringify(DB)}, "report", "overdue", "--as-of", ${JSON.stringify(TODAY)}], { stdout: out, stderr: process.stderr });
+         process.stderr.write("BENCH " + JSON.stringify({ code, rows, rss: process.resourceUsage().maxRSS }) + "\\n");`,
+      ],
+      { encoding: "utf8", maxBuffer: 1 << 26 },
+    );
+    const wall = ms(t0);
+    const line = (r.stderr ?? "").split("\n").find((l) => l.startsWith("BENCH "));
+    if (!line) throw new Error(`report overdue failed: ${r.stderr}`);
+    const b = JSON.parse(line.slice(6)) as { code: number; rows: number; rss: number };
+    if (b.code !== 0) throw new Error(`report overdue exited ${b.code}`);
+    runs.push({ wall, rss: b.rss / 1024, rows: b.rows - 1 });
+  }
+
+  console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(`data: ${EMPLOYEES} employees × ${MONTHS} months, as of ${TODAY}; ${findings} findings`);
+  console.log("| figure | median | goal |");
+  console.log("| --- | ---: | --- |");
+  console.log(`| engine: load from SQLite | ${median(loads).toFixed(0)} ms | |`);
+  console.log(`| engine: evaluate (rules only) | ${median(evals).toFixed(0)} ms | < 1000 ms |`);
+  console.log(`| \`report overdue\` command, new process (${runs[0]!.rows} rows) | ${median(runs.map((r) => r.wall)).toFixed(0)} ms | < 3000 ms |`);
+  console.log(`| \`report overdue\` peak RSS | ${median(runs.map((r) => r.rss)).toFixed(0)} MB | |`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
