@@ -1,0 +1,319 @@
+/**
+ * Employees and their wage history (SPEC §2). Identity numbers are checked by
+ * type (SPEC §8) and leave this module masked except through `getEmployee`
+ * (for the edit form of those who may write). Every write is one immediate
+ * transaction with its audit entry; bad input changes nothing.
+ */
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, employers, ID_TYPES, registrations, wages } from "../../db/schema";
+import { monthOf } from "~/rules/dates";
+import { checkIdentity, maskId } from "~/rules/identity";
+import { audit, type Actor, type Tx } from "./audit.server";
+import { ROSTER_PAGE_SIZE, type RosterQuery } from "~/utils/roster-query";
+import {
+  fail,
+  isoDate,
+  isoMonth,
+  optionalEmail,
+  optionalText,
+  requiredText,
+  validate,
+  yuanAmount,
+  type Result,
+} from "~/utils/validation";
+
+const employeeFields = {
+  employeeNo: requiredText(32).refine((v) => !/\s/.test(v), "invalid"),
+  name: requiredText(100),
+  idType: z.enum(ID_TYPES, { errorMap: () => ({ message: "invalid" }) }).default("resident_id"),
+  idNumber: requiredText(40),
+  employerId: z.coerce.number({ invalid_type_error: "unknownEmployer" }).int("unknownEmployer").positive("unknownEmployer"),
+  hireDate: isoDate(),
+  department: optionalText(100),
+  email: optionalEmail(),
+};
+
+/** SPEC §8: the identity number is checked by its type; the error names the field and says why. */
+function checkIdNumber(v: { idType: string; idNumber: string }, ctx: z.RefinementCtx) {
+  const r = checkIdentity(v.idType, v.idNumber);
+  if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["idNumber"], message: "invalidIdentity", params: { detail: r.reason } });
+}
+
+function normalizeIdNumber<T extends { idNumber: string }>(v: T): T {
+  return { ...v, idNumber: v.idNumber.trim().toUpperCase() };
+}
+
+/** The edit form. */
+export const EmployeeFormSchema = z.object(employeeFields).superRefine(checkIdNumber).transform(normalizeIdNumber);
+/** The create form: also the first monthly wage (yuan), for the hire month. */
+export const NewEmployeeFormSchema = z
+  .object({ ...employeeFields, monthlyWage: yuanAmount() })
+  .superRefine(checkIdNumber)
+  .transform(normalizeIdNumber);
+export const TerminationFormSchema = z.object({ terminationDate: isoDate() });
+export const WageFormSchema = z.object({ effectiveMonth: isoMonth(), monthlyWage: yuanAmount() });
+
+// ---------- reads ----------
+
+/** The wage in force for a month: the latest row ≤ M, else the earliest (SPEC §2). */
+function wageInForceSql(month: string): SQL<number | null> {
+  return sql<number | null>`coalesce(
+    (select w.monthly_wage from wages w where w.employee_id = ${employees.id} and w.effective_month <= ${month} order by w.effective_month desc limit 1),
+    (select w.monthly_wage from wages w where w.employee_id = ${employees.id} order by w.effective_month asc limit 1))`;
+}
+
+const SORT_COLUMNS = {
+  employeeNo: employees.employeeNo,
+  name: employees.name,
+  employer: employers.code,
+  department: employees.department,
+  hireDate: employees.hireDate,
+  terminationDate: employees.terminationDate,
+} as const;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Employed on `today` (termination is the last day employed, inclusive). */
+function activeOn(today: string): SQL {
+  return or(isNull(employees.terminationDate), gte(employees.terminationDate, today))!;
+}
+
+/** The roster: search, filters, sort and one page, all in SQL. */
+export function listEmployees(db: Db, query: RosterQuery, today: string) {
+  const where: SQL[] = [];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    where.push(or(sql`${employees.name} like ${pattern} escape '\\'`, sql`${employees.employeeNo} like ${pattern} escape '\\'`)!);
+  }
+  if (query.employer) where.push(eq(employers.code, query.employer));
+  if (query.department) where.push(eq(employees.department, query.department));
+  if (query.status === "active") where.push(activeOn(today));
+  if (query.status === "terminated") where.push(and(isNotNull(employees.terminationDate), lt(employees.terminationDate, today))!);
+  const filter = where.length ? and(...where) : undefined;
+
+  const total =
+    db.select({ n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).where(filter).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const column = SORT_COLUMNS[query.sort];
+  const order = query.dir === "desc" ? desc(column) : asc(column);
+
+  const rows = db
+    .select({
+      id: employees.id,
+      employeeNo: employees.employeeNo,
+      name: employees.name,
+      idType: employees.idType,
+      idNumber: employees.idNumber,
+      employerCode: employers.code,
+      department: employees.department,
+      hireDate: employees.hireDate,
+      terminationDate: employees.terminationDate,
+      wage: wageInForceSql(monthOf(today)),
+    })
+    .from(employees)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .where(filter)
+    .orderBy(order, asc(employees.employeeNo))
+    .limit(ROSTER_PAGE_SIZE)
+    .offset((page - 1) * ROSTER_PAGE_SIZE)
+    .all()
+    .map(({ idNumber, ...r }) => ({ ...r, idMasked: maskId(idNumber), active: r.terminationDate === null || r.terminationDate >= today }));
+
+  return { rows, total, page, pageCount };
+}
+
+export function listDepartments(db: Db): string[] {
+  return db
+    .selectDistinct({ d: employees.department })
+    .from(employees)
+    .where(sql`${employees.department} <> ''`)
+    .orderBy(asc(employees.department))
+    .all()
+    .map((r) => r.d);
+}
+
+export function countActiveEmployees(db: Db, today: string): number {
+  return db.select({ n: count() }).from(employees).where(and(activeOn(today), sql`${employees.hireDate} <= ${today}`)).get()?.n ?? 0;
+}
+
+/** One employee with wage history (newest first) and registration. Holds the full identity number. */
+export function getEmployee(db: Db, id: number) {
+  const e = db
+    .select({
+      id: employees.id,
+      employeeNo: employees.employeeNo,
+      name: employees.name,
+      idType: employees.idType,
+      idNumber: employees.idNumber,
+      employerId: employees.employerId,
+      employerCode: employers.code,
+      employerName: employers.name,
+      hireDate: employees.hireDate,
+      terminationDate: employees.terminationDate,
+      department: employees.department,
+      email: employees.email,
+      appliedOn: registrations.appliedOn,
+      registeredOn: registrations.registeredOn,
+    })
+    .from(employees)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .where(eq(employees.id, id))
+    .get();
+  if (!e) return undefined;
+  const wageRows = db
+    .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
+    .from(wages)
+    .where(eq(wages.employeeId, id))
+    .orderBy(desc(wages.effectiveMonth))
+    .all();
+  return { ...e, wages: wageRows };
+}
+
+// ---------- writes ----------
+
+type Snapshot = Record<string, unknown>;
+
+/** What the audit log keeps of an employee: the identity number masked. */
+function snapshot(tx: Tx, id: number): Snapshot | undefined {
+  const row = tx
+    .select({
+      employeeNo: employees.employeeNo,
+      name: employees.name,
+      idType: employees.idType,
+      idNumber: employees.idNumber,
+      employerId: employees.employerId,
+      hireDate: employees.hireDate,
+      terminationDate: employees.terminationDate,
+      department: employees.department,
+      email: employees.email,
+    })
+    .from(employees)
+    .where(eq(employees.id, id))
+    .get();
+  return row ? { ...row, idNumber: maskId(row.idNumber) } : undefined;
+}
+
+/** Cross-record checks: the employer exists; the employee number is not someone else's. */
+function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string; employerId: number }): Result<null> {
+  const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.id, input.employerId)).get();
+  if (!employer) return fail("employerId", "unknownEmployer");
+  const clash = tx.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, input.employeeNo)).get();
+  if (clash && clash.id !== id) return fail("employeeNo", "duplicate");
+  return { ok: true, value: null };
+}
+
+export function createEmployee(db: Db, actor: Actor, raw: unknown): Result {
+  const parsed = validate(NewEmployeeFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { monthlyWage, ...input } = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const refs = checkReferences(tx, null, input);
+      if (!refs.ok) return refs;
+      const row = tx
+        .insert(employees)
+        .values({
+          employeeNo: input.employeeNo,
+          name: input.name,
+          idType: input.idType,
+          idNumber: input.idNumber,
+          employerId: input.employerId,
+          hireDate: input.hireDate,
+          department: input.department,
+          email: input.email,
+        })
+        .returning({ id: employees.id })
+        .get();
+      const wage = { effectiveMonth: monthOf(input.hireDate), monthlyWage };
+      tx.insert(wages).values({ employeeId: row.id, ...wage }).run();
+      audit(tx, actor, { action: "create", entity: "employee", entityId: row.id, after: { ...snapshot(tx, row.id), wage } });
+      return { ok: true, value: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Result {
+  const parsed = validate(EmployeeFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const before = snapshot(tx, id);
+      if (!before) return fail("form", "notFound");
+      const refs = checkReferences(tx, id, input);
+      if (!refs.ok) return refs;
+      const termination = before.terminationDate as string | null;
+      if (termination !== null && input.hireDate > termination) return fail("hireDate", "afterTermination");
+      tx.update(employees)
+        .set({
+          employeeNo: input.employeeNo,
+          name: input.name,
+          idType: input.idType,
+          idNumber: input.idNumber,
+          employerId: input.employerId,
+          hireDate: input.hireDate,
+          department: input.department,
+          email: input.email,
+        })
+        .where(eq(employees.id, id))
+        .run();
+      audit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after: snapshot(tx, id) });
+      return { ok: true, value: id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Record the last day employed (on or after the hire date). */
+export function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Result {
+  const parsed = validate(TerminationFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { terminationDate } = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const before = tx
+        .select({ hireDate: employees.hireDate, terminationDate: employees.terminationDate })
+        .from(employees)
+        .where(eq(employees.id, id))
+        .get();
+      if (!before) return fail("form", "notFound");
+      if (terminationDate < before.hireDate) return fail("terminationDate", "beforeHire");
+      tx.update(employees).set({ terminationDate }).where(eq(employees.id, id)).run();
+      audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before, after: { terminationDate } });
+      return { ok: true, value: id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Add a wage row, or replace the row of that month. */
+export function setWage(db: Db, actor: Actor, id: number, raw: unknown): Result {
+  const parsed = validate(WageFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const row = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const exists = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, id)).get();
+      if (!exists) return fail("form", "notFound");
+      const before = tx
+        .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
+        .from(wages)
+        .where(and(eq(wages.employeeId, id), eq(wages.effectiveMonth, row.effectiveMonth)))
+        .get();
+      tx.insert(wages)
+        .values({ employeeId: id, ...row })
+        .onConflictDoUpdate({ target: [wages.employeeId, wages.effectiveMonth], set: { monthlyWage: row.monthlyWage } })
+        .run();
+      audit(tx, actor, { action: before ? "update" : "create", entity: "wage", entityId: `${id}:${row.effectiveMonth}`, before: before ?? null, after: row });
+      return { ok: true, value: id };
+    },
+    { behavior: "immediate" },
+  );
+}

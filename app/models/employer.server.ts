@@ -1,0 +1,81 @@
+/** Employers (SPEC §2): code, name, unified social credit code, region. */
+import { asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, employers } from "../../db/schema";
+import { checkUscc } from "~/rules/identity";
+import { audit, type Actor } from "./audit.server";
+import { fail, requiredText, validate, type Result } from "~/utils/validation";
+
+export const EmployerFormSchema = z.object({
+  code: requiredText(20).refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), "invalid"),
+  name: requiredText(200),
+  uscc: requiredText(40).superRefine((v, ctx) => {
+    const r = checkUscc(v);
+    if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidUscc", params: { detail: r.reason } });
+  }).transform((v) => v.toUpperCase()),
+  region: requiredText(50),
+});
+export type EmployerForm = z.output<typeof EmployerFormSchema>;
+
+export function listEmployers(db: Db) {
+  return db
+    .select({
+      id: employers.id,
+      code: employers.code,
+      name: employers.name,
+      uscc: employers.uscc,
+      region: employers.region,
+      employeeCount: count(employees.id),
+    })
+    .from(employers)
+    .leftJoin(employees, eq(employees.employerId, employers.id))
+    .groupBy(employers.id)
+    .orderBy(asc(employers.code))
+    .all();
+}
+
+/** For select boxes. */
+export function employerOptions(db: Db) {
+  return db.select({ id: employers.id, code: employers.code, name: employers.name }).from(employers).orderBy(asc(employers.code)).all();
+}
+
+export function getEmployer(db: Db, id: number) {
+  return db
+    .select({ id: employers.id, code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region })
+    .from(employers)
+    .where(eq(employers.id, id))
+    .get();
+}
+
+export function countEmployers(db: Db): number {
+  return db.select({ n: count() }).from(employers).get()?.n ?? 0;
+}
+
+/** Create (id null) or update an employer; the code stays unique. */
+export function saveEmployer(db: Db, actor: Actor, id: number | null, raw: unknown): Result {
+  const parsed = validate(EmployerFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const clash = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, input.code)).get();
+      if (clash && clash.id !== id) return fail("code", "duplicate");
+      if (id === null) {
+        const row = tx.insert(employers).values(input).returning({ id: employers.id }).get();
+        audit(tx, actor, { action: "create", entity: "employer", entityId: row.id, after: input });
+        return { ok: true, value: row.id };
+      }
+      const before = tx
+        .select({ code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region })
+        .from(employers)
+        .where(eq(employers.id, id))
+        .get();
+      if (!before) return fail("form", "notFound");
+      tx.update(employers).set(input).where(eq(employers.id, id)).run();
+      audit(tx, actor, { action: "update", entity: "employer", entityId: id, before, after: input });
+      return { ok: true, value: id };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Server-side sessions and sign-in.
+ *
+ * The cookie holds a random 32-byte token; the sessions table holds only its
+ * SHA-256, so a copy of the database does not yield live sessions. A session
+ * ends after IDLE_TIMEOUT_MS without use or ABSOLUTE_TIMEOUT_MS after sign-in.
+ * Sign-in is throttled per account and per client address, and its failures
+ * never say whether the account exists.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { loginAttempts, sessions, users } from "../../db/schema";
+import { audit, type Tx } from "./audit.server";
+import { findUserForSignIn, normalizeEmail, sessionUserColumns, type SessionUser } from "./user.server";
+import { verifyPassword } from "~/utils/password.server";
+
+export const IDLE_TIMEOUT_MS = 8 * 3_600_000;
+export const ABSOLUTE_TIMEOUT_MS = 7 * 86_400_000;
+/** `last_seen_at` is written at most this often. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+/** Attempts older than this are pruned. */
+const ATTEMPT_RETENTION_MS = 86_400_000;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Start a session; returns the token for the cookie (never stored). */
+export function createSession(db: Tx, userId: number, now: Date = new Date()): string {
+  const token = randomBytes(32).toString("base64url");
+  db.insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
+    })
+    .run();
+  return token;
+}
+
+/** The user of a live session, or null (unknown, expired, idle too long, or the user is disabled). */
+export function getSessionUser(db: Db, token: string, now: Date = new Date()): SessionUser | null {
+  const id = hashToken(token);
+  const row = db
+    .select({ ...sessionUserColumns, disabledAt: users.disabledAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  const t = now.getTime();
+  const idle = t - Date.parse(row.lastSeenAt) > IDLE_TIMEOUT_MS;
+  if (idle || t >= Date.parse(row.expiresAt) || row.disabledAt !== null) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (t - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  }
+  return { id: row.id, email: row.email, name: row.name, role: row.role, employeeId: row.employeeId };
+}
+
+/** Sign out: the session row is deleted and audited. */
+export function deleteSession(db: Db, token: string, now: Date = new Date()): void {
+  const id = hashToken(token);
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ userId: sessions.userId, email: users.email })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, id))
+        .get();
+      if (!row) return;
+      tx.delete(sessions).where(eq(sessions.id, id)).run();
+      audit(tx, { userId: row.userId, label: row.email }, { action: "logout", entity: "user", entityId: row.userId }, now);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false };
+
+/**
+ * Check the credentials and start a new session (a fresh token every time).
+ * Refused, with the same answer, when the account does not exist, is
+ * disabled, the password is wrong, or too many recent failures came from the
+ * account or the address.
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; address: string },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const keys = { account: `account:${email}`, address: `address:${input.address}` };
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const counts = db
+    .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
+    .from(loginAttempts)
+    .where(and(inArray(loginAttempts.key, [keys.account, keys.address]), gte(loginAttempts.at, since)))
+    .groupBy(loginAttempts.key)
+    .all();
+  const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
+  const throttled =
+    failures(keys.account) >= MAX_FAILURES_PER_ACCOUNT || failures(keys.address) >= MAX_FAILURES_PER_ADDRESS;
+
+  const user = findUserForSignIn(db, email);
+  // Verify even when there is no such account, so the answer takes as long either way.
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = !throttled && user !== undefined && user.disabledAt === null && passwordOk;
+
+  return db.transaction(
+    (tx): SignInResult => {
+      if (!ok) {
+        const at = now.toISOString();
+        tx.insert(loginAttempts).values([{ key: keys.account, at }, { key: keys.address, at }]).run();
+        tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
+        audit(tx, { userId: null, label: "anonymous" }, {
+          action: "login_failed",
+          entity: "user",
+          entityId: user?.id ?? "",
+          after: { email, address: input.address, throttled },
+        }, now);
+        return { ok: false };
+      }
+      const u = user!;
+      tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
+      const token = createSession(tx, u.id, now);
+      audit(tx, { userId: u.id, label: u.email }, { action: "login", entity: "user", entityId: u.id, after: { address: input.address } }, now);
+      return { ok: true, token, user: { id: u.id, email: u.email, name: u.name, role: u.role, employeeId: u.employeeId } };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A valid hash of a random password: what a missing account is checked against. */
+const DUMMY_HASH =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64, 1).toString("base64");

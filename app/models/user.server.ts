@@ -1,0 +1,94 @@
+/**
+ * Users: staff (admin, hr, auditor) and employees (linked to one employee).
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, ROLES, users, type Role } from "../../db/schema";
+import { audit, type Actor } from "./audit.server";
+import { hashPassword } from "~/utils/password.server";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const NewUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    name: z.string().trim().max(100).default(""),
+    role: z.enum(ROLES),
+    password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+    employeeId: z.number().int().positive().nullable().default(null),
+  })
+  .refine((u) => (u.role === "employee") === (u.employeeId !== null), {
+    message: "an employee account is linked to exactly one employee; staff accounts to none",
+    path: ["employeeId"],
+  });
+export type NewUser = z.input<typeof NewUserSchema>;
+
+/** What the rest of the app knows about a signed-in user. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  employeeId: number | null;
+}
+
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  employeeId: users.employeeId,
+};
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<number> {
+  const u = NewUserSchema.parse(input);
+  const passwordHash = await hashPassword(u.password);
+  return db.transaction(
+    (tx) => {
+      if (u.employeeId !== null) {
+        const emp = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, u.employeeId)).get();
+        if (!emp) throw new Error(`no employee with id ${u.employeeId}`);
+      }
+      const row = tx
+        .insert(users)
+        .values({ email: u.email, name: u.name, role: u.role, employeeId: u.employeeId, passwordHash })
+        .returning({ id: users.id })
+        .get();
+      audit(tx, actor, {
+        action: "create",
+        entity: "user",
+        entityId: row.id,
+        after: { email: u.email, name: u.name, role: u.role, employeeId: u.employeeId },
+      });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The account behind an e-mail, with what sign-in needs; undefined when there is none. */
+export function findUserForSignIn(db: Db, email: string) {
+  return db
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+}
+
+export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now: Date = new Date()): void {
+  db.transaction(
+    (tx) => {
+      const before = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+      if (!before) throw new Error(`no user with id ${userId}`);
+      const disabledAt = disabled ? now.toISOString() : null;
+      tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
+      audit(tx, actor, { action: disabled ? "disable" : "enable", entity: "user", entityId: userId, before, after: { disabledAt } }, now);
+    },
+    { behavior: "immediate" },
+  );
+}

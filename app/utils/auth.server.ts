@@ -1,0 +1,76 @@
+/**
+ * Authentication and authorization for loaders and actions. Every loader and
+ * action calls `requireUser`, `requireRole` or `requirePermission` itself.
+ */
+import { createCookie, redirect } from "@remix-run/node";
+import { ABSOLUTE_TIMEOUT_MS, deleteSession, getSessionUser } from "~/models/session.server";
+import type { SessionUser } from "~/models/user.server";
+import type { Actor } from "~/models/audit.server";
+import { db } from "./db.server";
+import { forbidden } from "./http.server";
+import { can, type Action, type Role } from "./permissions";
+
+export const sessionCookie = createCookie("__session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: process.env.NODE_ENV === "production",
+  maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
+});
+
+async function tokenOf(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The signed-in user, or null. */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const token = await tokenOf(request);
+  return token ? getSessionUser(db, token) : null;
+}
+
+/** The signed-in user; signed out → redirect to the sign-in page, back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  throw redirect(`/login?${params}`, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}
+
+/** Staff pages send employees to their own page; anyone else without the right gets 403. */
+function refuse(user: SessionUser): never {
+  if (user.role === "employee") throw redirect("/me");
+  throw forbidden();
+}
+
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) refuse(user);
+  return user;
+}
+
+export async function requirePermission(request: Request, action: Action): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user.role, action)) refuse(user);
+  return user;
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return { userId: user.id, label: user.email };
+}
+
+/** The Set-Cookie header of a fresh session. */
+export async function sessionCookieHeader(token: string): Promise<string> {
+  return sessionCookie.serialize(token);
+}
+
+/** Sign out: delete the session row and clear the cookie. */
+export async function signOut(request: Request): Promise<string> {
+  const token = await tokenOf(request);
+  if (token) deleteSession(db, token);
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+

@@ -1,0 +1,17 @@
+/**
+ * The application's database: one connection per process (kept across
+ * development rebuilds), migrated once by `migrateOnce()` when the server
+ * starts (server.mjs → entry.server `startup`), never as an import side effect.
+ */
+import { migrate, openDatabase, type Db } from "../../db/connection";
+
+const store = globalThis as typeof globalThis & { __shebaoDb?: Db; __shebaoMigrated?: boolean };
+
+export const db: Db = (store.__shebaoDb ??= openDatabase(process.env.DATABASE_PATH || "data/shebao.db"));
+
+/** Apply pending migrations, once per process. */
+export function migrateOnce(): void {
+  if (store.__shebaoMigrated) return;
+  migrate(db);
+  store.__shebaoMigrated = true;
+}

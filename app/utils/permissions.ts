@@ -1,0 +1,48 @@
+/**
+ * Who may do what: one pure function, used by the UI to hide what a role
+ * cannot use and enforced on the server by `requirePermission` (auth.server.ts).
+ */
+import type { Role } from "../../db/schema";
+
+export type { Role };
+
+export const ACTIONS = [
+  "dashboard:read",
+  "employer:read",
+  "employer:write",
+  "employee:read",
+  "employee:write",
+  "registration:read",
+  "registration:write",
+  "finding:read",
+  "report:read",
+  "user:manage",
+  "self:read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF_READ: readonly Action[] = [
+  "dashboard:read",
+  "employer:read",
+  "employee:read",
+  "registration:read",
+  "finding:read",
+  "report:read",
+];
+const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write"];
+
+const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set<Action>([...STAFF_READ, ...STAFF_WRITE, "user:manage"]),
+  hr: new Set<Action>([...STAFF_READ, ...STAFF_WRITE]),
+  auditor: new Set<Action>(STAFF_READ),
+  employee: new Set<Action>(["self:read"]),
+};
+
+export function can(role: Role, action: Action): boolean {
+  return GRANTS[role]?.has(action) ?? false;
+}
+
+/** Where a role lands after signing in. */
+export function homePath(role: Role): string {
+  return role === "employee" ? "/me" : "/";
+}

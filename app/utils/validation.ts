@@ -1,0 +1,106 @@
+/**
+ * Validation shared by models and forms: field errors travel as codes
+ * (`{ code, detail }`) and are translated in the page, naming the field.
+ * Zod schemas give their issue messages as these codes.
+ */
+import { z } from "zod";
+import { isValidDate, isValidMonth } from "~/rules/dates";
+import { parseYuan } from "~/rules/money";
+
+export const VALIDATION_CODES = [
+  "required",
+  "tooLong",
+  "invalid",
+  "invalidDate",
+  "invalidMonth",
+  "invalidAmount",
+  "invalidEmail",
+  "invalidIdentity",
+  "invalidUscc",
+  "duplicate",
+  "unknownEmployer",
+  "beforeHire",
+  "afterTermination",
+  "beforeApplied",
+  "afterRegistered",
+  "notFound",
+] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+export interface FieldError {
+  code: ValidationCode;
+  /** Extra text for the message (why an identity number fails, a date). */
+  detail?: string;
+}
+
+export type FieldErrors = Record<string, FieldError>;
+
+export type Result<T = number> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function fail(field: string, code: ValidationCode, detail?: string): { ok: false; errors: FieldErrors } {
+  return { ok: false, errors: { [field]: detail === undefined ? { code } : { code, detail } } };
+}
+
+function isCode(s: string): s is ValidationCode {
+  return (VALIDATION_CODES as readonly string[]).includes(s);
+}
+
+/** Zod issues → one error per field (the first), as codes. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (out[field]) continue;
+    let code: ValidationCode = "invalid";
+    if (isCode(issue.message)) code = issue.message;
+    else if (issue.code === "invalid_type" && issue.received === "undefined") code = "required";
+    const detail = (issue as { params?: { detail?: string } }).params?.detail;
+    out[field] = detail ? { code, detail } : { code };
+  }
+  return out;
+}
+
+/** Parse with a schema into a Result of field errors. */
+export function validate<S extends z.ZodTypeAny>(schema: S, raw: unknown): Result<z.output<S>> {
+  const r = schema.safeParse(raw);
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+}
+
+// ---------- building blocks (messages are ValidationCodes) ----------
+
+export const requiredText = (max: number) => z.string({ required_error: "required" }).trim().min(1, "required").max(max, "tooLong");
+
+export const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().default("");
+
+export const isoDate = () => requiredText(10).refine(isValidDate, "invalidDate");
+
+/** Empty → null. */
+export const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || isValidDate(v), "invalidDate")
+    .transform((v) => (v === "" ? null : v));
+
+export const isoMonth = () => requiredText(7).refine(isValidMonth, "invalidMonth");
+
+/** Yuan text → integer fen. */
+export const yuanAmount = () =>
+  requiredText(20)
+    .refine((v) => parseYuan(v) !== null, "invalidAmount")
+    .transform((v) => parseYuan(v)!);
+
+export const optionalEmail = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "tooLong")
+    .optional()
+    .default("")
+    .refine((v) => v === "" || z.string().email().safeParse(v).success, "invalidEmail");
+
+/** A positive integer id from a form or URL (`"12"`). */
+export const idParam = () => z.coerce.number({ invalid_type_error: "invalid" }).int("invalid").positive("invalid");

@@ -1,0 +1,126 @@
+/**
+ * The production (and `npm run dev`) server: express serving the Remix build
+ * and the static assets, with security headers on every response.
+ *
+ * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/shebao.db),
+ * TRUST_PROXY (set to 1 behind a reverse proxy so the client address is the
+ * forwarded one), NODE_ENV.
+ */
+import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady } from "@remix-run/node";
+import express from "express";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(here, "build", "index.js");
+const DEV = process.env.NODE_ENV === "development";
+const PORT = Number(process.env.PORT || 3000);
+const HOST = process.env.HOST || "127.0.0.1";
+
+/** Import the server build; in development, again whenever it is rebuilt. */
+let build = await importBuild();
+let buildMtime = mtime();
+
+function mtime() {
+  try {
+    return statSync(BUILD_PATH).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+async function importBuild() {
+  const url = pathToFileURL(BUILD_PATH).href;
+  const mod = await import(DEV ? `${url}?t=${Date.now()}` : url);
+  // Migrations run once, explicitly, when the server starts (never on import).
+  await mod.entry.module.startup?.();
+  return mod;
+}
+
+async function currentBuild() {
+  if (!DEV) return build;
+  const m = mtime();
+  if (m !== buildMtime) {
+    buildMtime = m;
+    build = await importBuild();
+    await broadcastDevReady(build);
+  }
+  return build;
+}
+
+function contentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    // Live reload talks over a websocket in development only.
+    DEV ? "connect-src 'self' ws:" : "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.set({
+    "Content-Security-Policy": contentSecurityPolicy(nonce),
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  });
+  next();
+});
+
+// Fingerprinted assets: cache forever. Everything else in public/: an hour.
+app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
+
+// HTML documents, `?_data` loader responses and reports are personal: never cached.
+app.use((_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+});
+
+function makeHandler(b) {
+  return createRequestHandler({
+    build: b,
+    mode: DEV ? "development" : "production",
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientAddress: req.ip || req.socket.remoteAddress || "",
+    }),
+  });
+}
+
+let handler = Object.assign(makeHandler(build), { build });
+
+app.all("*", async (req, res, next) => {
+  try {
+    if (DEV) {
+      const b = await currentBuild();
+      if (b !== handler.build) handler = Object.assign(makeHandler(b), { build: b });
+    }
+    await handler(req, res, next);
+  } catch (error) {
+    next(error);
+  }
+});
+
+app.listen(PORT, HOST, async () => {
+  console.log(`Shebao listening on http://${HOST}:${PORT}`);
+  if (DEV) await broadcastDevReady(build);
+});

@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openMemoryDatabase, type Db } from "../../db/connection";
+import { auditLog, employees, wages } from "../../db/schema";
+import type { Actor } from "~/models/audit.server";
+import {
+  countActiveEmployees,
+  createEmployee,
+  getEmployee,
+  listEmployees,
+  setWage,
+  terminateEmployee,
+  updateEmployee,
+} from "~/models/employee.server";
+import { saveEmployer } from "~/models/employer.server";
+import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
+import { RosterQuerySchema } from "~/utils/roster-query";
+
+const actor: Actor = { userId: null, label: "test" };
+const ID17 = "11010519491231002";
+const VALID_ID = ID17 + residentIdCheckChar(ID17);
+const WRONG_CHECK = ID17 + (residentIdCheckChar(ID17) === "1" ? "2" : "1");
+const USCC17 = "91350100M000100Y4";
+const USCC = USCC17 + usccCheckChar(USCC17);
+
+function form(over: Record<string, string> = {}) {
+  return {
+    employeeNo: "E001",
+    name: "张三",
+    idType: "resident_id",
+    idNumber: VALID_ID,
+    employerId: "1",
+    hireDate: "2026-01-10",
+    department: "Sales",
+    email: "zhang@example.com",
+    monthlyWage: "8000.00",
+    ...over,
+  };
+}
+
+function auditRows(db: Db) {
+  return db.select().from(auditLog).all();
+}
+
+describe("employee model", () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openMemoryDatabase();
+    const r = saveEmployer(db, actor, null, { code: "ACME", name: "Acme Ltd", uscc: USCC, region: "sample-city" });
+    expect(r).toEqual({ ok: true, value: 1 });
+  });
+
+  it("creates an employee with the hire month's wage, audit-logged with the id masked", () => {
+    const r = createEmployee(db, actor, form({ idNumber: VALID_ID.toLowerCase() }));
+    expect(r.ok).toBe(true);
+    const e = getEmployee(db, 1)!;
+    expect(e.idNumber).toBe(VALID_ID.toUpperCase());
+    expect(e.wages).toEqual([{ effectiveMonth: "2026-01", monthlyWage: 800000 }]);
+    const entry = auditRows(db).find((a) => a.entity === "employee")!;
+    expect(entry.action).toBe("create");
+    expect(entry.actor).toBe("test");
+    expect(JSON.stringify(entry.after)).not.toContain(VALID_ID);
+  });
+
+  it("refuses a bad identity number, naming the field, and saves nothing", () => {
+    const before = auditRows(db).length;
+    const r = createEmployee(db, actor, form({ idNumber: WRONG_CHECK }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.errors)).toEqual(["idNumber"]);
+    expect(r.errors.idNumber!.code).toBe("invalidIdentity");
+    expect(r.errors.idNumber!.detail).toMatch(/check character/);
+    expect(db.select().from(employees).all()).toHaveLength(0);
+    expect(db.select().from(wages).all()).toHaveLength(0);
+    expect(auditRows(db)).toHaveLength(before);
+  });
+
+  it("refuses a short identity number and a bad passport number", () => {
+    const r1 = createEmployee(db, actor, form({ idNumber: "1234" }));
+    expect(!r1.ok && r1.errors.idNumber?.code).toBe("invalidIdentity");
+    const r2 = createEmployee(db, actor, form({ idType: "passport", idNumber: "E-12" }));
+    expect(!r2.ok && r2.errors.idNumber?.code).toBe("invalidIdentity");
+    const r3 = createEmployee(db, actor, form({ idType: "passport", idNumber: "E12345678" }));
+    expect(r3.ok).toBe(true);
+  });
+
+  it("reports every bad field at once", () => {
+    const r = createEmployee(db, actor, form({ name: "", hireDate: "2026-02-30", monthlyWage: "12.345", employerId: "" }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.name?.code).toBe("required");
+    expect(r.errors.hireDate?.code).toBe("invalidDate");
+    expect(r.errors.monthlyWage?.code).toBe("invalidAmount");
+    expect(r.errors.employerId?.code).toBe("unknownEmployer");
+  });
+
+  it("keeps employee numbers unique and employers real", () => {
+    expect(createEmployee(db, actor, form()).ok).toBe(true);
+    const dup = createEmployee(db, actor, form({ name: "李四" }));
+    expect(!dup.ok && dup.errors.employeeNo?.code).toBe("duplicate");
+    const noEmployer = createEmployee(db, actor, form({ employeeNo: "E002", employerId: "99" }));
+    expect(!noEmployer.ok && noEmployer.errors.employerId?.code).toBe("unknownEmployer");
+    expect(db.select().from(employees).all()).toHaveLength(1);
+  });
+
+  it("edits, audit-logged with before and after; a bad edit changes nothing", () => {
+    createEmployee(db, actor, form());
+    createEmployee(db, actor, form({ employeeNo: "E002", name: "李四", idType: "passport", idNumber: "P1234567" }));
+    const ok = updateEmployee(db, actor, 1, form({ name: "张三丰", department: "Ops" }));
+    expect(ok.ok).toBe(true);
+    expect(getEmployee(db, 1)!.name).toBe("张三丰");
+    const entry = auditRows(db).filter((a) => a.entity === "employee" && a.action === "update");
+    expect(entry).toHaveLength(1);
+    expect(entry[0]!.before).toMatchObject({ name: "张三", department: "Sales" });
+    expect(entry[0]!.after).toMatchObject({ name: "张三丰", department: "Ops" });
+
+    const n = auditRows(db).length;
+    const clash = updateEmployee(db, actor, 1, form({ employeeNo: "E002" }));
+    expect(!clash.ok && clash.errors.employeeNo?.code).toBe("duplicate");
+    const badId = updateEmployee(db, actor, 1, form({ idNumber: WRONG_CHECK, name: "X" }));
+    expect(!badId.ok && badId.errors.idNumber?.code).toBe("invalidIdentity");
+    expect(getEmployee(db, 1)!.name).toBe("张三丰");
+    expect(auditRows(db)).toHaveLength(n);
+  });
+
+  it("terminates on or after the hire date, audit-logged", () => {
+    createEmployee(db, actor, form());
+    const early = terminateEmployee(db, actor, 1, { terminationDate: "2026-01-09" });
+    expect(!early.ok && early.errors.terminationDate?.code).toBe("beforeHire");
+    expect(getEmployee(db, 1)!.terminationDate).toBeNull();
+    expect(terminateEmployee(db, actor, 1, { terminationDate: "2026-03-31" }).ok).toBe(true);
+    expect(getEmployee(db, 1)!.terminationDate).toBe("2026-03-31");
+    const entry = auditRows(db).find((a) => a.action === "terminate")!;
+    expect(entry.entityId).toBe("1");
+    expect(entry.after).toEqual({ terminationDate: "2026-03-31" });
+    // A hire date after the termination date is refused.
+    const edit = updateEmployee(db, actor, 1, form({ hireDate: "2026-04-01" }));
+    expect(!edit.ok && edit.errors.hireDate?.code).toBe("afterTermination");
+  });
+
+  it("adds and replaces wage rows, newest first", () => {
+    createEmployee(db, actor, form());
+    expect(setWage(db, actor, 1, { effectiveMonth: "2026-04", monthlyWage: "9000" }).ok).toBe(true);
+    expect(setWage(db, actor, 1, { effectiveMonth: "2026-04", monthlyWage: "9500.50" }).ok).toBe(true);
+    const bad = setWage(db, actor, 1, { effectiveMonth: "2026-13", monthlyWage: "-1" });
+    expect(!bad.ok && bad.errors.effectiveMonth?.code).toBe("invalidMonth");
+    expect(!bad.ok && bad.errors.monthlyWage?.code).toBe("invalidAmount");
+    expect(getEmployee(db, 1)!.wages).toEqual([
+      { effectiveMonth: "2026-04", monthlyWage: 950050 },
+      { effectiveMonth: "2026-01", monthlyWage: 800000 },
+    ]);
+    expect(auditRows(db).filter((a) => a.entity === "wage").map((a) => a.action)).toEqual(["create", "update"]);
+  });
+
+  it("lists with search, filters, sort and pages, identity numbers masked", () => {
+    for (let i = 1; i <= 60; i++) {
+      const no = `E${String(i).padStart(3, "0")}`;
+      expect(createEmployee(db, actor, form({ employeeNo: no, name: `员工${i}`, department: i % 2 ? "Sales" : "Ops" })).ok).toBe(true);
+    }
+    terminateEmployee(db, actor, 3, { terminationDate: "2026-02-01" });
+    const q = (p: Record<string, string>) => RosterQuerySchema.parse(p);
+    const first = listEmployees(db, q({}), "2026-05-01");
+    expect(first.total).toBe(60);
+    expect(first.rows).toHaveLength(50);
+    expect(first.pageCount).toBe(2);
+    expect(first.rows[0]!.idMasked).toMatch(/^1101\*+/);
+    expect(first.rows[0]).not.toHaveProperty("idNumber");
+    expect(first.rows[0]!.wage).toBe(800000);
+    expect(listEmployees(db, q({ page: "2" }), "2026-05-01").rows).toHaveLength(10);
+    expect(listEmployees(db, q({ q: "E05" }), "2026-05-01").total).toBe(10);
+    expect(listEmployees(db, q({ q: "员工7" }), "2026-05-01").total).toBe(1);
+    expect(listEmployees(db, q({ q: "%" }), "2026-05-01").total).toBe(0);
+    expect(listEmployees(db, q({ department: "Ops" }), "2026-05-01").total).toBe(30);
+    expect(listEmployees(db, q({ status: "terminated" }), "2026-05-01").rows.map((r) => r.employeeNo)).toEqual(["E003"]);
+    expect(listEmployees(db, q({ status: "active" }), "2026-05-01").total).toBe(59);
+    expect(listEmployees(db, q({ sort: "employeeNo", dir: "desc" }), "2026-05-01").rows[0]!.employeeNo).toBe("E060");
+    expect(listEmployees(db, q({ sort: "bogus", page: "-3" }), "2026-05-01").page).toBe(1);
+    expect(countActiveEmployees(db, "2026-05-01")).toBe(59);
+    expect(db.select().from(employees).where(eq(employees.id, 3)).get()!.terminationDate).toBe("2026-02-01");
+  });
+});
