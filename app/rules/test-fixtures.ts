@@ -159,3 +159,62 @@ export function keptUp(months: Month[], employeeNos: string[] = ["E001"], base: 
     statements: months.flatMap((m) => employeeNos.map((no) => statement(no, m, `${m}-28`))),
   };
 }
+
+/** A finding with every field given; defaults make a plain open breach of ACME. */
+export function finding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    rule: "ART60_UNPAID",
+    article: "60;63",
+    severity: "breach",
+    status: "open",
+    employerCode: EMPLOYER,
+    period: "2026-03",
+    employeeNo: null,
+    employeeName: null,
+    dueDate: "2026-03-15",
+    days: 16,
+    outstanding: 81_600,
+    lateFee: 903,
+    stage: "overdue",
+    exposure: null,
+    detail: "unpaid",
+    ...overrides,
+  };
+}
+
+/**
+ * One installation that, as of 2026-04-10, breaks every rule of SPEC §5 at least once
+ * (used to check which report columns each rule fills).
+ */
+export const EVERY_RULE_AS_OF = "2026-04-10";
+export function everyRuleInput(): EngineInput {
+  return input({
+    employees: [
+      employee({ employeeNo: "E001", name: "Zhang, San", hireDate: "2026-01-05" }),
+      employee({ employeeNo: "E002", name: '=Li "Si"', hireDate: "2026-01-10", appliedOn: null, registeredOn: null }),
+      employee({ employeeNo: "E003", name: "王五", hireDate: "2026-01-10", appliedOn: "2026-02-12", registeredOn: null }),
+      employee({ employeeNo: "E004", name: "Zhao\nLiu", hireDate: "2026-03-15", appliedOn: null, registeredOn: null }),
+    ],
+    declarations: [
+      declaration("2026-01", "E001", 700_000, "2026-01-10"), // under-declared
+      declaration("2026-01", "E002", 800_000, "2026-01-20"), // E003 omitted
+      declaration("2026-02", "E001", 800_000, "2026-02-20"), // late declaration
+      declaration("2026-02", "E002", 800_000, "2026-02-25"), // declared late
+      declaration("2026-02", "E003", 800_000, "2026-02-20"),
+      // 2026-03: nothing — not declared
+    ],
+    payments: [payment("2026-01", "2026-02-20", 3 * 281_600)], // January paid late
+    collection: [
+      order(["2026-02"], "2026-03-01", "2026-03-10"), // expired
+      court(["2026-02"], "2026-03-20"),
+      order(["2026-03"], "2026-04-01", "2026-04-20"), // within its limit
+      guarantee(["2026-03"], "2026-04-01"),
+      installment(["2026-03"], "2026-04-01", "2026-04-05", 100_000), // missed
+    ],
+    statements: [
+      statement("E001", "2026-01", "2026-03-05"), // late
+      statement("E003", "2026-01", "2026-02-10"),
+      // E002: missing
+    ],
+  });
+}
