@@ -40,8 +40,8 @@ function dump(db: Db): Record<string, string[]> {
   return out;
 }
 
-function counts(db: Db): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+function counts(db: Db): Record<(typeof TABLES)[number], number> {
+  return <Record<(typeof TABLES)[number], number>>Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
 
 function csv(kind: ImportKind, ...rows: string[]): string {
