@@ -306,3 +306,28 @@ describe("fillTranches on its own", () => {
     expect(after).toMatchObject({ overdue: 100, n: 100, firstOverdue: { dueDate: "2026-03-15" }, nextOpen: { dueDate: "2026-04-19" } });
   });
 });
+
+describe("the due date as the month's policy and the region's calendar make it", () => {
+  it.each([
+    ["2026-03-15", ["ART60_PAYMENT_DUE_SOON:2026-03-16:1:-:-"]],
+    ["2026-03-16", ["ART60_PAYMENT_DUE_SOON:2026-03-16:0:-:-"]],
+    ["2026-03-17", ["ART60_UNPAID:2026-03-16:1:281600:141"]],
+  ])("due on the 15th, a non-working day: rolled to the 16th — as of %s: %j", (asOf, expected) => {
+    const inp = input({ nonWorkingDays: { "sample-city": ["2026-03-15"] } });
+    expect(paymentStory(inp, asOf)).toEqual(expected);
+  });
+
+  it("a payment on the rolled due date is on time", () => {
+    const inp = input({ nonWorkingDays: { "sample-city": ["2026-03-15"] }, payments: [payment("2026-03", "2026-03-16", 281_600)] });
+    expect(paymentStory(inp, "2026-03-31")).toEqual([]);
+  });
+
+  it("a new version from April with due day `last`, offset 1: March stays due 03-15, April falls due 05-31", () => {
+    const inp = input({ policies: [samplePolicy, policy({ effectiveFrom: "2026-04", dueDay: "last", dueMonthOffset: 1 })] });
+    expect(month(inp, "2026-04-30", "2026-03").dueDate).toBe("2026-03-15");
+    expect(month(inp, "2026-04-30", "2026-04").dueDate).toBe("2026-05-31");
+    expect(paymentStory(inp, "2026-04-30", "2026-04")).toEqual([]);
+    expect(paymentStory(inp, "2026-05-24", "2026-04")).toEqual(["ART60_PAYMENT_DUE_SOON:2026-05-31:7:-:-"]);
+    expect(paymentStory(inp, "2026-06-01", "2026-04")).toEqual(["ART60_UNPAID:2026-05-31:1:281600:141"]);
+  });
+});
