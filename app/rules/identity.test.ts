@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import { checkIdentity, checkResidentId, checkUscc, maskId, residentIdCheckChar, usccCheckChar } from "./identity";
 
 describe("resident identity numbers", () => {
+  it("a birth date before 1900 is still a valid date (GB 11643-1999's own example)", () => {
+    expect(checkResidentId("440524188001010014")).toEqual({ ok: true, value: "440524188001010014" });
+  });
+
   it.each([
     ["11010519491231002X", "the standard's own example, check character X"],
     ["440524198001010013", "born 1980-01-01"],

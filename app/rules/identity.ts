@@ -3,7 +3,12 @@
  * social security number under art. 58 — and unified social credit codes
  * (GB 32100-2015).
  */
-import { isValidDate } from "./dates";
+import { daysInMonth } from "./dates";
+
+/** A real calendar date (any year): GB 11643-1999's own example was born in 1880. */
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  return y >= 1800 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";
@@ -22,8 +27,7 @@ export function checkResidentId(raw: string): IdCheck {
   const value = raw.trim().toUpperCase();
   if (value.length !== 18) return { ok: false, reason: `must be 18 characters (has ${value.length})` };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: "the first 17 characters must be digits and the last a digit or X" };
-  const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!isValidDate(birth)) return { ok: false, reason: `characters 7–14 are not a valid birth date (${value.slice(6, 14)})` };
+  if (!isCalendarDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return { ok: false, reason: `characters 7–14 are not a valid birth date (${value.slice(6, 14)})` };
   const expected = residentIdCheckChar(value.slice(0, 17));
   if (value[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${value[17]}` };
   return { ok: true, value };
