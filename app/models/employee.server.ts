@@ -317,3 +317,8 @@ export function setWage(db: Db, actor: Actor, id: number, raw: unknown): Result 
     { behavior: "immediate" },
   );
 }
+
+/** Just the name, for the employee's own page. */
+export function employeeName(db: Db, id: number): string | null {
+  return db.select({ name: employees.name }).from(employees).where(eq(employees.id, id)).get()?.name ?? null;
+}

@@ -1,0 +1,55 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { SessionUser } from "~/models/user.server";
+import { can, type Action } from "~/utils/permissions";
+import { LanguageSwitch } from "./language-switch";
+
+const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "me"; action: Action; end?: boolean }[] = [
+  { to: "/", key: "dashboard", action: "dashboard:read", end: true },
+  { to: "/employees", key: "employees", action: "employee:read" },
+  { to: "/registrations", key: "registrations", action: "registration:read" },
+  { to: "/employers", key: "employers", action: "employer:read" },
+  { to: "/findings", key: "findings", action: "finding:read" },
+  { to: "/me", key: "me", action: "self:read" },
+];
+
+/** The signed-in layout: top bar with the product name, navigation by role, language and sign-out. */
+export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const { t } = useTranslation();
+  const items = NAV.filter((n) => can(user.role, n.action));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="topbar">
+        <Link to={user.role === "employee" ? "/me" : "/"} className="brand">
+          {t("app.brand")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="mainnav">
+          {items.map((n) => (
+            <NavLink key={n.to} to={n.to} end={n.end} className={({ isActive }) => (isActive ? "active" : undefined)}>
+              {t(`nav.${n.key}`)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="topbar-tools">
+          <LanguageSwitch />
+          <span className="whoami" title={t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })}>
+            {user.name || user.email}
+            <span className="role-chip">{t(`roles.${user.role}`)}</span>
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="btn btn-ghost">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main" className="content">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The art. 58 registration tracker: each employee in scope with the
+ * registration deadline (hire + 30, rolled past the region's non-working
+ * days) and the art. 58 finding as of D, and the one-step recording of an
+ * application or registration date.
+ */
+import { eq, inArray, lte } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
+import { registrationFinding } from "~/rules/art58-registration";
+import { isValidDate, WorkCalendar } from "~/rules/dates";
+import { registrationDeadline } from "~/rules/deadlines";
+import type { Finding } from "~/rules/types";
+import { audit, type Actor } from "./audit.server";
+import { fail, isoDate, validate, type Result } from "~/utils/validation";
+
+export const ART58_RULES = ["ART58_REGISTRATION_DUE_SOON", "ART58_UNREGISTERED", "ART58_LATE_REGISTRATION"] as const;
+export const REGISTRATION_PAGE_SIZE = 50;
+
+/** The tracker's URL state; bad values fall back to defaults. */
+export const TrackerQuerySchema = z.object({
+  asOf: z.string().refine(isValidDate).optional().catch(undefined),
+  finding: z.enum(["", "none", ...ART58_RULES]).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TrackerQuery = z.output<typeof TrackerQuerySchema>;
+
+export interface TrackerRow {
+  employeeId: number;
+  employeeNo: string;
+  name: string;
+  employerCode: string;
+  hireDate: string;
+  terminationDate: string | null;
+  deadline: string;
+  appliedOn: string | null;
+  registeredOn: string | null;
+  finding: Pick<Finding, "rule" | "severity" | "status" | "days"> | null;
+}
+
+/** Every employee hired on or before D, soonest deadline first, filtered by finding, one page. */
+export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["finding"], page: number) {
+  const rows = db
+    .select({
+      employeeId: employees.id,
+      employeeNo: employees.employeeNo,
+      name: employees.name,
+      employerCode: employers.code,
+      region: employers.region,
+      hireDate: employees.hireDate,
+      terminationDate: employees.terminationDate,
+      appliedOn: registrations.appliedOn,
+      registeredOn: registrations.registeredOn,
+    })
+    .from(employees)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .where(lte(employees.hireDate, asOf))
+    .all();
+  const regions = [...new Set(rows.map((r) => r.region))];
+  const calendars = new Map<string, WorkCalendar>();
+  const days = regions.length
+    ? db.select({ region: nonWorkingDays.region, date: nonWorkingDays.date }).from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
+    : [];
+  for (const region of regions) calendars.set(region, new WorkCalendar(days.filter((d) => d.region === region).map((d) => d.date)));
+
+  const all: TrackerRow[] = rows.map(({ region, ...r }) => {
+    const deadline = registrationDeadline(r.hireDate, calendars.get(region)!);
+    const f = registrationFinding(
+      { employerCode: r.employerCode, employeeNo: r.employeeNo, name: r.name, appliedOn: r.appliedOn, registeredOn: r.registeredOn },
+      deadline,
+      asOf,
+      0,
+    );
+    return { ...r, deadline, finding: f && { rule: f.rule, severity: f.severity, status: f.status, days: f.days } };
+  });
+  const kept = all
+    .filter((r) => (filter === "" ? true : filter === "none" ? r.finding === null : r.finding?.rule === filter))
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.employeeNo < b.employeeNo ? -1 : 1));
+  const total = kept.length;
+  const pageCount = Math.max(1, Math.ceil(total / REGISTRATION_PAGE_SIZE));
+  const p = Math.min(page, pageCount);
+  return {
+    rows: kept.slice((p - 1) * REGISTRATION_PAGE_SIZE, p * REGISTRATION_PAGE_SIZE),
+    total,
+    page: p,
+    pageCount,
+  };
+}
+
+export const RecordRegistrationSchema = z.object({
+  employeeId: z.coerce.number().int().positive(),
+  intent: z.enum(["applied", "registered"]),
+  date: isoDate(),
+});
+
+/** Record the application or the registration date (registered_on ≥ applied_on), audit-logged. */
+export function recordRegistration(db: Db, actor: Actor, raw: unknown): Result {
+  const parsed = validate(RecordRegistrationSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { employeeId, intent, date } = parsed.value;
+  const field = intent === "applied" ? "appliedOn" : "registeredOn";
+  return db.transaction(
+    (tx): Result => {
+      const emp = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).get();
+      if (!emp) return fail("form", "notFound");
+      const before = tx
+        .select({ appliedOn: registrations.appliedOn, registeredOn: registrations.registeredOn })
+        .from(registrations)
+        .where(eq(registrations.employeeId, employeeId))
+        .get() ?? { appliedOn: null, registeredOn: null };
+      const after = { ...before, [field]: date };
+      if (after.appliedOn !== null && after.registeredOn !== null && after.registeredOn < after.appliedOn) {
+        return intent === "registered"
+          ? fail("registeredOn", "beforeApplied", after.appliedOn)
+          : fail("appliedOn", "afterRegistered", after.registeredOn);
+      }
+      tx.insert(registrations)
+        .values({ employeeId, ...after })
+        .onConflictDoUpdate({ target: registrations.employeeId, set: { [field]: date } })
+        .run();
+      audit(tx, actor, { action: "update", entity: "registration", entityId: employeeId, before, after });
+      return { ok: true, value: employeeId };
+    },
+    { behavior: "immediate" },
+  );
+}
+

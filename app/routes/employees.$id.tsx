@@ -1,0 +1,230 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { EmployeeForm } from "~/components/employee-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/field";
+import { getEmployee, setWage, terminateEmployee, updateEmployee } from "~/models/employee.server";
+import { employerOptions } from "~/models/employer.server";
+import { maskId } from "~/rules/identity";
+import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { useFieldErrors } from "~/utils/field-errors";
+import { formValues } from "~/utils/forms.server";
+import { badRequest, invalid, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { can } from "~/utils/permissions";
+import { idParam } from "~/utils/validation";
+
+const Params = z.object({ id: idParam() });
+const Intent = z.enum(["update", "terminate", "wage"]);
+
+function employeeId(params: unknown): number {
+  const p = Params.safeParse(params);
+  if (!p.success) throw notFound();
+  return p.data.id;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "employees.title", data ? `${data.employee.employeeNo} ${data.employee.name}` : undefined);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "employee:read");
+  const employee = getEmployee(db, employeeId(params));
+  if (!employee) throw notFound();
+  const canWrite = can(user.role, "employee:write");
+  // The full identity number goes only to those who may edit it.
+  const { idNumber, ...rest } = employee;
+  return json({
+    canWrite,
+    employee: { ...rest, idMasked: maskId(idNumber), idNumber: canWrite ? idNumber : null },
+    employers: canWrite ? employerOptions(db) : [],
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "employee:write");
+  const id = employeeId(params);
+  const values = await formValues(request);
+  const intent = Intent.safeParse(values.intent);
+  if (!intent.success) throw badRequest();
+  const actor = actorOf(user);
+  const result =
+    intent.data === "update"
+      ? updateEmployee(db, actor, id, values)
+      : intent.data === "terminate"
+        ? terminateEmployee(db, actor, id, values)
+        : setWage(db, actor, id, values);
+  if (!result.ok) {
+    if (result.errors.form?.code === "notFound") throw notFound();
+    return invalid(result.errors, values);
+  }
+  return redirect(`/employees/${id}`);
+}
+
+export default function EmployeePage() {
+  const { employee: e, employers, canWrite } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const intent = data?.values.intent;
+  const errorsFor = (i: string) => (intent === i ? data?.errors : undefined);
+  const termErr = useFieldErrors(errorsFor("terminate"));
+  const wageErr = useFieldErrors(errorsFor("wage"));
+  const formValuesFor = (i: string) => (intent === i ? data?.values : undefined);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("employees.editTitle", { employeeNo: e.employeeNo, name: e.name })}</h1>
+          <p>
+            {e.terminationDate ? (
+              <span className="badge badge-terminated">{t("employees.terminatedOn", { date: e.terminationDate })}</span>
+            ) : (
+              <span className="badge badge-active">{t("employees.active")}</span>
+            )}
+          </p>
+        </div>
+        <Link to="/employees" className="btn btn-ghost">
+          {t("common.back")}
+        </Link>
+      </div>
+
+      {canWrite ? (
+        <EmployeeForm
+          values={
+            formValuesFor("update") ?? {
+              employeeNo: e.employeeNo,
+              name: e.name,
+              idType: e.idType,
+              idNumber: e.idNumber ?? "",
+              employerId: String(e.employerId),
+              hireDate: e.hireDate,
+              department: e.department,
+              email: e.email,
+            }
+          }
+          errors={errorsFor("update")}
+          employers={employers}
+          withWage={false}
+          cancelTo="/employees"
+        />
+      ) : (
+        <div className="card">
+          <p className="muted">{t("common.readOnly")}</p>
+          <dl className="facts">
+            <dt>{t("fields.employeeNo")}</dt>
+            <dd className="mono">{e.employeeNo}</dd>
+            <dt>{t("fields.name")}</dt>
+            <dd>{e.name}</dd>
+            <dt>{t("fields.idType")}</dt>
+            <dd>{t(`idTypes.${e.idType}`)}</dd>
+            <dt>{t("fields.idNumber")}</dt>
+            <dd className="mono">{e.idMasked}</dd>
+            <dt>{t("fields.employer")}</dt>
+            <dd>
+              {e.employerCode} · {e.employerName}
+            </dd>
+            <dt>{t("fields.hireDate")}</dt>
+            <dd>{e.hireDate}</dd>
+            <dt>{t("fields.terminationDate")}</dt>
+            <dd>{e.terminationDate ?? t("common.none")}</dd>
+            <dt>{t("fields.department")}</dt>
+            <dd>{e.department || t("common.none")}</dd>
+            <dt>{t("fields.email")}</dt>
+            <dd>{e.email || t("common.none")}</dd>
+          </dl>
+        </div>
+      )}
+
+      <div className="detail-grid">
+        <section>
+          <h2>{t("employees.wageHistory")}</h2>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.effectiveMonth")}</th>
+                  <th scope="col" className="num">
+                    {t("fields.wage")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {e.wages.map((w) => (
+                  <tr key={w.effectiveMonth}>
+                    <td>{w.effectiveMonth}</td>
+                    <td className="num">{yuanDisplay(w.monthlyWage)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {canWrite ? (
+            <Form method="post" className="card" noValidate>
+              <h3>{t("employees.addWage")}</h3>
+              <p className="muted">{t("employees.wageHelp")}</p>
+              <input type="hidden" name="intent" value="wage" />
+              <div className="form-grid">
+                <Field
+                  label={t("fields.effectiveMonth")}
+                  name="effectiveMonth"
+                  type="month"
+                  placeholder="YYYY-MM"
+                  defaultValue={formValuesFor("wage")?.effectiveMonth ?? ""}
+                  error={wageErr("effectiveMonth")}
+                  required
+                />
+                <Field
+                  label={t("fields.monthlyWage")}
+                  name="monthlyWage"
+                  inputMode="decimal"
+                  placeholder={e.wages[0] ? yuanPlain(e.wages[0].monthlyWage) : "8000.00"}
+                  defaultValue={formValuesFor("wage")?.monthlyWage ?? ""}
+                  error={wageErr("monthlyWage")}
+                  required
+                />
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="btn">
+                  {t("employees.addWageSubmit")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+
+        {canWrite ? (
+          <section>
+            <h2>{t("employees.terminate")}</h2>
+            <Form method="post" className="card" noValidate>
+              <p className="muted">{t("employees.terminateHelp")}</p>
+              <input type="hidden" name="intent" value="terminate" />
+              <Field
+                label={t("fields.terminationDate")}
+                name="terminationDate"
+                type="date"
+                min={e.hireDate}
+                defaultValue={formValuesFor("terminate")?.terminationDate ?? e.terminationDate ?? ""}
+                error={termErr("terminationDate")}
+                required
+              />
+              <div className="form-actions">
+                <button type="submit" className="btn btn-danger">
+                  {t("employees.terminateSubmit")}
+                </button>
+              </div>
+            </Form>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

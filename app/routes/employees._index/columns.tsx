@@ -1,0 +1,57 @@
+import { Link } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { yuanDisplay } from "~/rules/money";
+
+export interface RosterRow {
+  id: number;
+  employeeNo: string;
+  name: string;
+  idType: "resident_id" | "passport" | "permit";
+  idMasked: string;
+  employerCode: string;
+  department: string;
+  hireDate: string;
+  terminationDate: string | null;
+  wage: number | null;
+  active: boolean;
+}
+
+const col = createColumnHelper<RosterRow>();
+
+function NameCell({ row }: { row: RosterRow }) {
+  return <Link to={`/employees/${row.id}`}>{row.name}</Link>;
+}
+
+function StatusCell({ row, t }: { row: RosterRow; t: TFunction }) {
+  if (row.active) return <span className="badge badge-active">{t("employees.active")}</span>;
+  return <span className="badge badge-terminated">{t("employees.terminated")}</span>;
+}
+
+/** The roster's columns; sortable ones match ROSTER_SORTS (ids are the sort keys). */
+export function rosterColumns(t: TFunction) {
+  return [
+    col.accessor("employeeNo", { header: t("fields.employeeNo"), enableSorting: true, meta: { className: "mono nowrap" } }),
+    col.accessor("name", { header: t("fields.name"), enableSorting: true, cell: (c) => <NameCell row={c.row.original} /> }),
+    col.accessor("idMasked", { id: "idNumber", header: t("fields.idNumber"), enableSorting: false, meta: { className: "mono nowrap" } }),
+    col.accessor("employerCode", { id: "employer", header: t("fields.employer"), enableSorting: true, meta: { className: "mono" } }),
+    col.accessor("department", { header: t("fields.department"), enableSorting: true }),
+    col.accessor("hireDate", { header: t("fields.hireDate"), enableSorting: true, meta: { className: "nowrap" } }),
+    col.accessor("terminationDate", {
+      header: t("fields.terminationDate"),
+      enableSorting: true,
+      cell: (c) => c.getValue() ?? t("common.none"),
+      meta: { className: "nowrap" },
+    }),
+    col.accessor("wage", {
+      header: t("fields.wage"),
+      enableSorting: false,
+      cell: (c) => {
+        const v = c.getValue();
+        return v === null ? t("common.none") : yuanDisplay(v);
+      },
+      meta: { className: "num" },
+    }),
+    col.display({ id: "status", header: t("fields.status"), cell: (c) => <StatusCell row={c.row.original} t={t} /> }),
+  ];
+}

@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SelectField } from "~/components/field";
+import { Pagination } from "~/components/pagination";
+import { listDepartments, listEmployees } from "~/models/employee.server";
+import { employerOptions } from "~/models/employer.server";
+import { requirePermission } from "~/utils/auth.server";
+import { today } from "~/utils/dates.server";
+import { db } from "~/utils/db.server";
+import { parseSearchParams } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { RosterQuerySchema } from "~/utils/roster-query";
+import { sortHref } from "~/utils/search-params";
+import { useCan } from "~/utils/user";
+import { rosterColumns } from "./columns";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "employee:read");
+  const query = parseSearchParams(request, RosterQuerySchema);
+  const result = listEmployees(db, query, today());
+  return json({ query, ...result, employers: employerOptions(db), departments: listDepartments(db) });
+}
+
+export default function Roster() {
+  const { query, rows, total, page, pageCount, employers, departments } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const canWrite = useCan("employee:write");
+  const sort = { id: query.sort, desc: query.dir === "desc" };
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("employees.title")}</h1>
+          <p>{t("employees.idMasked")}</p>
+        </div>
+        {canWrite ? (
+          <Link to="/employees/new" className="btn">
+            {t("employees.new")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" role="search" key={params.toString()}>
+        <Field label={t("employees.searchLabel")} name="q" type="search" defaultValue={query.q} maxLength={100} />
+        <SelectField label={t("fields.employer")} name="employer" defaultValue={query.employer}>
+          <option value="">{t("employees.allEmployers")}</option>
+          {employers.map((e) => (
+            <option key={e.id} value={e.code}>
+              {e.code} · {e.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("fields.department")} name="department" defaultValue={query.department}>
+          <option value="">{t("employees.allDepartments")}</option>
+          {departments.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("fields.status")} name="status" defaultValue={query.status}>
+          <option value="">{t("employees.statusAll")}</option>
+          <option value="active">{t("employees.active")}</option>
+          <option value="terminated">{t("employees.terminated")}</option>
+        </SelectField>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button type="submit" className="btn">
+          {t("common.search")}
+        </button>
+        <Link to="/employees" className="btn btn-ghost">
+          {t("common.reset")}
+        </Link>
+      </Form>
+      <DataTable
+        data={rows}
+        columns={rosterColumns(t)}
+        sort={sort}
+        sortHref={(id) => sortHref(params, id, sort)}
+        empty={t("employees.empty")}
+        caption={t("employees.title")}
+        rowKey={(r) => String(r.id)}
+      />
+      <Pagination page={page} pageCount={pageCount} total={total} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmployeeForm } from "~/components/employee-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { createEmployee } from "~/models/employee.server";
+import { employerOptions } from "~/models/employer.server";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formValues } from "~/utils/forms.server";
+import { invalid } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.new");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "employee:write");
+  const employers = employerOptions(db);
+  // With one employer, it is the default.
+  return json({ employers, defaultEmployerId: employers.length === 1 ? String(employers[0]!.id) : "" });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "employee:write");
+  const values = await formValues(request);
+  const result = createEmployee(db, actorOf(user), values);
+  if (!result.ok) return invalid(result.errors, values);
+  return redirect(`/employees/${result.value}`);
+}
+
+export default function NewEmployee() {
+  const { employers, defaultEmployerId } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("employees.new")}</h1>
+      </div>
+      <EmployeeForm
+        values={data?.values ?? { employerId: defaultEmployerId }}
+        errors={data?.errors}
+        employers={employers}
+        withWage
+        cancelTo="/employees"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { EmployerForm } from "~/components/employer-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getEmployer, saveEmployer } from "~/models/employer.server";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formValues } from "~/utils/forms.server";
+import { invalid, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { useCan } from "~/utils/user";
+import { idParam } from "~/utils/validation";
+
+const Params = z.object({ id: idParam() });
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "employers.title", data?.employer.code);
+
+function employerId(params: unknown): number {
+  const p = Params.safeParse(params);
+  if (!p.success) throw notFound();
+  return p.data.id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "employer:read");
+  const employer = getEmployer(db, employerId(params));
+  if (!employer) throw notFound();
+  return json({ employer });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "employer:write");
+  const id = employerId(params);
+  const values = await formValues(request);
+  const result = saveEmployer(db, actorOf(user), id, values);
+  if (!result.ok) return invalid(result.errors, values);
+  return redirect("/employers");
+}
+
+export default function EditEmployer() {
+  const { employer } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const canWrite = useCan("employer:write");
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("employers.editTitle", { code: employer.code })}</h1>
+        <Link to="/employers" className="btn btn-ghost">
+          {t("common.back")}
+        </Link>
+      </div>
+      {canWrite ? (
+        <EmployerForm values={data?.values ?? employer} errors={data?.errors} />
+      ) : (
+        <div className="card">
+          <p className="muted">{t("common.readOnly")}</p>
+          <dl className="facts">
+            <dt>{t("fields.code")}</dt>
+            <dd className="mono">{employer.code}</dd>
+            <dt>{t("fields.name")}</dt>
+            <dd>{employer.name}</dd>
+            <dt>{t("fields.uscc")}</dt>
+            <dd className="mono">{employer.uscc}</dd>
+            <dt>{t("fields.region")}</dt>
+            <dd>{employer.region}</dd>
+          </dl>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmployerForm } from "~/components/employer-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { saveEmployer } from "~/models/employer.server";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formValues } from "~/utils/forms.server";
+import { invalid } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.new");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "employer:write");
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "employer:write");
+  const values = await formValues(request);
+  const result = saveEmployer(db, actorOf(user), null, values);
+  if (!result.ok) return invalid(result.errors, values);
+  return redirect(`/employers/${result.value}`);
+}
+
+export default function NewEmployer() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("employers.new")}</h1>
+      </div>
+      <EmployerForm values={data?.values ?? {}} errors={data?.errors} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

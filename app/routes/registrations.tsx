@@ -1,0 +1,160 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { RuleBadge } from "~/components/badges";
+import { DataTable } from "~/components/data-table";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SelectField } from "~/components/field";
+import { Pagination } from "~/components/pagination";
+import {
+  ART58_RULES,
+  recordRegistration,
+  registrationTracker,
+  TrackerQuerySchema,
+  type TrackerRow,
+} from "~/models/registration.server";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { today } from "~/utils/dates.server";
+import { db } from "~/utils/db.server";
+import { useFieldErrors } from "~/utils/field-errors";
+import { formValues } from "~/utils/forms.server";
+import { invalid, parseSearchParams } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { can } from "~/utils/permissions";
+import type { FieldErrors } from "~/utils/validation";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registrations.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "registration:read");
+  const query = parseSearchParams(request, TrackerQuerySchema);
+  const asOf = query.asOf ?? today();
+  return json({
+    asOf,
+    finding: query.finding,
+    canWrite: can(user.role, "registration:write"),
+    ...registrationTracker(db, asOf, query.finding, query.page),
+  });
+}
+
+/** HR records a date from the list; auditors get 403 (they see no forms either). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "registration:write");
+  const values = await formValues(request);
+  const result = recordRegistration(db, actorOf(user), values);
+  if (!result.ok) return invalid(result.errors, values);
+  const url = new URL(request.url);
+  return redirect(`/registrations${url.search}`);
+}
+
+type Failure = { errors: FieldErrors; values: Record<string, string> };
+
+function FindingCell({ row, t }: { row: TrackerRow; t: TFunction }) {
+  const f = row.finding;
+  if (!f) return <span className="muted">{t("common.none")}</span>;
+  const days =
+    f.rule === "ART58_REGISTRATION_DUE_SOON"
+      ? t("registrations.daysLeft", { days: f.days })
+      : f.rule === "ART58_UNREGISTERED"
+        ? t("registrations.daysOverdue", { days: f.days })
+        : t("registrations.daysLate", { days: f.days });
+  return (
+    <>
+      <RuleBadge rule={f.rule} severity={f.severity} />
+      <div className="muted">{days}</div>
+    </>
+  );
+}
+
+/** One date, two buttons: record it as the application or the registration date. */
+function RecordCell({ row, failure }: { row: TrackerRow; failure: Failure | null }) {
+  const { t } = useTranslation();
+  const mine = failure && failure.values.employeeId === String(row.employeeId) ? failure : null;
+  const err = useFieldErrors(mine?.errors);
+  const message = err("date", "fields.appliedOn") ?? err("appliedOn") ?? err("registeredOn") ?? err("form");
+  return (
+    <Form method="post" className="inline-form" preventScrollReset>
+      <input type="hidden" name="employeeId" value={row.employeeId} />
+      <label className="visually-hidden" htmlFor={`d-${row.employeeId}`}>
+        {t("fields.appliedOn")} / {t("fields.registeredOn")}
+      </label>
+      <input id={`d-${row.employeeId}`} type="date" name="date" required defaultValue={mine?.values.date ?? ""} aria-invalid={message ? true : undefined} />
+      <button type="submit" name="intent" value="applied" className="btn btn-ghost btn-small">
+        {t("registrations.recordApplied")}
+      </button>
+      <button type="submit" name="intent" value="registered" className="btn btn-ghost btn-small">
+        {t("registrations.recordRegistered")}
+      </button>
+      {message ? (
+        <span className="field-error" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </Form>
+  );
+}
+
+const col = createColumnHelper<TrackerRow>();
+
+function trackerColumns(t: TFunction, canWrite: boolean, failure: Failure | null) {
+  const cols = [
+    col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
+    col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
+    col.accessor("employerCode", { header: t("fields.employer"), meta: { className: "mono" } }),
+    col.accessor("hireDate", { header: t("fields.hireDate"), meta: { className: "nowrap" } }),
+    col.accessor("deadline", { header: t("fields.deadline"), meta: { className: "nowrap" } }),
+    col.accessor("appliedOn", { header: t("fields.appliedOn"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
+    col.accessor("registeredOn", { header: t("fields.registeredOn"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
+    col.display({ id: "finding", header: t("fields.finding"), cell: (c) => <FindingCell row={c.row.original} t={t} /> }),
+  ];
+  if (canWrite) cols.push(col.display({ id: "record", header: t("common.actions"), cell: (c) => <RecordCell row={c.row.original} failure={failure} /> }));
+  return cols;
+}
+
+export default function Registrations() {
+  const { asOf, finding, canWrite, rows, total, page, pageCount } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("registrations.title")}</h1>
+          <p>{t("registrations.intro")}</p>
+        </div>
+      </div>
+      {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
+      <Form method="get" className="filters" key={params.toString()}>
+        <Field label={t("registrations.asOfHelp")} name="asOf" type="date" defaultValue={asOf} required />
+        <SelectField label={t("registrations.filterFinding")} name="finding" defaultValue={finding}>
+          <option value="">{t("registrations.anyFinding")}</option>
+          {ART58_RULES.map((r) => (
+            <option key={r} value={r}>
+              {t(`rules.${r}`)}
+            </option>
+          ))}
+          <option value="none">{t("registrations.noFinding")}</option>
+        </SelectField>
+        <button type="submit" className="btn">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <DataTable
+        data={rows}
+        columns={trackerColumns(t, canWrite, data ?? null)}
+        empty={t("registrations.empty")}
+        caption={t("registrations.title")}
+        rowKey={(r) => String(r.employeeId)}
+      />
+      <Pagination page={page} pageCount={pageCount} total={total} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { catalogKeys, catalogs, SUPPORTED_LANGUAGES, translate } from "~/locales";
+import { RULES, SEVERITIES } from "~/rules/types";
+import { VALIDATION_CODES } from "~/utils/validation";
+
+const en = catalogKeys(catalogs.en);
+const zh = catalogKeys(catalogs["zh-CN"]);
+
+describe("message catalogs", () => {
+  it("have exactly the same keys in every language", () => {
+    expect(zh.filter((k) => !en.includes(k)), "in zh-CN, not in en").toEqual([]);
+    expect(en.filter((k) => !zh.includes(k)), "in en, not in zh-CN").toEqual([]);
+  });
+
+  it("have no empty messages and the same placeholders in both languages", () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const key of en) {
+      const a = translate("en", key);
+      const b = translate("zh-CN", key);
+      expect(a.trim(), key).not.toBe("");
+      expect(b.trim(), key).not.toBe("");
+      expect(placeholders(b), key).toEqual(placeholders(a));
+    }
+  });
+
+  it("name every rule, severity and validation code", () => {
+    for (const lng of SUPPORTED_LANGUAGES) {
+      for (const r of RULES) expect(translate(lng, `rules.${r}`)).not.toBe(`rules.${r}`);
+      for (const s of SEVERITIES) expect(translate(lng, `severities.${s}`)).not.toBe(`severities.${s}`);
+      for (const c of VALIDATION_CODES) expect(translate(lng, `validation.${c}`)).not.toBe(`validation.${c}`);
+    }
+  });
+
+  it("use the established Chinese legal terms", () => {
+    const all = zh.map((k) => translate("zh-CN", k)).join("\n");
+    for (const term of ["社会保险登记", "社会保险费", "滞纳金", "责令限期缴纳", "缓缴协议", "个人账户"]) expect(all).toContain(term);
+  });
+});
