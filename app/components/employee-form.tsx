@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ID_TYPES } from "../../db/schema";
+import { ID_TYPE_OPTIONS } from "~/utils/id-types";
 import { useFieldErrors } from "~/utils/field-errors";
 import type { FieldErrors } from "~/utils/validation";
 import { Field, SelectField } from "./field";
@@ -38,7 +38,7 @@ export function EmployeeForm({
         <Field label={t("fields.employeeNo")} name="employeeNo" defaultValue={values.employeeNo ?? ""} error={err("employeeNo")} required maxLength={32} className="mono" />
         <Field label={t("fields.name")} name="name" defaultValue={values.name ?? ""} error={err("name")} required maxLength={100} />
         <SelectField label={t("fields.idType")} name="idType" defaultValue={values.idType ?? "resident_id"} error={err("idType")}>
-          {ID_TYPES.map((it) => (
+          {ID_TYPE_OPTIONS.map((it) => (
             <option key={it} value={it}>
               {t(`idTypes.${it}`)}
             </option>

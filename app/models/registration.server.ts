@@ -9,22 +9,14 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
 import { registrationFinding } from "~/rules/art58-registration";
-import { isValidDate, WorkCalendar } from "~/rules/dates";
+import { WorkCalendar } from "~/rules/dates";
 import { registrationDeadline } from "~/rules/deadlines";
 import type { Finding } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
+import type { TrackerQuery } from "~/utils/tracker-query";
 import { fail, isoDate, validate, type Result } from "~/utils/validation";
 
-export const ART58_RULES = ["ART58_REGISTRATION_DUE_SOON", "ART58_UNREGISTERED", "ART58_LATE_REGISTRATION"] as const;
 export const REGISTRATION_PAGE_SIZE = 50;
-
-/** The tracker's URL state; bad values fall back to defaults. */
-export const TrackerQuerySchema = z.object({
-  asOf: z.string().refine(isValidDate).optional().catch(undefined),
-  finding: z.enum(["", "none", ...ART58_RULES]).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type TrackerQuery = z.output<typeof TrackerQuerySchema>;
 
 export interface TrackerRow {
   employeeId: number;

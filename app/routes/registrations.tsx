@@ -9,13 +9,7 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
-import {
-  ART58_RULES,
-  recordRegistration,
-  registrationTracker,
-  TrackerQuerySchema,
-  type TrackerRow,
-} from "~/models/registration.server";
+import { recordRegistration, registrationTracker, type TrackerRow } from "~/models/registration.server";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
@@ -24,6 +18,7 @@ import { formValues } from "~/utils/forms.server";
 import { invalid, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
+import { ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
 import type { FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registrations.title");
