@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ID_TYPE_OPTIONS } from "~/utils/id-types";
 import { useFieldErrors } from "~/utils/field-errors";
 import type { FieldErrors } from "~/utils/validation";
-import { Field, SelectField } from "./field";
+import { Field, FormErrorSummary, SelectField } from "./field";
 
 export type EmployeeValues = Partial<
   Record<"employeeNo" | "name" | "idType" | "idNumber" | "employerId" | "hireDate" | "department" | "email" | "monthlyWage", string>
@@ -29,11 +29,7 @@ export function EmployeeForm({
   return (
     <Form method="post" className="card" noValidate>
       <input type="hidden" name="intent" value="update" />
-      {errors && Object.keys(errors).length ? (
-        <p className="notice notice-error" role="alert">
-          {errors.form ? err("form") : t("common.fixErrors")}
-        </p>
-      ) : null}
+      <FormErrorSummary errors={errors} />
       <div className="form-grid">
         <Field label={t("fields.employeeNo")} name="employeeNo" defaultValue={values.employeeNo ?? ""} error={err("employeeNo")} required maxLength={32} className="mono" />
         <Field label={t("fields.name")} name="name" defaultValue={values.name ?? ""} error={err("name")} required maxLength={100} />

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFieldErrors } from "~/utils/field-errors";
 import type { FieldErrors } from "~/utils/validation";
-import { Field } from "./field";
+import { Field, FormErrorSummary } from "./field";
 
 export interface EmployerValues {
   code: string;
@@ -17,11 +17,7 @@ export function EmployerForm({ values, errors }: { values: Partial<EmployerValue
   const busy = useNavigation().state === "submitting";
   return (
     <Form method="post" className="card" noValidate>
-      {errors && Object.keys(errors).length ? (
-        <p className="notice notice-error" role="alert">
-          {errors.form ? err("form") : t("common.fixErrors")}
-        </p>
-      ) : null}
+      <FormErrorSummary errors={errors} />
       <div className="form-grid">
         <Field label={t("fields.code")} name="code" defaultValue={values.code ?? ""} error={err("code")} required maxLength={20} />
         <Field label={t("fields.name")} name="name" defaultValue={values.name ?? ""} error={err("name")} required maxLength={200} />

@@ -1,4 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { useFieldErrors } from "~/utils/field-errors";
+import type { FieldErrors } from "~/utils/validation";
 
 /** A labelled input with its error beside it (aria-describedby), keeping what the user typed. */
 export function Field({
@@ -45,5 +48,17 @@ export function SelectField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Above a form that came back with errors: the record-level error, or a pointer to the fields. */
+export function FormErrorSummary({ errors }: { errors?: FieldErrors | null }) {
+  const { t } = useTranslation();
+  const err = useFieldErrors(errors);
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <p className="notice notice-error" role="alert">
+      {errors.form ? err("form") : t("common.fixErrors")}
+    </p>
   );
 }

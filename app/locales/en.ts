@@ -78,7 +78,7 @@ export const en = {
     invalidAmount: "{{field}} must be an amount in yuan with at most two decimals, not negative.",
     invalidEmail: "{{field}} must be an e-mail address.",
     invalidIdentity: "{{field}} is not valid: {{detail}}.",
-    invalidUscc: "{{field}} is not a valid unified social credit code: {{detail}}.",
+    invalidUscc: "{{field}} fails the GB 32100-2015 check: {{detail}}.",
     duplicate: "{{field}} is already used by another record.",
     unknownEmployer: "{{field}}: choose an existing employer.",
     beforeHire: "{{field}} cannot be before the hire date.",

@@ -80,7 +80,7 @@ export const zhCN: Catalog = {
     invalidAmount: "{{field}}须为以元为单位、最多两位小数的非负金额。",
     invalidEmail: "{{field}}须为电子邮箱地址。",
     invalidIdentity: "{{field}}无效：{{detail}}。",
-    invalidUscc: "{{field}}不是有效的统一社会信用代码：{{detail}}。",
+    invalidUscc: "{{field}}未通过 GB 32100-2015 校验：{{detail}}。",
     duplicate: "{{field}}已被其他记录使用。",
     unknownEmployer: "{{field}}：请选择已有的用人单位。",
     beforeHire: "{{field}}不能早于入职日期。",

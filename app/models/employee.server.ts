@@ -12,6 +12,7 @@ import { monthOf } from "~/rules/dates";
 import { checkIdentity, maskId } from "~/rules/identity";
 import { audit, type Actor, type Tx } from "./audit.server";
 import { ROSTER_PAGE_SIZE, type RosterQuery } from "~/utils/roster-query";
+import { pageWindow } from "~/utils/search-params";
 import {
   fail,
   isoDate,
@@ -97,8 +98,7 @@ export function listEmployees(db: Db, query: RosterQuery, today: string) {
 
   const total =
     db.select({ n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).where(filter).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
+  const { page, pageCount, offset } = pageWindow(total, query.page, ROSTER_PAGE_SIZE);
   const column = SORT_COLUMNS[query.sort];
   const order = query.dir === "desc" ? desc(column) : asc(column);
 
@@ -120,7 +120,7 @@ export function listEmployees(db: Db, query: RosterQuery, today: string) {
     .where(filter)
     .orderBy(order, asc(employees.employeeNo))
     .limit(ROSTER_PAGE_SIZE)
-    .offset((page - 1) * ROSTER_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map(({ idNumber, ...r }) => ({ ...r, idMasked: maskId(idNumber), active: r.terminationDate === null || r.terminationDate >= today }));
 

@@ -13,6 +13,7 @@ import { WorkCalendar } from "~/rules/dates";
 import { registrationDeadline } from "~/rules/deadlines";
 import type { Finding } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
+import { pageWindow } from "~/utils/search-params";
 import type { TrackerQuery } from "~/utils/tracker-query";
 import { fail, isoDate, validate, type Result } from "~/utils/validation";
 
@@ -71,14 +72,8 @@ export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["
     .filter((r) => (filter === "" ? true : filter === "none" ? r.finding === null : r.finding?.rule === filter))
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.employeeNo < b.employeeNo ? -1 : 1));
   const total = kept.length;
-  const pageCount = Math.max(1, Math.ceil(total / REGISTRATION_PAGE_SIZE));
-  const p = Math.min(page, pageCount);
-  return {
-    rows: kept.slice((p - 1) * REGISTRATION_PAGE_SIZE, p * REGISTRATION_PAGE_SIZE),
-    total,
-    page: p,
-    pageCount,
-  };
+  const w = pageWindow(total, page, REGISTRATION_PAGE_SIZE);
+  return { rows: kept.slice(w.offset, w.offset + REGISTRATION_PAGE_SIZE), total, page: w.page, pageCount: w.pageCount };
 }
 
 export const RecordRegistrationSchema = z.object({

@@ -14,26 +14,18 @@ import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
 import { formValues } from "~/utils/forms.server";
-import { badRequest, invalid, notFound } from "~/utils/http.server";
+import { badRequest, idFromParams, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
-import { idParam } from "~/utils/validation";
 
-const Params = z.object({ id: idParam() });
 const Intent = z.enum(["update", "terminate", "wage"]);
-
-function employeeId(params: unknown): number {
-  const p = Params.safeParse(params);
-  if (!p.success) throw notFound();
-  return p.data.id;
-}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "employees.title", data ? `${data.employee.employeeNo} ${data.employee.name}` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:read");
-  const employee = getEmployee(db, employeeId(params));
+  const employee = getEmployee(db, idFromParams(params));
   if (!employee) throw notFound();
   const canWrite = can(user.role, "employee:write");
   // The full identity number goes only to those who may edit it.
@@ -47,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
-  const id = employeeId(params);
+  const id = idFromParams(params);
   const values = await formValues(request);
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();

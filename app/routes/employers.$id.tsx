@@ -2,38 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { EmployerForm } from "~/components/employer-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEmployer, saveEmployer } from "~/models/employer.server";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
-import { invalid, notFound } from "~/utils/http.server";
+import { idFromParams, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { useCan } from "~/utils/user";
-import { idParam } from "~/utils/validation";
-
-const Params = z.object({ id: idParam() });
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "employers.title", data?.employer.code);
 
-function employerId(params: unknown): number {
-  const p = Params.safeParse(params);
-  if (!p.success) throw notFound();
-  return p.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "employer:read");
-  const employer = getEmployer(db, employerId(params));
+  const employer = getEmployer(db, idFromParams(params));
   if (!employer) throw notFound();
   return json({ employer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
-  const id = employerId(params);
+  const id = idFromParams(params);
   const values = await formValues(request);
   const result = saveEmployer(db, actorOf(user), id, values);
   if (!result.ok) return invalid(result.errors, values);

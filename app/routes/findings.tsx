@@ -20,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { FINDINGS_PAGE_SIZE, FindingsQuerySchema } from "~/utils/findings-query";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { pageWindow } from "~/utils/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
@@ -34,11 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       (query.severity === "" || f.severity === query.severity) &&
       (query.status === "" || f.status === query.status),
   );
-  const pageCount = Math.max(1, Math.ceil(matching.length / FINDINGS_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
+  const { page, pageCount, offset } = pageWindow(matching.length, query.page, FINDINGS_PAGE_SIZE);
   return json({
     query: { ...query, asOf },
-    findings: matching.slice((page - 1) * FINDINGS_PAGE_SIZE, page * FINDINGS_PAGE_SIZE).map(({ exposure: _e, detail: _d, ...f }) => f),
+    findings: matching.slice(offset, offset + FINDINGS_PAGE_SIZE).map(({ exposure: _e, detail: _d, ...f }) => f),
     total: matching.length,
     page,
     pageCount,

@@ -1,6 +1,7 @@
 /** Small HTTP helpers for loaders and actions. */
 import { json } from "@remix-run/node";
-import type { z } from "zod";
+import { z } from "zod";
+import { idParam } from "./validation";
 
 /** Only same-site relative paths, so a `redirectTo` cannot send people elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
@@ -29,4 +30,13 @@ export function parseSearchParams<S extends z.ZodTypeAny>(request: Request, sche
 /** A 400 with field errors and what the user typed, for the form to show again. */
 export function invalid<E, V>(errors: E, values: V) {
   return json({ ok: false as const, errors, values }, { status: 400 });
+}
+
+const IdParams = z.object({ id: idParam() });
+
+/** The `$id` of a route as a positive integer; anything else is a 404. */
+export function idFromParams(params: unknown): number {
+  const p = IdParams.safeParse(params);
+  if (!p.success) throw notFound();
+  return p.data.id;
 }

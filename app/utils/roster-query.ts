@@ -1,5 +1,6 @@
 /** The roster's table state in the URL: one schema for the loader and the page. Bad values fall back to defaults. */
 import { z } from "zod";
+import { pageParam } from "./search-params";
 
 export const ROSTER_PAGE_SIZE = 50;
 export const ROSTER_SORTS = ["employeeNo", "name", "employer", "department", "hireDate", "terminationDate"] as const;
@@ -12,6 +13,6 @@ export const RosterQuerySchema = z.object({
   status: z.enum(["", "active", "terminated"]).catch("").default(""),
   sort: z.enum(ROSTER_SORTS).catch("employeeNo").default("employeeNo"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageParam(),
 });
 export type RosterQuery = z.output<typeof RosterQuerySchema>;

@@ -1,4 +1,6 @@
-/** Table state lives in the URL: helpers to derive links from the current search params. */
+/** Table state lives in the URL: shared param schemas, paging, and links derived from the current params. */
+import { z } from "zod";
+import { isValidDate } from "~/rules/dates";
 
 /** `?…` with some params changed (null/empty removes one). */
 export function withParams(current: URLSearchParams, changes: Record<string, string | null | undefined>): string {
@@ -17,6 +19,15 @@ export function sortHref(current: URLSearchParams, column: string, sort: { id: s
   return withParams(current, { sort: column, dir: desc ? "desc" : "asc", page: null });
 }
 
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / pageSize));
+/** The page to show (clamped to the last) and where it starts. */
+export function pageWindow(total: number, requested: number, pageSize: number) {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pageCount);
+  return { page, pageCount, offset: (page - 1) * pageSize };
 }
+
+/** `?asOf=YYYY-MM-DD`; absent or invalid → undefined (the caller's today). */
+export const asOfParam = () => z.string().refine(isValidDate).optional().catch(undefined);
+
+/** `?page=N`, 1 when absent or invalid. */
+export const pageParam = () => z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
