@@ -2,7 +2,8 @@
  * Loads what the rule engine needs, in one query per table (never one per
  * employee or month), and evaluates it.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/connection";
 import {
   collectionActions,
@@ -17,7 +18,28 @@ import {
   wages,
 } from "../../db/schema";
 import { evaluate } from "~/rules/evaluate";
+import { fromDayNumber, fromMonthNumber } from "~/rules/dates";
 import type { EngineInput, Evaluation, IsoDate, PolicyVersion, WageRow } from "~/rules/types";
+
+/** `YYYY-MM` → year × 12 + month − 1, computed by the database. */
+function monthNumberSql(col: SQLiteColumn) {
+  return sql<number>`(cast(substr(${col}, 1, 4) as integer) * 12 + cast(substr(${col}, 6, 2) as integer) - 1)`;
+}
+/** `YYYY-MM-DD` → days since 1970-01-01, computed by the database. */
+function dayNumberSql(col: SQLiteColumn) {
+  return sql<number>`cast(julianday(${col}) - 2440587.5 as integer)`;
+}
+
+/** Decodes small integers back to their strings once each. */
+class DecodeCache {
+  private readonly cache = new Map<number, string>();
+  constructor(private readonly decode: (n: number) => string) {}
+  get(n: number): string {
+    let s = this.cache.get(n);
+    if (s === undefined) this.cache.set(n, (s = this.decode(n)));
+    return s;
+  }
+}
 
 export interface LoadOptions {
   /** Only these employers; all when absent. */
@@ -87,30 +109,38 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   const noById = new Map(empRows.map((e) => [e.id, e.employeeNo]));
 
   // The two largest tables are read as arrays (no per-row objects from the
-  // driver) through their covering indexes: this halves the load at 10,000
-  // employees × 36 months (see tests/bench).
+  // driver) through their covering indexes, with months and dates encoded as
+  // integers by SQLite and decoded through small caches, so a row allocates no
+  // strings: this halves the load at 10,000 employees × 36 months (tests/bench).
+  const months = new DecodeCache(fromMonthNumber);
+  const days = new DecodeCache(fromDayNumber);
   const declarationRows: EngineInput["declarations"] = [];
   for (const [employerId, employeeId, period, declaredBase, declaredOn] of db
     .select({
       employerId: declarationLines.employerId,
       employeeId: declarationLines.employeeId,
-      period: declarationLines.period,
+      period: monthNumberSql(declarationLines.period),
       declaredBase: declarationLines.declaredBase,
-      declaredOn: declarationLines.declaredOn,
+      declaredOn: dayNumberSql(declarationLines.declaredOn),
     })
     .from(declarationLines)
-    .values() as [number, number, string, number, string][]) {
+    .values() as [number, number, number, number, number][]) {
     const employerCode = codeById.get(employerId);
     if (employerCode === undefined) continue;
-    declarationRows.push({ employerCode, period, employeeNo: noById.get(employeeId) ?? "", declaredBase, declaredOn });
+    declarationRows.push({ employerCode, period: months.get(period), employeeNo: noById.get(employeeId) ?? "", declaredBase, declaredOn: days.get(declaredOn) });
   }
   const statementRows: EngineInput["statements"] = [];
   for (const [employerId, employeeId, period, issuedOn] of db
-    .select({ employerId: statements.employerId, employeeId: statements.employeeId, period: statements.period, issuedOn: statements.issuedOn })
+    .select({
+      employerId: statements.employerId,
+      employeeId: statements.employeeId,
+      period: monthNumberSql(statements.period),
+      issuedOn: dayNumberSql(statements.issuedOn),
+    })
     .from(statements)
-    .values() as [number, number, string, string][]) {
+    .values() as [number, number, number, number][]) {
     if (!codeById.has(employerId)) continue;
-    statementRows.push({ employeeNo: noById.get(employeeId) ?? "", period, issuedOn });
+    statementRows.push({ employeeNo: noById.get(employeeId) ?? "", period: months.get(period), issuedOn: days.get(issuedOn) });
   }
 
   return {

@@ -24,6 +24,7 @@ import type {
   Month,
   MonthSummary,
   PolicyVersion,
+  WageRow,
 } from "./types";
 
 interface EmployeeCtx {
@@ -34,7 +35,11 @@ interface EmployeeCtx {
   regDeadline: IsoDate;
   /** Premiums payable for the liable months so far (art. 84 exposure). */
   payable: Fen;
-  statements: Map<Month, IsoDate[]> | undefined;
+  statements: Map<Month, IsoDate> | undefined;
+  lines: Map<Month, DeclarationVersion[]> | undefined;
+  /** Wage rows by effective month, and the index of the row in force for the current month. */
+  wages: WageRow[];
+  wageIx: number;
 }
 
 /** Employer and employee totals on a base, memoized per policy version (many employees share a base). */
@@ -53,10 +58,6 @@ function totalsCache(policy: PolicyVersion): (base: Fen) => [Fen, Fen] {
   };
 }
 
-interface LineState {
-  firstDeclared: IsoDate;
-  latest: DeclarationVersion;
-}
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -74,17 +75,33 @@ export class EngineIndex {
   readonly calendars = new Map<string, WorkCalendar>();
   readonly policiesByRegion: Map<string, PolicyVersion[]>;
   readonly employeesByEmployer: Map<string, EmployeeInput[]>;
-  readonly declarationsByMonth: Map<string, DeclarationVersion[]>;
+  /** employer|period → the earliest `declared_on` of any line (the month's declaration date once ≤ D). */
+  readonly monthFirstDeclared: Map<string, IsoDate>;
+  /** employee → period → the line's versions sorted by `declared_on`. */
+  readonly linesByEmployee: Map<string, Map<Month, DeclarationVersion[]>>;
   readonly paymentsByEmployer: Map<string, Map<Month, PaymentLike[]>>;
   readonly collectionByEmployer: Map<string, EngineInput["collection"]>;
-  /** employee → period → every `issued_on`. */
-  readonly statementIssues: Map<string, Map<Month, IsoDate[]>>;
+  /** employee → period → the earliest `issued_on` (the first version once ≤ D). */
+  readonly statementIssues: Map<string, Map<Month, IsoDate>>;
 
   constructor(readonly input: EngineInput) {
     for (const [region, days] of Object.entries(input.nonWorkingDays)) this.calendars.set(region, new WorkCalendar(days));
     this.policiesByRegion = groupBy(input.policies, (p) => p.region);
     this.employeesByEmployer = groupBy(input.employees, (e) => e.employerCode);
-    this.declarationsByMonth = groupBy(input.declarations, (d) => `${d.employerCode}|${d.period}`);
+    this.monthFirstDeclared = new Map();
+    this.linesByEmployee = new Map();
+    for (const d of input.declarations) {
+      const k = `${d.employerCode}|${d.period}`;
+      const first = this.monthFirstDeclared.get(k);
+      if (first === undefined || d.declaredOn < first) this.monthFirstDeclared.set(k, d.declaredOn);
+      let byPeriod = this.linesByEmployee.get(d.employeeNo);
+      if (!byPeriod) this.linesByEmployee.set(d.employeeNo, (byPeriod = new Map()));
+      const list = byPeriod.get(d.period);
+      if (list) list.push(d);
+      else byPeriod.set(d.period, [d]);
+    }
+    for (const byPeriod of this.linesByEmployee.values())
+      for (const list of byPeriod.values()) if (list.length > 1) list.sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : a.declaredOn > b.declaredOn ? 1 : 0));
     this.paymentsByEmployer = new Map();
     for (const p of input.payments) {
       let byMonth = this.paymentsByEmployer.get(p.employerCode);
@@ -98,9 +115,8 @@ export class EngineIndex {
     for (const s of input.statements) {
       let byPeriod = this.statementIssues.get(s.employeeNo);
       if (!byPeriod) this.statementIssues.set(s.employeeNo, (byPeriod = new Map()));
-      const list = byPeriod.get(s.period);
-      if (list) list.push(s.issuedOn);
-      else byPeriod.set(s.period, [s.issuedOn]);
+      const first = byPeriod.get(s.period);
+      if (first === undefined || s.issuedOn < first) byPeriod.set(s.period, s.issuedOn);
     }
   }
 
@@ -114,6 +130,132 @@ export class EngineIndex {
 export interface EvaluateOptions {
   /** Only these employers (codes); all when absent. */
   employerCodes?: readonly string[];
+}
+
+/** Employee-level declaration and statement rules for one liable employee and month. */
+function employeeFindings(
+  findings: Finding[],
+  employerCode: string,
+  month: Month,
+  e: EmployeeInput,
+  ctx: EmployeeCtx,
+  base: Fen,
+  required: Fen,
+  due: IsoDate,
+  declaredFrom: IsoDate | null,
+  stDeadline: IsoDate,
+  policy: PolicyVersion,
+  asOf: IsoDate,
+): void {
+  const versions = ctx.lines?.get(month);
+  // The line as of D: its first version and its latest version dated ≤ D.
+  let latest: DeclarationVersion | null = null;
+  if (versions) for (const v of versions) if (v.declaredOn <= asOf) latest = v;
+  if (latest === null) {
+    if (declaredFrom !== null && asOf > due) {
+      findings.push({
+        rule: "ART60_EMPLOYEE_OMITTED",
+        article: "60",
+        severity: "breach",
+        status: "open",
+        employerCode,
+        period: month,
+        employeeNo: e.employeeNo,
+        employeeName: e.name,
+        dueDate: due,
+        days: daysBetween(due, asOf),
+        outstanding: required,
+        lateFee: null,
+        stage: null,
+        exposure: null,
+        detail: `${e.name} is missing from the declaration for ${month}.`,
+      });
+    }
+  } else {
+    const firstDeclared = versions![0]!.declaredOn;
+    if (firstDeclared > due && declaredFrom !== null && firstDeclared > declaredFrom) {
+      findings.push({
+        rule: "ART60_EMPLOYEE_DECLARED_LATE",
+        article: "60",
+        severity: "breach",
+        status: "closed",
+        employerCode,
+        period: month,
+        employeeNo: e.employeeNo,
+        employeeName: e.name,
+        dueDate: due,
+        days: daysBetween(due, firstDeclared),
+        outstanding: null,
+        lateFee: null,
+        stage: null,
+        exposure: null,
+        detail: `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
+      });
+    }
+    const declaredBase = latest.declaredBase;
+    if (declaredBase < base) {
+      const declared = totalOn(declaredBase, policy);
+      findings.push({
+        rule: "ART60_BASE_UNDER_DECLARED",
+        article: "60",
+        severity: "breach",
+        status: "open",
+        employerCode,
+        period: month,
+        employeeNo: e.employeeNo,
+        employeeName: e.name,
+        dueDate: due,
+        days: Math.max(0, daysBetween(due, asOf)),
+        outstanding: Math.max(0, required - declared),
+        lateFee: null,
+        stage: null,
+        exposure: null,
+        detail: `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(base)}.`,
+      });
+    }
+  }
+
+  const firstIssued = ctx.statements?.get(month);
+  const issued = firstIssued !== undefined && firstIssued <= asOf ? firstIssued : null;
+  if (issued === null) {
+    if (asOf > stDeadline) {
+      findings.push({
+        rule: "ART60_STATEMENT_MISSING",
+        article: "60",
+        severity: "breach",
+        status: "open",
+        employerCode,
+        period: month,
+        employeeNo: e.employeeNo,
+        employeeName: e.name,
+        dueDate: stDeadline,
+        days: daysBetween(stDeadline, asOf),
+        outstanding: null,
+        lateFee: null,
+        stage: null,
+        exposure: null,
+        detail: `No statement for ${month} given to ${e.name}; due ${stDeadline}.`,
+      });
+    }
+  } else if (issued > stDeadline) {
+    findings.push({
+      rule: "ART60_STATEMENT_LATE",
+      article: "60",
+      severity: "breach",
+      status: "closed",
+      employerCode,
+      period: month,
+      employeeNo: e.employeeNo,
+      employeeName: e.name,
+      dueDate: stDeadline,
+      days: daysBetween(stDeadline, issued),
+      outstanding: null,
+      lateFee: null,
+      stage: null,
+      exposure: null,
+      detail: `Statement for ${month} issued to ${e.name} on ${issued}, after ${stDeadline}.`,
+    });
+  }
 }
 
 export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, options: EvaluateOptions = {}): Evaluation {
@@ -138,6 +280,9 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       regDeadline: registrationDeadline(e.hireDate, cal),
       payable: 0,
       statements: ix.statementIssues.get(e.employeeNo),
+      lines: ix.linesByEmployee.get(e.employeeNo),
+      wages: [...e.wages].sort((a, b) => (a.effectiveMonth < b.effectiveMonth ? -1 : 1)),
+      wageIx: 0,
     }));
     let firstM = monthNumber(asOfMonth);
     for (const c of ctxs) if (c.hireM < firstM) firstM = c.hireM;
@@ -157,19 +302,10 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       }
       const premiumDue = premiumDueDate(month, policy, cal);
 
-      // Declaration lines of the month, whoever they name (versions dated ≤ D).
-      const lines = new Map<string, LineState>();
-      let declaredFrom: IsoDate | null = null;
-      for (const v of ix.declarationsByMonth.get(`${employer.code}|${month}`) ?? []) {
-        if (v.declaredOn > asOf) continue;
-        const st = lines.get(v.employeeNo);
-        if (!st) lines.set(v.employeeNo, { firstDeclared: v.declaredOn, latest: v });
-        else {
-          if (v.declaredOn < st.firstDeclared) st.firstDeclared = v.declaredOn;
-          if (v.declaredOn > st.latest.declaredOn) st.latest = v;
-        }
-        if (declaredFrom === null || v.declaredOn < declaredFrom) declaredFrom = v.declaredOn;
-      }
+      // The month counts as declared from its first line, whoever it names (dated ≤ D).
+      const firstLine = ix.monthFirstDeclared.get(`${employer.code}|${month}`);
+      const declaredFrom: IsoDate | null = firstLine !== undefined && firstLine <= asOf ? firstLine : null;
+      const stDeadline = statementDeadline(month, cal);
 
       // Required amounts and employee due dates; tranches by due date.
       const byDue = new Map<IsoDate, Fen>();
@@ -178,20 +314,23 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       let employerTotal = 0;
       let employeeTotal = 0;
       const totals = totalsCache(policy);
-      const perEmployee: { ctx: EmployeeCtx; e: EmployeeInput; base: Fen; required: Fen; due: IsoDate }[] = [];
       for (const ctx of liable) {
         const e = ctx.e;
-        const { base } = clampBase(wageInForce(e.wages, month), policy);
+        // Wage in force: the latest row with effective_month ≤ M (months only increase), else the earliest.
+        const w = ctx.wages;
+        while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
+        const wage = w[ctx.wageIx]!.monthlyWage;
+        const base = wage < policy.baseFloor ? policy.baseFloor : wage > policy.baseCap ? policy.baseCap : wage;
         const c = totals(base);
         const total = c[0] + c[1];
-        const due = employeeDueDate(premiumDue, ctx.regDeadline);
-        perEmployee.push({ ctx, e, base, required: total, due });
+        const eDue = employeeDueDate(premiumDue, ctx.regDeadline);
         required += total;
         employerTotal += c[0];
         employeeTotal += c[1];
         ctx.payable += total;
-        byDue.set(due, (byDue.get(due) ?? 0) + total);
-        if (dueM === null || due < dueM) dueM = due;
+        byDue.set(eDue, (byDue.get(eDue) ?? 0) + total);
+        if (dueM === null || eDue < dueM) dueM = eDue;
+        employeeFindings(findings, employer.code, month, e, ctx, base, total, eDue, declaredFrom, stDeadline, policy, asOf);
       }
       const due = dueM!;
       const dues = [...byDue.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dueDate, amount]) => ({ dueDate, amount }));
@@ -253,98 +392,6 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
           days: daysBetween(due, declaredFrom),
           detail: `Premiums for ${month} declared on ${declaredFrom}, after the due date ${due}.`,
         });
-      }
-
-      // Employee-level declaration and statement rules.
-      const stDeadline = statementDeadline(month, cal);
-      for (const pe of perEmployee) {
-        const { e, ctx } = pe;
-        const empBase = {
-          employerCode: employer.code,
-          period: month,
-          employeeNo: e.employeeNo,
-          employeeName: e.name,
-          lateFee: null,
-          stage: null,
-          exposure: null,
-        } as const;
-        const line = lines.get(e.employeeNo);
-        if (!line) {
-          if (declaredFrom !== null && asOf > pe.due) {
-            findings.push({
-              ...empBase,
-              rule: "ART60_EMPLOYEE_OMITTED",
-              article: "60",
-              severity: "breach",
-              status: "open",
-              dueDate: pe.due,
-              days: daysBetween(pe.due, asOf),
-              outstanding: pe.required,
-              detail: `${e.name} is missing from the declaration for ${month}.`,
-            });
-          }
-        } else {
-          if (line.firstDeclared > pe.due && declaredFrom !== null && line.firstDeclared > declaredFrom) {
-            findings.push({
-              ...empBase,
-              rule: "ART60_EMPLOYEE_DECLARED_LATE",
-              article: "60",
-              severity: "breach",
-              status: "closed",
-              dueDate: pe.due,
-              days: daysBetween(pe.due, line.firstDeclared),
-              outstanding: null,
-              detail: `${e.name} was added to the declaration for ${month} on ${line.firstDeclared}, after ${pe.due}.`,
-            });
-          }
-          const declaredBase = line.latest.declaredBase;
-          if (declaredBase < pe.base) {
-            const declared = totalOn(declaredBase, policy);
-            findings.push({
-              ...empBase,
-              rule: "ART60_BASE_UNDER_DECLARED",
-              article: "60",
-              severity: "breach",
-              status: "open",
-              dueDate: pe.due,
-              days: Math.max(0, daysBetween(pe.due, asOf)),
-              outstanding: Math.max(0, pe.required - declared),
-              detail: `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(pe.base)}.`,
-            });
-          }
-        }
-
-        let firstIssued: IsoDate | null = null;
-        for (const d of ctx.statements?.get(month) ?? []) {
-          if (d <= asOf && (firstIssued === null || d < firstIssued)) firstIssued = d;
-        }
-        if (firstIssued === null) {
-          if (asOf > stDeadline) {
-            findings.push({
-              ...empBase,
-              rule: "ART60_STATEMENT_MISSING",
-              article: "60",
-              severity: "breach",
-              status: "open",
-              dueDate: stDeadline,
-              days: daysBetween(stDeadline, asOf),
-              outstanding: null,
-              detail: `No statement for ${month} given to ${e.name}; due ${stDeadline}.`,
-            });
-          }
-        } else if (firstIssued > stDeadline) {
-          findings.push({
-            ...empBase,
-            rule: "ART60_STATEMENT_LATE",
-            article: "60",
-            severity: "breach",
-            status: "closed",
-            dueDate: stDeadline,
-            days: daysBetween(stDeadline, firstIssued),
-            outstanding: null,
-            detail: `Statement for ${month} issued to ${e.name} on ${firstIssued}, after ${stDeadline}.`,
-          });
-        }
       }
 
       // Payment of the month.
