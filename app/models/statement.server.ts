@@ -164,23 +164,29 @@ export interface StatementView {
   figures: StatementFigures;
 }
 
+const VIEW_COLUMNS = {
+  id: statements.id,
+  period: statements.period,
+  version: statements.version,
+  issuedOn: statements.issuedOn,
+  reason: statements.reason,
+  firstViewedAt: statements.firstViewedAt,
+  figures: statements.figures,
+};
+
+function toView(s: Omit<StatementView, "figures"> & { figures: unknown }): StatementView {
+  return { ...s, figures: s.figures as StatementFigures };
+}
+
 /** An employee's statements, newest month first, every version (latest first). */
 export function listStatementsForEmployee(db: Db, employeeId: number): StatementView[] {
   return db
-    .select({
-      id: statements.id,
-      period: statements.period,
-      version: statements.version,
-      issuedOn: statements.issuedOn,
-      reason: statements.reason,
-      firstViewedAt: statements.firstViewedAt,
-      figures: statements.figures,
-    })
+    .select(VIEW_COLUMNS)
     .from(statements)
     .where(eq(statements.employeeId, employeeId))
     .orderBy(desc(statements.period), desc(statements.version))
     .all()
-    .map((s) => ({ ...s, figures: s.figures as unknown as StatementFigures }));
+    .map(toView);
 }
 
 /**
@@ -190,19 +196,11 @@ export function listStatementsForEmployee(db: Db, employeeId: number): Statement
 export function getStatement(db: Db, id: number, scope: { employeeId: number } | "staff"): StatementView | null {
   const where = scope === "staff" ? eq(statements.id, id) : and(eq(statements.id, id), eq(statements.employeeId, scope.employeeId));
   const s = db
-    .select({
-      id: statements.id,
-      period: statements.period,
-      version: statements.version,
-      issuedOn: statements.issuedOn,
-      reason: statements.reason,
-      firstViewedAt: statements.firstViewedAt,
-      figures: statements.figures,
-    })
+    .select(VIEW_COLUMNS)
     .from(statements)
     .where(where)
     .get();
-  return s ? { ...s, figures: s.figures as unknown as StatementFigures } : null;
+  return s ? toView(s) : null;
 }
 
 /** Delivery evidence: the first time the employee opened it (set once, audit-logged). */

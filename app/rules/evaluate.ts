@@ -24,6 +24,7 @@ import type {
   Month,
   MonthSummary,
   PolicyVersion,
+  RuleCode,
   WageRow,
 } from "./types";
 
@@ -147,71 +148,68 @@ function employeeFindings(
   policy: PolicyVersion,
   asOf: IsoDate,
 ): void {
+  const finding = (
+    rule: RuleCode,
+    status: Finding["status"],
+    dueDate: IsoDate,
+    days: number,
+    outstanding: Fen | null,
+    detail: string,
+  ): Finding => ({
+    rule,
+    article: "60",
+    severity: "breach",
+    status,
+    employerCode,
+    period: month,
+    employeeNo: e.employeeNo,
+    employeeName: e.name,
+    dueDate,
+    days,
+    outstanding,
+    lateFee: null,
+    stage: null,
+    exposure: null,
+    detail,
+  });
+
   const versions = ctx.lines?.get(month);
   // The line as of D: its first version and its latest version dated ≤ D.
   let latest: DeclarationVersion | null = null;
   if (versions) for (const v of versions) if (v.declaredOn <= asOf) latest = v;
   if (latest === null) {
     if (declaredFrom !== null && asOf > due) {
-      findings.push({
-        rule: "ART60_EMPLOYEE_OMITTED",
-        article: "60",
-        severity: "breach",
-        status: "open",
-        employerCode,
-        period: month,
-        employeeNo: e.employeeNo,
-        employeeName: e.name,
-        dueDate: due,
-        days: daysBetween(due, asOf),
-        outstanding: required,
-        lateFee: null,
-        stage: null,
-        exposure: null,
-        detail: `${e.name} is missing from the declaration for ${month}.`,
-      });
+      findings.push(
+        finding("ART60_EMPLOYEE_OMITTED", "open", due, daysBetween(due, asOf), required, `${e.name} is missing from the declaration for ${month}.`),
+      );
     }
   } else {
     const firstDeclared = versions![0]!.declaredOn;
     if (firstDeclared > due && declaredFrom !== null && firstDeclared > declaredFrom) {
-      findings.push({
-        rule: "ART60_EMPLOYEE_DECLARED_LATE",
-        article: "60",
-        severity: "breach",
-        status: "closed",
-        employerCode,
-        period: month,
-        employeeNo: e.employeeNo,
-        employeeName: e.name,
-        dueDate: due,
-        days: daysBetween(due, firstDeclared),
-        outstanding: null,
-        lateFee: null,
-        stage: null,
-        exposure: null,
-        detail: `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
-      });
+      findings.push(
+        finding(
+          "ART60_EMPLOYEE_DECLARED_LATE",
+          "closed",
+          due,
+          daysBetween(due, firstDeclared),
+          null,
+          `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
+        ),
+      );
     }
     const declaredBase = latest.declaredBase;
     if (declaredBase < base) {
       const declared = totalOn(declaredBase, policy);
-      findings.push({
-        rule: "ART60_BASE_UNDER_DECLARED",
-        article: "60",
-        severity: "breach",
-        status: "open",
-        employerCode,
-        period: month,
-        employeeNo: e.employeeNo,
-        employeeName: e.name,
-        dueDate: due,
-        days: Math.max(0, daysBetween(due, asOf)),
-        outstanding: Math.max(0, required - declared),
-        lateFee: null,
-        stage: null,
-        exposure: null,
-        detail: `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(base)}.`,
-      });
+      findings.push(
+        finding(
+          "ART60_BASE_UNDER_DECLARED",
+          "open",
+          due,
+          Math.max(0, daysBetween(due, asOf)),
+          Math.max(0, required - declared),
+          `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(base)}.`,
+        ),
+      );
     }
   }
 
@@ -219,42 +217,21 @@ function employeeFindings(
   const issued = firstIssued !== undefined && firstIssued <= asOf ? firstIssued : null;
   if (issued === null) {
     if (asOf > stDeadline) {
-      findings.push({
-        rule: "ART60_STATEMENT_MISSING",
-        article: "60",
-        severity: "breach",
-        status: "open",
-        employerCode,
-        period: month,
-        employeeNo: e.employeeNo,
-        employeeName: e.name,
-        dueDate: stDeadline,
-        days: daysBetween(stDeadline, asOf),
-        outstanding: null,
-        lateFee: null,
-        stage: null,
-        exposure: null,
-        detail: `No statement for ${month} given to ${e.name}; due ${stDeadline}.`,
-      });
+      findings.push(
+        finding("ART60_STATEMENT_MISSING", "open", stDeadline, daysBetween(stDeadline, asOf), null, `No statement for ${month} given to ${e.name}; due ${stDeadline}.`),
+      );
     }
   } else if (issued > stDeadline) {
-    findings.push({
-      rule: "ART60_STATEMENT_LATE",
-      article: "60",
-      severity: "breach",
-      status: "closed",
-      employerCode,
-      period: month,
-      employeeNo: e.employeeNo,
-      employeeName: e.name,
-      dueDate: stDeadline,
-      days: daysBetween(stDeadline, issued),
-      outstanding: null,
-      lateFee: null,
-      stage: null,
-      exposure: null,
-      detail: `Statement for ${month} issued to ${e.name} on ${issued}, after ${stDeadline}.`,
-    });
+    findings.push(
+      finding(
+        "ART60_STATEMENT_LATE",
+        "closed",
+        stDeadline,
+        daysBetween(stDeadline, issued),
+        null,
+        `Statement for ${month} issued to ${e.name} on ${issued}, after ${stDeadline}.`,
+      ),
+    );
   }
 }
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv, parseCsvRecords, toCsv } from "~/lib/csv";
+import { IMPORT_KINDS } from "~/lib/import-formats";
 
 export const CASES_DIR = join(import.meta.dirname, "..", "fixtures", "cases");
 
@@ -40,17 +41,8 @@ export function normalizeReport(csv: string): string {
   return toCsv(records.map((r) => keep.map((i) => r[i] ?? "")));
 }
 
-export const LOAD_ORDER = [
-  "employers",
-  "policies",
-  "non_working_days",
-  "employees",
-  "wages",
-  "registrations",
-  "declarations",
-  "payments",
-  "collection",
-] as const;
+/** The README's load order is the order of the import kinds. */
+export const LOAD_ORDER = IMPORT_KINDS;
 
 /** The case's import files in load order, skipping absent or header-only files. */
 export function caseFiles(c: GoldenCase): { kind: (typeof LOAD_ORDER)[number]; path: string }[] {
