@@ -12,6 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Screenshots for the README are made on request (SCREENSHOTS=1), not in every run.
+  grepInvert: process.env.SCREENSHOTS === "1" ? undefined : /@screenshot/,
   outputDir: ".tmp/test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
