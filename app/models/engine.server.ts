@@ -2,7 +2,7 @@
  * Loads what the rule engine needs, in one query per table (never one per
  * employee or month), and evaluates it.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/connection";
 import {
@@ -28,6 +28,33 @@ function monthNumberSql(col: SQLiteColumn) {
 /** `YYYY-MM-DD` → days since 1970-01-01, computed by the database. */
 function dayNumberSql(col: SQLiteColumn) {
   return sql<number>`cast(julianday(${col}) - 2440587.5 as integer)`;
+}
+
+/** Integer columns joined as `a:b:c;a:b:c…`, one string per group (SQLite's group_concat). */
+function packedSql(...cols: (SQL | SQLiteColumn)[]) {
+  return sql<string>`group_concat(${sql.join(cols, sql` || ':' || `)}, ';')`;
+}
+
+/** Parses `a:b:c;a:b:c…` of non-negative integers, calling `row` with each tuple (the array is reused). */
+export function unpack(packed: string | null, width: number, row: (values: number[]) => void): void {
+  if (!packed) return;
+  const v = new Array<number>(width).fill(0);
+  let field = 0;
+  let n = 0;
+  for (let i = 0, len = packed.length; i <= len; i++) {
+    const c = i < len ? packed.charCodeAt(i) : 59;
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else if (c === 58) {
+      v[field++] = n;
+      n = 0;
+    } else if (c === 59) {
+      v[field] = n;
+      if (field !== width - 1) throw new Error(`packed row has ${field + 1} fields, expected ${width}`);
+      row(v);
+      field = 0;
+      n = 0;
+    }
+  }
 }
 
 /** Decodes small integers back to their strings once each. */
@@ -108,39 +135,45 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   }
   const noById = new Map(empRows.map((e) => [e.id, e.employeeNo]));
 
-  // The two largest tables are read as arrays (no per-row objects from the
-  // driver) through their covering indexes, with months and dates encoded as
-  // integers by SQLite and decoded through small caches, so a row allocates no
-  // strings: this halves the load at 10,000 employees × 36 months (tests/bench).
+  // The two largest tables (one row per employee and month) are packed by
+  // SQLite into one string per employee — months and dates as integers, read
+  // through the covering indexes in index order — and unpacked with a tight
+  // integer parser, decoding strings through small caches. At 10,000 employees
+  // × 36 months this reads them in ~0.3 s instead of ~1.2 s (tests/bench).
   const months = new DecodeCache(fromMonthNumber);
   const days = new DecodeCache(fromDayNumber);
   const declarationRows: EngineInput["declarations"] = [];
-  for (const [employerId, employeeId, period, declaredBase, declaredOn] of db
+  for (const [employerId, employeeId, packed] of db
     .select({
       employerId: declarationLines.employerId,
       employeeId: declarationLines.employeeId,
-      period: monthNumberSql(declarationLines.period),
-      declaredBase: declarationLines.declaredBase,
-      declaredOn: dayNumberSql(declarationLines.declaredOn),
+      packed: packedSql(monthNumberSql(declarationLines.period), dayNumberSql(declarationLines.declaredOn), declarationLines.declaredBase),
     })
     .from(declarationLines)
-    .values() as [number, number, number, number, number][]) {
+    .groupBy(declarationLines.employerId, declarationLines.employeeId)
+    .values() as [number, number, string][]) {
     const employerCode = codeById.get(employerId);
     if (employerCode === undefined) continue;
-    declarationRows.push({ employerCode, period: months.get(period), employeeNo: noById.get(employeeId) ?? "", declaredBase, declaredOn: days.get(declaredOn) });
+    const employeeNo = noById.get(employeeId) ?? "";
+    unpack(packed, 3, (v) => {
+      declarationRows.push({ employerCode, period: months.get(v[0]!), employeeNo, declaredBase: v[2]!, declaredOn: days.get(v[1]!) });
+    });
   }
   const statementRows: EngineInput["statements"] = [];
-  for (const [employerId, employeeId, period, issuedOn] of db
+  for (const [employerId, employeeId, packed] of db
     .select({
       employerId: statements.employerId,
       employeeId: statements.employeeId,
-      period: monthNumberSql(statements.period),
-      issuedOn: dayNumberSql(statements.issuedOn),
+      packed: packedSql(monthNumberSql(statements.period), dayNumberSql(statements.issuedOn)),
     })
     .from(statements)
-    .values() as [number, number, number, number][]) {
+    .groupBy(statements.employerId, statements.employeeId)
+    .values() as [number, number, string][]) {
     if (!codeById.has(employerId)) continue;
-    statementRows.push({ employeeNo: noById.get(employeeId) ?? "", period: months.get(period), issuedOn: days.get(issuedOn) });
+    const employeeNo = noById.get(employeeId) ?? "";
+    unpack(packed, 2, (v) => {
+      statementRows.push({ employeeNo, period: months.get(v[0]!), issuedOn: days.get(v[1]!) });
+    });
   }
 
   return {
