@@ -1,3 +1,6 @@
+import { statementsEn } from "./areas/statements.en";
+import { workflowsEn } from "./areas/workflows.en";
+
 /** English catalog. Every visible string of the web app; zh-CN.ts has exactly the same keys. */
 export const en = {
   app: {
@@ -245,6 +248,8 @@ export const en = {
     soon: "Your monthly statements of social-insurance premiums and the contributions to your personal account will appear here.",
     notLinked: "Your account is not linked to an employee record. Please contact HR.",
   },
+  statements: statementsEn,
+  workflows: workflowsEn,
 };
 
 export type Catalog = typeof en;

@@ -1,5 +1,8 @@
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import type { Catalog } from "./en";
+import { statementsZhCN } from "./areas/statements.zh-CN";
+import { workflowsZhCN } from "./areas/workflows.zh-CN";
+
 
 export const zhCN: Catalog = {
   app: {
@@ -247,4 +250,6 @@ export const zhCN: Catalog = {
     soon: "您每月的社会保险费缴费明细和个人账户记入情况将在此显示。",
     notLinked: "您的账户尚未关联职工档案，请联系人力资源部门。",
   },
+  statements: statementsZhCN,
+  workflows: workflowsZhCN,
 };
