@@ -90,6 +90,14 @@ export const en = {
     afterRegistered: "{{field}} cannot be after the registration date ({{detail}}).",
     notFound: "The record no longer exists.",
   },
+  identityReasons: {
+    length: "must be {{expected}} characters (has {{actual}})",
+    digits: "the first 17 characters must be digits and the last a digit or X",
+    birthDate: "characters 7–14 are not a valid birth date ({{value}})",
+    checkChar: "check character should be {{expected}}, not {{actual}}",
+    charset: "must be 5–20 letters or digits",
+    badChar: "the character “{{char}}” is not allowed (no I, O, S, V, Z)",
+  },
   fields: {
     code: "Code",
     name: "Name",

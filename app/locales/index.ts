@@ -44,8 +44,9 @@ export function catalogKeys(catalog: object, prefix = ""): string[] {
 }
 
 /** Look a key up outside React (route `meta`), falling back to the key itself. */
-export function translate(language: string, key: string): string {
+export function translate(language: string, key: string, params?: Record<string, string | number>): string {
   const catalog: unknown = catalogs[isLanguage(language) ? language : FALLBACK_LANGUAGE];
   const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), catalog);
-  return typeof value === "string" ? value : key;
+  if (typeof value !== "string") return key;
+  return params ? value.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : value;
 }

@@ -92,6 +92,14 @@ export const zhCN: Catalog = {
     afterRegistered: "{{field}}不能晚于登记日期（{{detail}}）。",
     notFound: "该记录已不存在。",
   },
+  identityReasons: {
+    length: "应为 {{expected}} 位（实为 {{actual}} 位）",
+    digits: "前 17 位须为数字，末位为数字或 X",
+    birthDate: "第 7–14 位不是有效的出生日期（{{value}}）",
+    checkChar: "校验码应为 {{expected}}，而不是 {{actual}}",
+    charset: "须为 5–20 位字母或数字",
+    badChar: "不允许使用字符“{{char}}”（不含 I、O、S、V、Z）",
+  },
   fields: {
     code: "代码",
     name: "名称",

@@ -39,7 +39,7 @@ const employeeFields = {
 /** SPEC §8: the identity number is checked by its type; the error names the field and says why. */
 function checkIdNumber(v: { idType: string; idNumber: string }, ctx: z.RefinementCtx) {
   const r = checkIdentity(v.idType, v.idNumber);
-  if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["idNumber"], message: "invalidIdentity", params: { detail: r.reason } });
+  if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["idNumber"], message: "invalidIdentity", params: { detail: r.reason, reason: { code: r.code, params: r.params } } });
 }
 
 function normalizeIdNumber<T extends { idNumber: string }>(v: T): T {

@@ -12,7 +12,7 @@ export const EmployerFormSchema = z.object({
   name: requiredText(200),
   uscc: requiredText(40).superRefine((v, ctx) => {
     const r = checkUscc(v);
-    if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidUscc", params: { detail: r.reason } });
+    if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidUscc", params: { detail: r.reason, reason: { code: r.code, params: r.params } } });
   }).transform((v) => v.toUpperCase()),
   region: requiredText(50),
 });

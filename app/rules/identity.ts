@@ -20,16 +20,25 @@ export function residentIdCheckChar(first17: string): string {
   return ID_CHECK[sum % 11]!;
 }
 
-export type IdCheck = { ok: true; value: string } | { ok: false; reason: string };
+/** Why a check failed, for translation: the code and its parameters (the English `reason` says the same). */
+export type IdFailureCode = "length" | "digits" | "birthDate" | "checkChar" | "charset" | "badChar";
+export type IdCheck =
+  | { ok: true; value: string }
+  | { ok: false; reason: string; code: IdFailureCode; params: Record<string, string | number> };
+
+function failure(code: IdFailureCode, reason: string, params: Record<string, string | number> = {}): IdCheck {
+  return { ok: false, reason, code, params };
+}
 
 /** Validate a resident identity number; a lower-case `x` is accepted and normalized. */
 export function checkResidentId(raw: string): IdCheck {
   const value = raw.trim().toUpperCase();
-  if (value.length !== 18) return { ok: false, reason: `must be 18 characters (has ${value.length})` };
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: "the first 17 characters must be digits and the last a digit or X" };
-  if (!isCalendarDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return { ok: false, reason: `characters 7–14 are not a valid birth date (${value.slice(6, 14)})` };
+  if (value.length !== 18) return failure("length", `must be 18 characters (has ${value.length})`, { expected: 18, actual: value.length });
+  if (!/^\d{17}[\dX]$/.test(value)) return failure("digits", "the first 17 characters must be digits and the last a digit or X");
+  if (!isCalendarDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14))))
+    return failure("birthDate", `characters 7–14 are not a valid birth date (${value.slice(6, 14)})`, { value: value.slice(6, 14) });
   const expected = residentIdCheckChar(value.slice(0, 17));
-  if (value[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${value[17]}` };
+  if (value[17] !== expected) return failure("checkChar", `check character should be ${expected}, not ${value[17]}`, { expected, actual: value[17]! });
   return { ok: true, value };
 }
 
@@ -38,7 +47,7 @@ export function checkIdentity(idType: string, raw: string): IdCheck {
   if (idType === "resident_id") return checkResidentId(raw);
   const value = raw.trim().toUpperCase();
   if (value.length < 5 || value.length > 20 || !/^[A-Z0-9]+$/.test(value))
-    return { ok: false, reason: "must be 5–20 letters or digits" };
+    return failure("charset", "must be 5–20 letters or digits");
   return { ok: true, value };
 }
 
@@ -60,11 +69,11 @@ export function usccCheckChar(first17: string): string {
 
 export function checkUscc(raw: string): IdCheck {
   const value = raw.trim().toUpperCase();
-  if (value.length !== 18) return { ok: false, reason: `must be 18 characters (has ${value.length})` };
+  if (value.length !== 18) return failure("length", `must be 18 characters (has ${value.length})`, { expected: 18, actual: value.length });
   for (const ch of value) {
-    if (!USCC_CHARS.includes(ch)) return { ok: false, reason: `character "${ch}" is not allowed (no I, O, S, V, Z)` };
+    if (!USCC_CHARS.includes(ch)) return failure("badChar", `character "${ch}" is not allowed (no I, O, S, V, Z)`, { char: ch });
   }
   const expected = usccCheckChar(value.slice(0, 17));
-  if (value[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${value[17]}` };
+  if (value[17] !== expected) return failure("checkChar", `check character should be ${expected}, not ${value[17]}`, { expected, actual: value[17]! });
   return { ok: true, value };
 }

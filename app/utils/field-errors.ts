@@ -10,6 +10,7 @@ export function useFieldErrors(errors: FieldErrors | undefined | null) {
     const e = errors?.[field];
     if (!e) return undefined;
     const label = translate(i18n.language, labelKey);
-    return t(`validation.${e.code}`, { field: label, detail: e.detail ?? "" });
+    const detail = e.reason ? translate(i18n.language, `identityReasons.${e.reason.code}`, e.reason.params) : (e.detail ?? "");
+    return t(`validation.${e.code}`, { field: label, detail });
   };
 }

@@ -31,6 +31,8 @@ export interface FieldError {
   code: ValidationCode;
   /** Extra text for the message (why an identity number fails, a date). */
   detail?: string;
+  /** A translatable reason for `detail` (`identityReasons.<code>` with its parameters). */
+  reason?: { code: string; params: Record<string, string | number> };
 }
 
 export type FieldErrors = Record<string, FieldError>;
@@ -54,8 +56,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     let code: ValidationCode = "invalid";
     if (isCode(issue.message)) code = issue.message;
     else if (issue.code === "invalid_type" && issue.received === "undefined") code = "required";
-    const detail = (issue as { params?: { detail?: string } }).params?.detail;
-    out[field] = detail ? { code, detail } : { code };
+    const params = (issue as { params?: { detail?: string; reason?: FieldError["reason"] } }).params;
+    const detail = params?.detail;
+    const e: FieldError = detail ? { code, detail } : { code };
+    if (params?.reason) e.reason = params.reason;
+    out[field] = e;
   }
   return out;
 }

@@ -36,3 +36,28 @@ describe("message catalogs", () => {
     for (const term of ["社会保险登记", "社会保险费", "滞纳金", "责令限期缴纳", "缓缴协议", "个人账户"]) expect(all).toContain(term);
   });
 });
+
+describe("identity failures are explained in the reader's language", () => {
+  it("every failure code of the identity checks has a message in both catalogs", async () => {
+    const { checkResidentId, checkUscc, checkIdentity } = await import("~/rules/identity");
+    const { translate } = await import("~/locales");
+    const failures = [
+      checkResidentId("1101051949123100"),
+      checkResidentId("11010519491231002A"),
+      checkResidentId("110105194902300021"),
+      checkResidentId("110105194912310021"),
+      checkIdentity("passport", "ab"),
+      checkUscc("91310000MA1FL8TQ3I"),
+      checkUscc("91310000MA1FL8TQ37"),
+    ];
+    const codes = failures.map((f) => (f.ok ? "ok" : f.code));
+    expect(codes).toEqual(["length", "digits", "birthDate", "checkChar", "charset", "badChar", "checkChar"]);
+    for (const f of failures) {
+      if (f.ok) continue;
+      const zh = translate("zh-CN", `identityReasons.${f.code}`, f.params);
+      expect(zh).not.toMatch(/identityReasons|\{\{/);
+      expect(zh).not.toMatch(/[a-z]{4,}/); // no English words left in the Chinese message
+    }
+    expect(translate("zh-CN", "identityReasons.checkChar", { expected: "X", actual: "1" })).toBe("校验码应为 X，而不是 1");
+  });
+});
