@@ -8,13 +8,14 @@ import type { SessionUser } from "~/models/user.server";
 import type { Actor } from "~/models/audit.server";
 import { db } from "./db.server";
 import { forbidden } from "./http.server";
+import { SECURE_COOKIES } from "./i18n.server";
 import { can, type Action, type Role } from "./permissions";
 
 export const sessionCookie = createCookie("__session", {
   httpOnly: true,
   sameSite: "lax",
   path: "/",
-  secure: process.env.NODE_ENV === "production",
+  secure: SECURE_COOKIES,
   maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
 });
 
