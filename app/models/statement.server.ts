@@ -6,12 +6,12 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { declarationLines, employees, employers, statements } from "../../db/schema";
-import { isValidDate, isValidMonth } from "~/rules/dates";
+import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { evaluate, EngineIndex } from "~/rules/evaluate";
 import { isLiable } from "~/rules/contributions";
 import { checkStatementIssue, statementFigures, type StatementFigures } from "~/rules/statement";
 import { audit, type Actor } from "./audit.server";
-import { loadEngineInput } from "./engine.server";
+import { evaluateAsOf, loadEngineInput } from "./engine.server";
 
 export const IssueStatementsInput = z.object({
   employerCode: z.string().trim().default(""),
@@ -216,4 +216,202 @@ export function markStatementViewed(db: Db, id: number, employeeId: number, acto
     },
     { behavior: "immediate" },
   );
+}
+
+// ---------- views for the web pages ----------
+
+export interface StatementVersionRef {
+  id: number;
+  version: number;
+  issuedOn: string;
+  reason: string;
+  firstViewedAt: string | null;
+}
+
+export interface MonthOverviewRow {
+  employeeId: number;
+  employeeNo: string;
+  name: string;
+  hireDate: string;
+  terminationDate: string | null;
+  /** The latest version issued on or before the as-of date, or null. */
+  latest: StatementVersionRef | null;
+  /** The issue date of version 1 (what the art. 60 deadline is measured by). */
+  firstIssuedOn: string | null;
+}
+
+export interface MonthOverview {
+  employer: { id: number; code: string; name: string };
+  period: string;
+  asOf: string;
+  rows: MonthOverviewRow[];
+  liable: number;
+  issued: number;
+  viewed: number;
+}
+
+/**
+ * One employer-month for HR: every employee liable in the month (and hired by
+ * the as-of date) with the latest statement version issued by then and when the
+ * employee first opened it. Three queries; null for an unknown employer.
+ */
+export function statementMonthOverview(db: Db, q: { employerCode: string; period: string; asOf: string }): MonthOverview | null {
+  const employer = db
+    .select({ id: employers.id, code: employers.code, name: employers.name })
+    .from(employers)
+    .where(eq(employers.code, q.employerCode))
+    .get();
+  if (!employer) return null;
+  const staff = db
+    .select({
+      employeeId: employees.id,
+      employeeNo: employees.employeeNo,
+      name: employees.name,
+      hireDate: employees.hireDate,
+      terminationDate: employees.terminationDate,
+    })
+    .from(employees)
+    .where(eq(employees.employerId, employer.id))
+    .orderBy(asc(employees.employeeNo))
+    .all()
+    .filter((e) => e.hireDate <= q.asOf && isLiable(e.hireDate, e.terminationDate, q.period));
+
+  const latest = new Map<number, StatementVersionRef>();
+  const first = new Map<number, string>();
+  for (const s of db
+    .select({
+      employeeId: statements.employeeId,
+      id: statements.id,
+      version: statements.version,
+      issuedOn: statements.issuedOn,
+      reason: statements.reason,
+      firstViewedAt: statements.firstViewedAt,
+    })
+    .from(statements)
+    .where(and(eq(statements.employerId, employer.id), eq(statements.period, q.period)))
+    .all()) {
+    if (s.issuedOn > q.asOf) continue;
+    const { employeeId, ...ref } = s;
+    // A view after the as-of date had not happened yet.
+    if (ref.firstViewedAt && shanghaiDate(new Date(ref.firstViewedAt)) > q.asOf) ref.firstViewedAt = null;
+    const cur = latest.get(employeeId);
+    if (!cur || ref.version > cur.version) latest.set(employeeId, ref);
+    if (ref.version === 1) first.set(employeeId, ref.issuedOn);
+  }
+  const rows = staff.map((e) => ({ ...e, latest: latest.get(e.employeeId) ?? null, firstIssuedOn: first.get(e.employeeId) ?? null }));
+  return {
+    employer,
+    period: q.period,
+    asOf: q.asOf,
+    rows,
+    liable: rows.length,
+    issued: rows.filter((r) => r.latest).length,
+    viewed: rows.filter((r) => r.latest?.firstViewedAt).length,
+  };
+}
+
+export interface MonthWithoutStatements {
+  period: string;
+  /** Liable employees with no statement for the month. */
+  employees: number;
+  /** The statement deadline (last day of M+1, rolled). */
+  deadline: string;
+  /** Days past the deadline as of the as-of date. */
+  days: number;
+}
+
+/** The months of an employer with ART60_STATEMENT_MISSING findings as of D, newest first. */
+export function monthsWithoutStatements(db: Db, employerCode: string, asOf: string): MonthWithoutStatements[] {
+  const byPeriod = new Map<string, MonthWithoutStatements>();
+  for (const f of evaluateAsOf(db, asOf, { employerCodes: [employerCode] }).findings) {
+    if (f.rule !== "ART60_STATEMENT_MISSING" || f.period === null) continue;
+    const cur = byPeriod.get(f.period);
+    if (cur) cur.employees++;
+    else byPeriod.set(f.period, { period: f.period, employees: 1, deadline: f.dueDate, days: f.days });
+  }
+  return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? 1 : -1));
+}
+
+/**
+ * Every version of the month of one statement (newest first), scoped like
+ * getStatement; null when the statement is not found in that scope.
+ */
+export function statementVersions(
+  db: Db,
+  id: number,
+  scope: { employeeId: number } | "staff",
+): { employeeId: number; versions: StatementVersionRef[] } | null {
+  const where = scope === "staff" ? eq(statements.id, id) : and(eq(statements.id, id), eq(statements.employeeId, scope.employeeId));
+  const s = db.select({ employeeId: statements.employeeId, period: statements.period }).from(statements).where(where).get();
+  if (!s) return null;
+  const versions = db
+    .select({ id: statements.id, version: statements.version, issuedOn: statements.issuedOn, reason: statements.reason, firstViewedAt: statements.firstViewedAt })
+    .from(statements)
+    .where(and(eq(statements.employeeId, s.employeeId), eq(statements.period, s.period)))
+    .orderBy(desc(statements.version))
+    .all();
+  return { employeeId: s.employeeId, versions };
+}
+
+/** The latest version of every statement of an employer-month, by employee number: the batch print. */
+export function statementsForMonth(db: Db, employerCode: string, period: string): StatementView[] {
+  const rows = db
+    .select({ ...VIEW_COLUMNS, employeeId: statements.employeeId })
+    .from(statements)
+    .innerJoin(employers, eq(employers.id, statements.employerId))
+    .innerJoin(employees, eq(employees.id, statements.employeeId))
+    .where(and(eq(employers.code, employerCode), eq(statements.period, period)))
+    .orderBy(asc(employees.employeeNo), desc(statements.version))
+    .all();
+  const seen = new Set<number>();
+  const out: StatementView[] = [];
+  for (const { employeeId, ...r } of rows) {
+    if (seen.has(employeeId)) continue;
+    seen.add(employeeId);
+    out.push(toView(r));
+  }
+  return out;
+}
+
+export interface PortalMonth {
+  id: number;
+  period: string;
+  version: number;
+  issuedOn: string;
+  firstViewedAt: string | null;
+  employeeTotal: number;
+  employerTotal: number;
+  payment: StatementFigures["payment"];
+}
+
+export interface Portal {
+  /** The latest version of each month, newest month first. */
+  months: PortalMonth[];
+  /** Own and employer contributions per month, oldest first (from the statements' figures). */
+  chart: { period: string; own: number; employer: number }[];
+  /** From the newest month's statement; null when there is none. */
+  runningTotals: StatementFigures["runningTotals"] | null;
+}
+
+/** The employee portal: their own statements only, the latest version of each month. */
+export function employeePortal(db: Db, employeeId: number): Portal {
+  const months: PortalMonth[] = [];
+  let runningTotals: Portal["runningTotals"] = null;
+  for (const s of listStatementsForEmployee(db, employeeId)) {
+    if (months.length > 0 && months[months.length - 1]!.period === s.period) continue;
+    const f = s.figures;
+    runningTotals ??= f.runningTotals;
+    months.push({
+      id: s.id,
+      period: s.period,
+      version: s.version,
+      issuedOn: s.issuedOn,
+      firstViewedAt: s.firstViewedAt,
+      employeeTotal: f.employeeTotal,
+      employerTotal: f.employerTotal,
+      payment: f.payment,
+    });
+  }
+  const chart = months.map((m) => ({ period: m.period, own: m.employeeTotal, employer: m.employerTotal })).reverse();
+  return { months, chart, runningTotals };
 }

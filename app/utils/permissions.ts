@@ -16,6 +16,8 @@ export const ACTIONS = [
   "registration:write",
   "finding:read",
   "report:read",
+  "statement:read",
+  "statement:write",
   "user:manage",
   "self:read",
 ] as const;
@@ -28,8 +30,9 @@ const STAFF_READ: readonly Action[] = [
   "registration:read",
   "finding:read",
   "report:read",
+  "statement:read",
 ];
-const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write"];
+const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write", "statement:write"];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([...STAFF_READ, ...STAFF_WRITE, "user:manage"]),

@@ -1,0 +1,198 @@
+/**
+ * The model functions behind the statement pages and the employee portal:
+ * HR's month overview, the months with no statement, versions, the batch
+ * print, the portal, and changing one's password (every other session ends).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openMemoryDatabase, type Db } from "../../db/connection";
+import { auditLog, sessions } from "../../db/schema";
+import { changePassword } from "~/models/account.server";
+import { CLI_ACTOR } from "~/models/audit.server";
+import { runImport } from "~/models/import.server";
+import { createSession, getSessionUser } from "~/models/session.server";
+import {
+  employeePortal,
+  issueStatements,
+  listStatementsForEmployee,
+  markStatementViewed,
+  monthsWithoutStatements,
+  statementMonthOverview,
+  statementsForMonth,
+  statementVersions,
+} from "~/models/statement.server";
+import { createUser } from "~/models/user.server";
+import { verifyPassword } from "~/utils/password.server";
+import { CASES_DIR } from "../helpers/golden";
+
+const CASE = join(CASES_DIR, "worked-examples");
+const importCsv = (db: Db, kind: "employers" | "policies" | "employees" | "payments" | "declarations", text: string) => {
+  const r = runImport(db, kind, text, CLI_ACTOR);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+};
+const SECOND_EMPLOYEE =
+  "employee_no,name,id_type,id_number,employer_code,hire_date,termination_date,department,email,monthly_wage\n" +
+  "E002,Wang Fang,,110105198001010016,ACME,2026-02-01,,Sales,wang.fang@example.com,5000.00\n";
+
+let db: Db;
+beforeEach(() => {
+  db = openMemoryDatabase();
+  for (const k of ["employers", "policies", "employees", "declarations", "payments"] as const) importCsv(db, k, readFileSync(join(CASE, `${k}.csv`), "utf8"));
+  importCsv(db, "employees", SECOND_EMPLOYEE);
+});
+
+const issue = (input: { period: string; issuedOn: string; employeeNo?: string; reason?: string }) => {
+  const r = issueStatements(db, { employerCode: "ACME", ...input }, CLI_ACTOR);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r;
+};
+const idOf = (employeeId: number, period: string, version = 1) =>
+  listStatementsForEmployee(db, employeeId).find((s) => s.period === period && s.version === version)!.id;
+
+describe("the month overview for HR", () => {
+  it("lists every liable employee with the latest version, version 1's date and the first view", () => {
+    issue({ period: "2026-03", issuedOn: "2026-04-01", employeeNo: "E001" });
+    issue({ period: "2026-03", issuedOn: "2026-04-03", employeeNo: "E001", reason: "payment recorded late" });
+    markStatementViewed(db, idOf(1, "2026-03", 2), 1, CLI_ACTOR, new Date("2026-04-04T01:30:00Z"));
+
+    const o = statementMonthOverview(db, { employerCode: "ACME", period: "2026-03", asOf: "2026-04-10" })!;
+    expect(o.employer).toMatchObject({ code: "ACME", name: "Acme Trading Co. Ltd." });
+    expect([o.liable, o.issued, o.viewed]).toEqual([2, 1, 1]);
+    expect(o.rows.map((r) => r.employeeNo)).toEqual(["E001", "E002"]);
+    expect(o.rows[0]).toMatchObject({
+      firstIssuedOn: "2026-04-01",
+      latest: { version: 2, issuedOn: "2026-04-03", reason: "payment recorded late", firstViewedAt: "2026-04-04T01:30:00.000Z" },
+    });
+    expect(o.rows[1]).toMatchObject({ employeeNo: "E002", latest: null, firstIssuedOn: null });
+  });
+
+  it("is as of a date: later versions, views and hires do not exist yet", () => {
+    issue({ period: "2026-03", issuedOn: "2026-04-01", employeeNo: "E001" });
+    issue({ period: "2026-03", issuedOn: "2026-04-03", employeeNo: "E001", reason: "correction" });
+    markStatementViewed(db, idOf(1, "2026-03", 2), 1, CLI_ACTOR, new Date("2026-04-04T01:30:00Z"));
+    const o = statementMonthOverview(db, { employerCode: "ACME", period: "2026-03", asOf: "2026-04-02" })!;
+    expect(o.rows[0]!.latest).toMatchObject({ version: 1, firstViewedAt: null });
+    // E002 is hired 2026-02-01: not yet there as of 2026-01-31 for January (and not liable in January anyway).
+    const jan = statementMonthOverview(db, { employerCode: "ACME", period: "2026-01", asOf: "2026-01-31" })!;
+    expect(jan.rows.map((r) => r.employeeNo)).toEqual(["E001"]);
+  });
+
+  it("counts a view by its date in Asia/Shanghai", () => {
+    issue({ period: "2026-03", issuedOn: "2026-04-01", employeeNo: "E001" });
+    // 2026-04-04 17:00 UTC is already 2026-04-05 01:00 in Shanghai.
+    markStatementViewed(db, idOf(1, "2026-03"), 1, CLI_ACTOR, new Date("2026-04-04T17:00:00Z"));
+    expect(statementMonthOverview(db, { employerCode: "ACME", period: "2026-03", asOf: "2026-04-04" })!.viewed).toBe(0);
+    expect(statementMonthOverview(db, { employerCode: "ACME", period: "2026-03", asOf: "2026-04-05" })!.viewed).toBe(1);
+  });
+
+  it("answers null for an unknown employer", () => {
+    expect(statementMonthOverview(db, { employerCode: "NOPE", period: "2026-03", asOf: "2026-04-10" })).toBeNull();
+  });
+});
+
+describe("months with no statement", () => {
+  it("groups the ART60_STATEMENT_MISSING findings by month, newest first", () => {
+    issue({ period: "2026-01", issuedOn: "2026-02-10", employeeNo: "E001" });
+    issue({ period: "2026-02", issuedOn: "2026-03-10", employeeNo: "E001" });
+    expect(monthsWithoutStatements(db, "ACME", "2026-05-15")).toEqual([
+      { period: "2026-03", employees: 2, deadline: "2026-04-30", days: 15 },
+      { period: "2026-02", employees: 1, deadline: "2026-03-31", days: 45 },
+    ]);
+    issue({ period: "2026-03", issuedOn: "2026-05-15" });
+    issue({ period: "2026-02", issuedOn: "2026-05-15" });
+    expect(monthsWithoutStatements(db, "ACME", "2026-05-15")).toEqual([]);
+  });
+});
+
+describe("versions, the batch print and the portal", () => {
+  beforeEach(() => {
+    issue({ period: "2026-02", issuedOn: "2026-03-10" });
+    issue({ period: "2026-03", issuedOn: "2026-04-01" });
+    issue({ period: "2026-03", issuedOn: "2026-04-03", employeeNo: "E001", reason: "payment recorded late" });
+  });
+
+  it("lists the versions of a statement's month, newest first, scoped to the owner", () => {
+    const v1 = idOf(1, "2026-03", 1);
+    const all = statementVersions(db, v1, "staff")!;
+    expect(all.employeeId).toBe(1);
+    expect(all.versions.map((v) => [v.version, v.issuedOn, v.reason])).toEqual([
+      [2, "2026-04-03", "payment recorded late"],
+      [1, "2026-04-01", ""],
+    ]);
+    expect(statementVersions(db, v1, { employeeId: 1 })!.versions).toHaveLength(2);
+    expect(statementVersions(db, v1, { employeeId: 2 })).toBeNull();
+    expect(statementVersions(db, 99_999, "staff")).toBeNull();
+  });
+
+  it("prints the latest version of each employee's statement for the month", () => {
+    const printed = statementsForMonth(db, "ACME", "2026-03");
+    expect(printed.map((s) => [s.figures.employeeNo, s.version])).toEqual([
+      ["E001", 2],
+      ["E002", 1],
+    ]);
+    expect(statementsForMonth(db, "ACME", "2026-01")).toEqual([]);
+    expect(statementsForMonth(db, "NOPE", "2026-03")).toEqual([]);
+  });
+
+  it("gives the employee their own months only, latest version each, with the chart and running totals", () => {
+    const p = employeePortal(db, 1);
+    expect(p.months.map((m) => [m.period, m.version])).toEqual([
+      ["2026-03", 2],
+      ["2026-02", 1],
+    ]);
+    // The employer's month (both employees: 35.2 % of ¥8,000 + ¥5,000) as of the issue date.
+    expect(p.months[0]!.payment).toEqual({ kind: "partly_paid", paid: 200_000, required: 457_600 });
+    expect(p.chart).toEqual([
+      { period: "2026-02", own: 84_000, employer: 197_600 },
+      { period: "2026-03", own: 84_000, employer: 197_600 },
+    ]);
+    // Own pension 8 % and medical 2 % of ¥8,000, January to March.
+    expect(p.runningTotals).toEqual({ pension: 3 * 64_000, medical: 3 * 16_000, fromMonth: "2026-01" });
+    const other = employeePortal(db, 2);
+    expect(other.months.every((m) => !p.months.some((n) => n.id === m.id))).toBe(true);
+    expect(employeePortal(db, 99)).toEqual({ months: [], chart: [], runningTotals: null });
+  });
+});
+
+describe("changing one's password", () => {
+  const OLD = "demo-employee-passphrase";
+  const NEW = "a new long passphrase";
+  let userId: number;
+  const user = () => ({ id: userId, email: "employee@example.com" });
+  beforeEach(async () => {
+    userId = await createUser(db, CLI_ACTOR, { email: "employee@example.com", role: "employee", password: OLD, employeeId: 1 });
+  });
+
+  it("checks the form: the current password, at least 12 characters, the same twice, not the old one", async () => {
+    expect(await changePassword(db, user(), { currentPassword: "", newPassword: "short", confirmPassword: "other" })).toEqual({
+      ok: false,
+      errors: { currentPassword: "required", newPassword: "tooShort", confirmPassword: "mismatch" },
+    });
+    expect(await changePassword(db, user(), { currentPassword: OLD, newPassword: OLD, confirmPassword: OLD })).toEqual({
+      ok: false,
+      errors: { newPassword: "unchanged" },
+    });
+  });
+
+  it("refuses a wrong current password, audit-logged, and changes nothing", async () => {
+    const r = await changePassword(db, user(), { currentPassword: "not the password", newPassword: NEW, confirmPassword: NEW });
+    expect(r).toEqual({ ok: false, errors: { currentPassword: "wrong" } });
+    expect(db.select().from(auditLog).all().some((a) => a.action === "password_change_failed")).toBe(true);
+  });
+
+  it("changes the password, ends every other session and starts a fresh one", async () => {
+    const elsewhere = createSession(db, userId);
+    const here = createSession(db, userId);
+    const r = await changePassword(db, user(), { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW });
+    expect(r).toMatchObject({ ok: true, sessionsEnded: 2 });
+    if (!r.ok) return;
+    expect(getSessionUser(db, elsewhere)).toBeNull();
+    expect(getSessionUser(db, here)).toBeNull();
+    expect(getSessionUser(db, r.token)).toMatchObject({ id: userId, employeeId: 1 });
+    expect(db.select().from(sessions).all()).toHaveLength(1);
+    const { passwordHash } = db.$client.prepare("SELECT password_hash AS passwordHash FROM users WHERE id = ?").get(userId) as { passwordHash: string };
+    expect(await verifyPassword(NEW, passwordHash)).toBe(true);
+    expect(db.select().from(auditLog).all().some((a) => a.action === "password_change" && a.entityId === String(userId))).toBe(true);
+  });
+});
