@@ -5,12 +5,13 @@ import type { SessionUser } from "~/models/user.server";
 import { can, type Action } from "~/utils/permissions";
 import { LanguageSwitch } from "./language-switch";
 
-const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "me"; action: Action; end?: boolean }[] = [
+const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me"; action: Action; end?: boolean }[] = [
   { to: "/", key: "dashboard", action: "dashboard:read", end: true },
   { to: "/employees", key: "employees", action: "employee:read" },
   { to: "/registrations", key: "registrations", action: "registration:read" },
   { to: "/employers", key: "employers", action: "employer:read" },
   { to: "/findings", key: "findings", action: "finding:read" },
+  { to: "/statements", key: "statements", action: "statement:read" },
   { to: "/me", key: "me", action: "self:read" },
 ];
 

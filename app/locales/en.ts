@@ -15,6 +15,7 @@ export const en = {
     registrations: "Registrations",
     employers: "Employers",
     findings: "Findings",
+    statements: "Statements",
     me: "My statements",
     signOut: "Sign out",
     signedInAs: "Signed in as {{email}} ({{role}})",

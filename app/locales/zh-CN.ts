@@ -17,6 +17,7 @@ export const zhCN: Catalog = {
     registrations: "社会保险登记",
     employers: "用人单位",
     findings: "合规问题",
+    statements: "缴费明细告知",
     me: "我的对账单",
     signOut: "退出登录",
     signedInAs: "当前用户 {{email}}（{{role}}）",
