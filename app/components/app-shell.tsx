@@ -2,23 +2,31 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "~/models/user.server";
-import { can, type Action } from "~/utils/permissions";
+import { can, type Action, type Role } from "~/utils/permissions";
+import { AUDIT_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
+
+type WorkflowNavKey = "months" | "collection" | "imports" | "policies" | "audit";
 import { LanguageSwitch } from "./language-switch";
 
-const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me"; action: Action; end?: boolean }[] = [
+const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey; action: Action; end?: boolean; roles?: readonly Role[] }[] = [
   { to: "/", key: "dashboard", action: "dashboard:read", end: true },
   { to: "/employees", key: "employees", action: "employee:read" },
   { to: "/registrations", key: "registrations", action: "registration:read" },
   { to: "/employers", key: "employers", action: "employer:read" },
   { to: "/findings", key: "findings", action: "finding:read" },
   { to: "/statements", key: "statements", action: "statement:read" },
+  { to: "/months", key: "months", action: "finding:read" },
+  { to: "/collection", key: "collection", action: "finding:read" },
+  { to: "/imports", key: "imports", action: "finding:read", roles: WORKFLOW_WRITERS },
+  { to: "/settings/policies", key: "policies", action: "finding:read" },
+  { to: "/audit", key: "audit", action: "finding:read", roles: AUDIT_READERS },
   { to: "/me", key: "me", action: "self:read" },
 ];
 
 /** The signed-in layout: top bar with the product name, navigation by role, language and sign-out. */
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useTranslation();
-  const items = NAV.filter((n) => can(user.role, n.action));
+  const items = NAV.filter((n) => can(user.role, n.action) && (!n.roles || n.roles.includes(user.role)));
   return (
     <>
       <a className="skip-link" href="#main">
