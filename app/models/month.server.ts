@@ -4,7 +4,7 @@
  * of D, the month's totals, tranches, payments and late fee. Figures come from
  * the rule engine (one load, one evaluation), never recomputed here.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employees, employers, payments } from "../../db/schema";
 import { loadEngineInput } from "./engine.server";
@@ -189,4 +189,11 @@ export function monthView(db: Db, employerCode: string, period: Month, asOf: Iso
     payments: paymentRows,
     undeclaredCount,
   };
+}
+
+/** Employee ids by employee number, for links from findings. */
+export function employeeIdsByNo(db: Db, employeeNos: readonly string[]): Record<string, number> {
+  if (employeeNos.length === 0) return {};
+  const rows = db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(inArray(employees.employeeNo, [...new Set(employeeNos)])).all();
+  return Object.fromEntries(rows.map((r) => [r.no, r.id]));
 }

@@ -12,6 +12,8 @@ import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { employerOptions } from "~/models/employer.server";
 import { evaluateAsOf } from "~/models/engine.server";
+import { employeeIdsByNo } from "~/models/month.server";
+import { CureCell } from "~/components/finding-cure";
 import { yuanDisplay } from "~/rules/money";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
@@ -38,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, pageCount, offset } = pageWindow(matching.length, query.page, FINDINGS_PAGE_SIZE);
   return json({
     query: { ...query, asOf },
-    findings: matching.slice(offset, offset + FINDINGS_PAGE_SIZE).map(({ exposure: _e, detail: _d, ...f }) => f),
+    findings: matching.slice(offset, offset + FINDINGS_PAGE_SIZE).map(({ detail: _d, ...f }) => f),
+    employeeIds: employeeIdsByNo(db, matching.slice(offset, offset + FINDINGS_PAGE_SIZE).flatMap((f) => (f.employeeNo ? [f.employeeNo] : []))),
     total: matching.length,
     page,
     pageCount,
@@ -47,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type Row = Omit<Finding, "exposure" | "detail">;
+type Row = Omit<Finding, "detail">;
 const col = createColumnHelper<Row>();
 
 const money = (v: number | null, t: TFunction) => (v === null ? t("common.none") : yuanDisplay(v));
@@ -61,7 +64,7 @@ function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
   );
 }
 
-function findingColumns(t: TFunction) {
+function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, number>) {
   return [
     col.accessor("rule", { header: t("findings.rule"), cell: (c) => <RuleBadge rule={c.getValue()} severity={c.row.original.severity} /> }),
     col.accessor("article", { header: t("findings.article"), cell: (c) => t("findings.articleRef", { article: c.getValue().replace(";", ", ") }), meta: { className: "nowrap" } }),
@@ -75,11 +78,12 @@ function findingColumns(t: TFunction) {
     col.accessor("outstanding", { header: t("findings.outstanding"), cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
     col.accessor("lateFee", { header: t("findings.lateFee"), cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
     col.accessor("stage", { header: t("findings.stage"), cell: (c) => { const s = c.getValue(); return s ? t(`stages.${s}`) : t("common.none"); } }),
+    col.display({ id: "cure", header: t("workflows.cure.title"), cell: (c) => <CureCell finding={c.row.original} asOf={asOf} employeeIds={employeeIds} /> }),
   ];
 }
 
 export default function Findings() {
-  const { query, findings, total, page, pageCount, configProblems, employers } = useLoaderData<typeof loader>();
+  const { query, findings, total, page, pageCount, configProblems, employers, employeeIds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const asOf = encodeURIComponent(query.asOf);
@@ -140,7 +144,7 @@ export default function Findings() {
       </Form>
       <DataTable
         data={findings}
-        columns={findingColumns(t)}
+        columns={findingColumns(t, query.asOf, employeeIds)}
         empty={t("findings.empty")}
         caption={t("findings.title")}
       />
