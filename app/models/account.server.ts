@@ -7,17 +7,17 @@ import { and, eq, gte, count } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
+import {
+  NEW_PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  type PasswordErrorCode,
+  type PasswordErrors,
+  type PasswordField,
+} from "~/utils/password-policy";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { audit } from "./audit.server";
 import { createSession, MAX_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_MS } from "./session.server";
 
-export const NEW_PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
-
-export const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
-export type PasswordField = (typeof PASSWORD_FIELDS)[number];
-export type PasswordErrorCode = "required" | "tooShort" | "tooLong" | "mismatch" | "wrong" | "unchanged";
-export type PasswordErrors = Partial<Record<PasswordField, PasswordErrorCode>>;
 
 export const ChangePasswordSchema = z
   .object({

@@ -1,44 +1,208 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/field";
+import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/components/statement-document";
+import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
-import { requirePermission } from "~/utils/auth.server";
+import { employeePortal } from "~/models/statement.server";
+import { yuanDisplay } from "~/rules/money";
+import styles from "~/styles/statements.css";
+import { requirePermission, sessionCookieHeader } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
+import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
-/** The employee's own page (a later issue builds the portal): their name only. */
+/** The employee's own portal: everything is scoped by the session's employee, never by the URL. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
-  const name = user.employeeId === null ? null : employeeName(db, user.employeeId);
-  return json({ name });
+  if (user.employeeId === null) return json({ name: null, portal: null });
+  return json({ name: employeeName(db, user.employeeId), portal: employeePortal(db, user.employeeId) });
+}
+
+/** Change one's password: every session of the user ends; this browser gets a fresh one. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "self:read");
+  const values = await formValues(request);
+  const result = await changePassword(db, user, values);
+  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
+  return redirect("/me?password=changed", { headers: { "Set-Cookie": await sessionCookieHeader(result.token) } });
+}
+
+const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {
+  currentPassword: "statements.password.current",
+  newPassword: "statements.password.new",
+  confirmPassword: "statements.password.confirm",
+};
+
+function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const message = (field: PasswordField) => {
+    const code = errors?.[field];
+    return code ? t(`statements.password.errors.${code}`, { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
+  };
+  return (
+    <section className="card password-card" aria-labelledby="password-heading">
+      <h2 id="password-heading">{t("statements.password.heading")}</h2>
+      <p className="muted">{t("statements.password.help")}</p>
+      {params.get("password") === "changed" && !errors ? (
+        <p className="notice notice-ok" role="status">
+          {t("statements.password.changed")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <Field
+          label={t("statements.password.current")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={message("currentPassword")}
+        />
+        <Field
+          label={t("statements.password.new")}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={NEW_PASSWORD_MIN_LENGTH}
+          required
+          hint={t("statements.password.newHint", { min: NEW_PASSWORD_MIN_LENGTH })}
+          error={message("newPassword")}
+        />
+        <Field
+          label={t("statements.password.confirm")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={message("confirmPassword")}
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn">
+            {t("statements.password.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
 }
 
 export default function Me() {
-  const { name } = useLoaderData<typeof loader>();
+  const { name, portal } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  if (name === null || portal === null) {
+    return (
+      <>
+        <div className="page-head">
+          <div>
+            <h1>{t("me.title")}</h1>
+          </div>
+        </div>
+        <div className="card">
+          <p>{t("me.notLinked")}</p>
+        </div>
+        <PasswordForm errors={data?.errors ?? null} />
+      </>
+    );
+  }
+  const latest = portal.months[0];
   return (
     <>
       <div className="page-head">
         <div>
           <h1>{t("me.title")}</h1>
+          <p>
+            <strong>{t("me.hello", { name })}</strong> {t("statements.portal.intro")}
+          </p>
         </div>
       </div>
-      <div className="card">
-        {name === null ? (
-          <p>{t("me.notLinked")}</p>
+
+      <section aria-labelledby="months-heading">
+        <h2 id="months-heading">{t("statements.portal.months")}</h2>
+        {portal.months.length === 0 ? (
+          <p className="notice notice-warning">{t("statements.portal.none")}</p>
         ) : (
-          <>
-            <p>
-              <strong>{t("me.hello", { name })}</strong>
-            </p>
-            <p className="muted">{t("me.soon")}</p>
-          </>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="my-statements">
+              <thead>
+                <tr>
+                  <th scope="col">{t("statements.month")}</th>
+                  <th scope="col">{t("statements.doc.issuedOn")}</th>
+                  <th scope="col" className="num">
+                    {t("statements.portal.own")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("statements.portal.employer")}
+                  </th>
+                  <th scope="col">{t("statements.portal.payment")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {portal.months.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/me/statements/${m.id}`}>{m.period}</Link>
+                      {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
+                    </th>
+                    <td className="nowrap">{m.issuedOn}</td>
+                    <td className="num">{yuanDisplay(m.employeeTotal)}</td>
+                    <td className="num">{yuanDisplay(m.employerTotal)}</td>
+                    <td>
+                      <PaymentStatusText payment={m.payment} />
+                    </td>
+                    <td>
+                      <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${m.period}`}>
+                        {t("statements.view")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
+      </section>
+
+      <div className="portal-grid">
+        {portal.chart.length > 0 ? (
+          <section className="card chart-card" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{t("statements.portal.chartHeading")}</h2>
+            <figure>
+              <figcaption id="chart-caption">{t("statements.portal.chartCaption")}</figcaption>
+              <ContributionsChart data={portal.chart} captionId="chart-caption" />
+            </figure>
+            <details>
+              <summary>{t("statements.portal.tableAlternative")}</summary>
+              <ContributionsTable data={portal.chart} />
+            </details>
+          </section>
+        ) : null}
+        <div>
+          {portal.runningTotals && latest ? (
+            <section className="card" aria-labelledby="running-heading">
+              <h2 id="running-heading">{t("statements.doc.runningHeading")}</h2>
+              <RunningTotals totals={portal.runningTotals} toMonth={latest.period} />
+              <p className="muted">{t("statements.portal.runningAsOf", { period: latest.period })}</p>
+            </section>
+          ) : null}
+          <StatementExplainer headingLevel="h2" />
+        </div>
       </div>
+
+      <PasswordForm errors={data?.errors ?? null} />
     </>
   );
 }

@@ -1,0 +1,247 @@
+/**
+ * The monthly statement of SPEC §6 (art. 60), as one printable document: the
+ * same component for HR's view, the employee's view and the batch print.
+ * Presentational: it formats the stored snapshot and computes nothing.
+ */
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { yuanDisplay } from "~/rules/money";
+import type { PaymentStatus, StatementFigures } from "~/rules/statement";
+
+export interface StatementDoc {
+  id: number;
+  period: string;
+  version: number;
+  issuedOn: string;
+  reason: string;
+  figures: StatementFigures;
+}
+
+export interface VersionLink {
+  id: number;
+  version: number;
+  issuedOn: string;
+}
+
+/** `paid in full on DATE` / `partly paid: X of Y` / `unpaid`. */
+export function PaymentStatusText({ payment }: { payment: PaymentStatus }) {
+  const { t } = useTranslation();
+  if (payment.kind === "paid") return <span className="badge badge-ok">{t("statements.doc.paid", { date: payment.on })}</span>;
+  if (payment.kind === "partly_paid")
+    return <span className="badge badge-warning">{t("statements.doc.partlyPaid", { paid: yuanDisplay(payment.paid), required: yuanDisplay(payment.required) })}</span>;
+  return <span className="badge badge-critical">{t("statements.doc.unpaid")}</span>;
+}
+
+/** The card's two accounts, where to inquire, and the art. 4 right to inquire. */
+export function StatementExplainer({ headingLevel = "h3" }: { headingLevel?: "h2" | "h3" }) {
+  const { t } = useTranslation();
+  const H = headingLevel;
+  return (
+    <section className="statement-explainer">
+      <H>{t("statements.explainer.heading")}</H>
+      <p>{t("statements.explainer.accounts")}</p>
+      <p>{t("statements.explainer.where")}</p>
+      <p>{t("statements.explainer.right")}</p>
+    </section>
+  );
+}
+
+export function RunningTotals({ totals, toMonth }: { totals: StatementFigures["runningTotals"]; toMonth: string }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts running-totals">
+      <dt>{t("statements.doc.runningPension", { from: totals.fromMonth, to: toMonth })}</dt>
+      <dd className="num">{yuanDisplay(totals.pension)}</dd>
+      <dt>{t("statements.doc.runningMedical", { from: totals.fromMonth, to: toMonth })}</dt>
+      <dd className="num">{yuanDisplay(totals.medical)}</dd>
+    </dl>
+  );
+}
+
+function BaseNote({ f }: { f: StatementFigures }) {
+  const { t } = useTranslation();
+  const bounds = { floor: yuanDisplay(f.baseFloor), cap: yuanDisplay(f.baseCap) };
+  if (f.clamp === "floor") return <p className="notice notice-warning base-note">{t("statements.doc.floorApplied", bounds)}</p>;
+  if (f.clamp === "cap") return <p className="notice notice-warning base-note">{t("statements.doc.capApplied", bounds)}</p>;
+  return <p className="muted base-note">{t("statements.doc.withinBounds", bounds)}</p>;
+}
+
+/**
+ * One statement. `versions` (newest first) lists the month's versions with
+ * links built by `versionHref`; the one shown is marked, older ones say so.
+ */
+export function StatementDocument({
+  statement: s,
+  heading = "h1",
+  versions,
+  versionHref,
+  viewedNote,
+}: {
+  statement: StatementDoc;
+  heading?: "h1" | "h2";
+  versions?: VersionLink[];
+  versionHref?: (id: number) => string;
+  /** Staff only: when the employee first opened it. */
+  viewedNote?: string;
+}) {
+  const { t } = useTranslation();
+  const f = s.figures;
+  const H = heading;
+  const latest = versions?.[0];
+  const isOlder = latest !== undefined && latest.id !== s.id;
+  const titleId = `statement-${s.id}-title`;
+  return (
+    <article className="statement" aria-labelledby={titleId}>
+      <header className="statement-head">
+        <H id={titleId}>
+          {t("statements.doc.heading")} · {f.period}
+        </H>
+        <p className="statement-employer">{f.employerName}</p>
+      </header>
+      {isOlder ? (
+        <p className="notice notice-warning" role="note">
+          {t("statements.doc.olderVersion")}
+        </p>
+      ) : null}
+
+      <dl className="facts statement-facts">
+        <dt>{t("statements.doc.employer")}</dt>
+        <dd>{f.employerName}</dd>
+        <dt>{t("statements.doc.employee")}</dt>
+        <dd>{f.employeeName}</dd>
+        <dt>{t("statements.doc.employeeNo")}</dt>
+        <dd className="mono">{f.employeeNo}</dd>
+        <dt>{t("statements.doc.maskedId")}</dt>
+        <dd className="mono">{f.maskedId}</dd>
+        <dt>{t("statements.doc.period")}</dt>
+        <dd>{f.period}</dd>
+        <dt>{t("statements.doc.version")}</dt>
+        <dd data-testid="statement-version">{s.version}</dd>
+        <dt>{t("statements.doc.issuedOn")}</dt>
+        <dd>{s.issuedOn}</dd>
+        {s.reason ? (
+          <>
+            <dt>{t("statements.doc.reason")}</dt>
+            <dd data-testid="statement-reason">{s.reason}</dd>
+          </>
+        ) : null}
+        <dt>{t("statements.doc.wage")}</dt>
+        <dd className="num-inline">{yuanDisplay(f.wage)}</dd>
+        <dt>{t("statements.doc.base")}</dt>
+        <dd className="num-inline">{yuanDisplay(f.base)}</dd>
+      </dl>
+      <BaseNote f={f} />
+
+      <div className="table-wrap statement-table">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t("statements.doc.insurance")}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t("statements.doc.employerSide")}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t("statements.doc.employeeSide")}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">{t("statements.doc.rate")}</th>
+              <th scope="col" className="num">
+                {t("statements.doc.amount")}
+              </th>
+              <th scope="col">{t("statements.doc.rate")}</th>
+              <th scope="col" className="num">
+                {t("statements.doc.amount")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.items.map((i) => (
+              <tr key={i.insurance}>
+                <th scope="row">{t(`statements.insurances.${i.insurance}`)}</th>
+                <td className="nowrap">{i.employerRate}</td>
+                <td className="num">{yuanDisplay(i.employerAmount)}</td>
+                <td className="nowrap">{i.employeeRate}</td>
+                <td className="num">{yuanDisplay(i.employeeAmount)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("statements.doc.total")}</th>
+              <td />
+              <td className="num">
+                <strong>{yuanDisplay(f.employerTotal)}</strong>
+              </td>
+              <td />
+              <td className="num">
+                <strong>{yuanDisplay(f.employeeTotal)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <dl className="facts statement-totals">
+        <dt>{t("statements.doc.employeeTotal")}</dt>
+        <dd className="num-inline" data-testid="employee-total">
+          {yuanDisplay(f.employeeTotal)}
+        </dd>
+        <dt>{t("statements.doc.employerTotal")}</dt>
+        <dd className="num-inline" data-testid="employer-total">
+          {yuanDisplay(f.employerTotal)}
+        </dd>
+      </dl>
+      {f.declaredBase !== null ? (
+        <p className="notice notice-warning">{t("statements.doc.declaredBase", { declared: yuanDisplay(f.declaredBase), base: yuanDisplay(f.base) })}</p>
+      ) : null}
+
+      <section className="statement-section">
+        <h3>{t("statements.doc.paymentHeading", { date: s.issuedOn })}</h3>
+        <p data-testid="payment-status">
+          <PaymentStatusText payment={f.payment} />
+        </p>
+      </section>
+
+      <section className="statement-section">
+        <h3>{t("statements.doc.runningHeading")}</h3>
+        <RunningTotals totals={f.runningTotals} toMonth={f.period} />
+      </section>
+
+      <StatementExplainer />
+
+      {viewedNote ? <p className="muted statement-viewed">{viewedNote}</p> : null}
+
+      {versions && versions.length > 1 && versionHref ? (
+        <nav className="statement-versions no-print" aria-label={t("statements.doc.versions")}>
+          <h3>{t("statements.doc.versions")}</h3>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.id}>
+                {v.id === s.id ? (
+                  <span aria-current="page">
+                    {t("statements.doc.versionItem", { version: v.version, date: v.issuedOn })} ({t("statements.doc.thisVersion")})
+                  </span>
+                ) : (
+                  <Link to={versionHref(v.id)}>{t("statements.doc.versionItem", { version: v.version, date: v.issuedOn })}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </article>
+  );
+}
+
+/** A Print button (hidden in print). */
+export function PrintButton() {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-ghost no-print" onClick={() => window.print()}>
+      {t("statements.print")}
+    </button>
+  );
+}
