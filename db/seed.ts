@@ -307,6 +307,23 @@ interface HistoryOptions {
   statementRate?: number;
 }
 
+/** The month's payment state as of a date, from the payments the seed writes for it (one per tranche, or one partial). */
+function monthAsOf(
+  m: { required: number; tranches: { dueDate: string; amount: number; paid: number; filledOn: string | null }[] },
+  monthPays: { tranche: { dueDate: string } | null; paidOn: string; amount: number }[],
+  asOf: string,
+) {
+  const known = monthPays.filter((p) => p.paidOn <= asOf);
+  return {
+    required: m.required,
+    paid: known.reduce((sum, p) => sum + p.amount, 0),
+    tranches: m.tranches.map((t) => {
+      const p = known.find((k) => k.tranche === t);
+      return { ...t, paid: p?.amount ?? 0, filledOn: p ? p.paidOn : null };
+    }),
+  };
+}
+
 /**
  * Declarations, payments, statements and collection actions for every month
  * from the first hire to last month, computed with the rule engine so the
@@ -360,17 +377,21 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
       }
     }
     // Payments: on time mostly; some late; the last month of one employer partly unpaid.
+    // This month's payments, for the statements' payment status as of their issue dates (SPEC §6).
+    const monthPays: { tranche: (typeof m.tranches)[number] | null; paidOn: string; amount: number }[] = [];
     const isUnpaid = o.unpaidLastMonth === m.employerCode && m.period === lastMonth;
     const isArrears = o.collection && m.employerCode === o.unpaidLastMonth && m.period === addMonths(lastMonth, -4);
     if (isUnpaid || isArrears) {
       const partial = Math.floor(m.required * 0.6);
       pays.push({ employerId: employer.id, period: m.period, paidOn: addDays(m.dueDate, -1), amount: partial, reference: `PAY-${m.employerCode}-${++ref}` });
+      monthPays.push({ tranche: null, paidOn: addDays(m.dueDate, -1), amount: partial });
     } else {
       for (const t of m.tranches) {
         const late = o.rand() < o.lateRate;
         const paidOn = late ? addDays(t.dueDate, 3 + Math.floor(o.rand() * 25)) : addDays(t.dueDate, -Math.floor(o.rand() * 4));
         if (paidOn > o.today) continue;
         pays.push({ employerId: employer.id, period: m.period, paidOn, amount: t.amount, reference: `PAY-${m.employerCode}-${++ref}` });
+        monthPays.push({ tranche: t, paidOn, amount: t.amount });
       }
     }
     if (isArrears) {
@@ -393,7 +414,7 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
         policies: versions,
         period: m.period,
         issuedOn,
-        month: m,
+        month: monthAsOf(m, monthPays, issuedOn),
         declaredBase: null,
       });
       stmts.push({ employeeId: empRow.id, employerId: employer.id, period: m.period, version: 1, issuedOn, figures: figures as unknown as Record<string, unknown> });
