@@ -127,6 +127,32 @@ export default function Me() {
         </div>
       </div>
 
+      <div className="portal-grid">
+        {portal.chart.length > 0 ? (
+          <section className="card chart-card" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{t("statements.portal.chartHeading")}</h2>
+            <figure>
+              <figcaption id="chart-caption">{t("statements.portal.chartCaption")}</figcaption>
+              <ContributionsChart data={portal.chart} captionId="chart-caption" />
+            </figure>
+            <details>
+              <summary>{t("statements.portal.tableAlternative")}</summary>
+              <ContributionsTable data={portal.chart} />
+            </details>
+          </section>
+        ) : null}
+        <div>
+          {portal.runningTotals && latest ? (
+            <section className="card" aria-labelledby="running-heading">
+              <h2 id="running-heading">{t("statements.doc.runningHeading")}</h2>
+              <RunningTotals totals={portal.runningTotals} toMonth={latest.period} />
+              <p className="muted">{t("statements.portal.runningAsOf", { period: latest.period })}</p>
+            </section>
+          ) : null}
+          <StatementExplainer headingLevel="h2" />
+        </div>
+      </div>
+
       <section aria-labelledby="months-heading">
         <h2 id="months-heading">{t("statements.portal.months")}</h2>
         {portal.months.length === 0 ? (
@@ -175,32 +201,6 @@ export default function Me() {
           </div>
         )}
       </section>
-
-      <div className="portal-grid">
-        {portal.chart.length > 0 ? (
-          <section className="card chart-card" aria-labelledby="chart-heading">
-            <h2 id="chart-heading">{t("statements.portal.chartHeading")}</h2>
-            <figure>
-              <figcaption id="chart-caption">{t("statements.portal.chartCaption")}</figcaption>
-              <ContributionsChart data={portal.chart} captionId="chart-caption" />
-            </figure>
-            <details>
-              <summary>{t("statements.portal.tableAlternative")}</summary>
-              <ContributionsTable data={portal.chart} />
-            </details>
-          </section>
-        ) : null}
-        <div>
-          {portal.runningTotals && latest ? (
-            <section className="card" aria-labelledby="running-heading">
-              <h2 id="running-heading">{t("statements.doc.runningHeading")}</h2>
-              <RunningTotals totals={portal.runningTotals} toMonth={latest.period} />
-              <p className="muted">{t("statements.portal.runningAsOf", { period: latest.period })}</p>
-            </section>
-          ) : null}
-          <StatementExplainer headingLevel="h2" />
-        </div>
-      </div>
 
       <PasswordForm errors={data?.errors ?? null} />
     </>
