@@ -28,6 +28,7 @@ test.describe("in an English browser", () => {
       zhCN.nav.registrations,
       zhCN.nav.employers,
       zhCN.nav.findings,
+      zhCN.nav.statements,
     ]);
     await expect(page).toHaveURL((url) => url.pathname === "/registrations");
     await expect(page.getByRole("heading", { level: 1, name: zhCN.registrations.title })).toBeVisible();
