@@ -206,3 +206,14 @@ test("a statement and the employee portal, for the README @screenshot", async ({
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/statement.png", import.meta.url)), fullPage: true });
 });
+
+test("signed out, the statement pages send the visitor to sign in, with no data", async ({ request }) => {
+  for (const path of ["/statements", "/statements/1", "/statements/print?employer=SH01&period=2026-01", "/me/statements/1"]) {
+    const page = await request.get(path, { maxRedirects: 0 });
+    expect(page.status(), path).toBe(302);
+    expect(page.headers()["location"], path).toBe(`/login?${new URLSearchParams({ redirectTo: path })}`);
+  }
+  const data = await request.get(`/me/statements/1?_data=${encodeURIComponent("routes/me_.statements.$id")}`, { maxRedirects: 0 });
+  expect(data.status()).toBe(204);
+  expect(await data.text()).toBe("");
+});
