@@ -29,6 +29,10 @@ test.describe("in an English browser", () => {
       zhCN.nav.employers,
       zhCN.nav.findings,
       zhCN.nav.statements,
+      zhCN.nav.months,
+      zhCN.nav.collection,
+      zhCN.nav.imports,
+      zhCN.nav.policies,
     ]);
     await expect(page).toHaveURL((url) => url.pathname === "/registrations");
     await expect(page.getByRole("heading", { level: 1, name: zhCN.registrations.title })).toBeVisible();

@@ -183,3 +183,36 @@ test("employees are sent to their own page", async ({ page }) => {
   await page.goto("/collection");
   await expect(page).toHaveURL(/\/me$/);
 });
+
+test("HR adds a policy version and a non-working day; past months need confirmation; the audit log shows it to the auditor", async ({ page }) => {
+  const region = `wf-pol-${RUN}`;
+  await signIn(page, "hr");
+  await importAndConfirm(page, "non_working_days", "days.csv", `region,date\n${region},2026-10-01\n`);
+  await page.goto("/settings/policies");
+  const section = page.locator(`section[data-region="${region}"]`);
+  await expect(section).toContainText("2026-10-01");
+  await section.locator("details > summary").first().click();
+  const form = section.getByRole("form", { name: w.policies.newVersion });
+  await form.getByLabel(w.fields.effectiveFrom).fill("2025-01");
+  await form.getByLabel(w.fields.baseFloor).fill("4000.00");
+  await form.getByLabel(w.fields.baseCap).fill("20000.00");
+  const rates: Record<string, string> = { pension_employer: "16%", pension_employee: "8%", medical_employer: "8.5%+0.5%", medical_employee: "2%+¥3.00", unemployment_employer: "0.5%", unemployment_employee: "0.5%", work_injury_employer: "0.2%", maternity_employer: "0%" };
+  for (const [name, value] of Object.entries(rates)) await form.locator(`input[name="${name}"]`).fill(value);
+  await form.getByRole("button", { name: w.policies.save }).click();
+  // 2025-01 is already in force: the confirmation is asked for, nothing saved.
+  await expect(page.getByRole("alert")).toContainText("tick the confirmation");
+  const again = page.locator(`section[data-region="${region}"]`).getByRole("form", { name: w.policies.newVersion });
+  await again.getByLabel(w.fields.confirmPast).check();
+  await again.getByRole("button", { name: w.policies.save }).click();
+  await expect(page.getByRole("status")).toHaveText(w.month.saved);
+  await expect(page.locator(`section[data-region="${region}"] [data-version="2025-01"]`)).toContainText("8.5%+0.5% / 2%+¥3.00");
+
+  await page.goto("/audit");
+  expect((await page.request.get("/audit")).status()).toBe(403);
+
+  await page.context().clearCookies();
+  await signIn(page, "auditor");
+  await page.goto(`/audit?entity=policy`);
+  await expect(page.getByTestId("audit").locator("tbody tr").first()).toContainText(region);
+  await expect(page.getByTestId("audit").locator("tbody tr").first()).toContainText("hr@example.com");
+});

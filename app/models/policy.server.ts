@@ -1,0 +1,204 @@
+/**
+ * Policy versions per region (SPEC §2) and the regions' non-working days.
+ * Rates are edited as text terms (`8.5%+0.5%`, `2%+¥3.00`) with the import's
+ * rules; a version that reaches months already in force needs an explicit
+ * confirmation. Every write is one immediate transaction with an audit entry.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employers, nonWorkingDays, policies } from "../../db/schema";
+import { audit, type Actor } from "./audit.server";
+import { isValidDate } from "~/rules/dates";
+import { isZeroRate, parseRate, rateText } from "~/rules/money";
+import type { Insurance, PolicyRates, Rate, Side } from "~/rules/types";
+import { INSURANCES, SIDES } from "~/rules/types";
+import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
+import { wfFail, type WfResult } from "~/utils/workflow-errors";
+import { validateWf } from "~/utils/workflow-validation";
+
+export const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
+
+export function policyOverview(db: Db) {
+  const versions = db.select().from(policies).orderBy(asc(policies.region), desc(policies.effectiveFrom)).all();
+  const days = db.select().from(nonWorkingDays).orderBy(asc(nonWorkingDays.region), asc(nonWorkingDays.date)).all();
+  const regions = new Set<string>([...db.selectDistinct({ r: employers.region }).from(employers).all().map((r) => r.r), ...versions.map((v) => v.region), ...days.map((d) => d.region)]);
+  return [...regions].sort().map((region) => ({
+    region,
+    versions: versions
+      .filter((v) => v.region === region)
+      .map((v) => ({
+        id: v.id,
+        effectiveFrom: v.effectiveFrom,
+        baseFloor: v.baseFloor,
+        baseCap: v.baseCap,
+        rates: Object.fromEntries(RATE_FIELDS.map((f) => [f, rateText(rateOf(v.rates, f), "+")])) as Record<(typeof RATE_FIELDS)[number], string>,
+        roundingUnit: v.roundingUnit,
+        roundingMode: v.roundingMode,
+        dueDay: v.dueDay,
+        dueMonthOffset: v.dueMonthOffset,
+        lateFeePpmPerDay: v.lateFeePpmPerDay,
+      })),
+    nonWorkingDays: days.filter((d) => d.region === region).map((d) => d.date),
+  }));
+}
+
+function rateOf(rates: PolicyRates, field: string): Rate {
+  const [ins, side] = splitField(field);
+  return rates[ins][side];
+}
+
+function splitField(field: string): [Insurance, Side] {
+  const side = field.endsWith("_employer") ? "employer" : "employee";
+  return [field.slice(0, -(side.length + 1)) as Insurance, side];
+}
+
+const rateField = (employerOnly: boolean) =>
+  z
+    .string({ required_error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(100, "tooLong")
+    .transform((v, ctx) => {
+      const r = parseRate(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "badRate", params: { detail: r.reason } });
+        return z.NEVER;
+      }
+      if (employerOnly && !isZeroRate(r.rate)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "employeeRateNotZero" });
+        return z.NEVER;
+      }
+      return r.rate;
+    });
+
+export const PolicyFormSchema = z
+  .object({
+    region: requiredText(50),
+    effectiveFrom: isoMonth(),
+    baseFloor: yuanAmount(),
+    baseCap: yuanAmount(),
+    ...Object.fromEntries(RATE_FIELDS.map((f) => [f, rateField(f === "work_injury_employee" || f === "maternity_employee")])),
+    roundingUnit: z.enum(["fen", "jiao", "yuan"]).catch("fen"),
+    roundingMode: z.enum(["half_up", "up"]).catch("half_up"),
+    dueDay: requiredText(4)
+      .transform((v) => v.toLowerCase())
+      .refine((v) => v === "last" || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 31), "badDueDay")
+      .transform((v) => (v === "last" ? v : String(Number(v)))),
+    dueMonthOffset: z.enum(["0", "1"]).catch("0").transform(Number),
+    lateFeePpmPerDay: z
+      .string()
+      .trim()
+      .optional()
+      .default("500")
+      .transform((v) => (v === "" ? "500" : v))
+      .refine((v) => /^\d{1,7}$/.test(v) && Number(v) <= 1_000_000, "badLateFee")
+      .transform(Number),
+    confirmPast: z.string().optional().transform((v) => v === "on" || v === "1" || v === "true"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.baseFloor > v.baseCap) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["baseFloor"], message: "floorAboveCap" });
+  });
+
+/**
+ * Create (id null) or edit a version. Where the version (before or after the
+ * change) covers a month that has begun (`effective_from ≤ currentMonth`), it
+ * needs `confirmPast`: past figures and reports change.
+ */
+export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown, currentMonth: string): WfResult {
+  const parsed = validateWf(PolicyFormSchema, raw);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value as z.output<typeof PolicyFormSchema> & Record<string, Rate>;
+  const rates = {} as PolicyRates;
+  for (const f of RATE_FIELDS) {
+    const [ins, side] = splitField(f);
+    (rates[ins] ??= {} as Record<Side, Rate>)[side] = v[f]!;
+  }
+  const values = {
+    region: v.region,
+    effectiveFrom: v.effectiveFrom,
+    baseFloor: v.baseFloor,
+    baseCap: v.baseCap,
+    rates,
+    roundingUnit: v.roundingUnit,
+    roundingMode: v.roundingMode,
+    dueDay: v.dueDay,
+    dueMonthOffset: v.dueMonthOffset,
+    lateFeePpmPerDay: v.lateFeePpmPerDay,
+  };
+  return db.transaction(
+    (tx): WfResult => {
+      let before: typeof policies.$inferSelect | undefined;
+      if (id !== null) {
+        before = tx.select().from(policies).where(eq(policies.id, id)).get();
+        if (!before) return wfFail("form", "notFound");
+      }
+      const clash = tx
+        .select({ id: policies.id })
+        .from(policies)
+        .where(and(eq(policies.region, values.region), eq(policies.effectiveFrom, values.effectiveFrom)))
+        .get();
+      if (clash && clash.id !== id) return wfFail("effectiveFrom", "policyExists");
+      const earliest = before && before.effectiveFrom < values.effectiveFrom ? before.effectiveFrom : values.effectiveFrom;
+      if (earliest <= currentMonth && !v.confirmPast) return wfFail("confirmPast", "confirmPast", earliest);
+      if (before) {
+        const { id: _i, createdAt: _c, ...old } = before;
+        tx.update(policies).set(values).where(eq(policies.id, before.id)).run();
+        audit(tx, actor, { action: "update", entity: "policy", entityId: before.id, before: old, after: values });
+        return { ok: true, value: before.id };
+      }
+      const row = tx.insert(policies).values(values).returning({ id: policies.id }).get();
+      audit(tx, actor, { action: "create", entity: "policy", entityId: row.id, after: values });
+      return { ok: true, value: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const DaysSchema = z.object({
+  region: requiredText(50),
+  dates: z
+    .string()
+    .optional()
+    .default("")
+    .transform((v) => v.split(/[\s,;]+/).filter((d) => d !== ""))
+    .superRefine((ds, ctx) => {
+      if (ds.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "noDates" });
+      const bad = ds.find((d) => !isValidDate(d));
+      if (bad) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidDate", params: { detail: bad } });
+    }),
+});
+
+/** Add one date or a pasted list; dates already there are left alone. Returns how many were added. */
+export function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): WfResult {
+  const parsed = validateWf(DaysSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { region, dates } = parsed.value;
+  return db.transaction(
+    (tx): WfResult => {
+      const have = new Set(tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all().map((r) => r.d));
+      const added = [...new Set(dates)].filter((d) => !have.has(d)).sort();
+      if (added.length > 0) {
+        tx.insert(nonWorkingDays).values(added.map((date) => ({ region, date }))).run();
+        audit(tx, actor, { action: "create", entity: "non_working_days", entityId: region, after: { dates: added } });
+      }
+      return { ok: true, value: added.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function removeNonWorkingDay(db: Db, actor: Actor, raw: unknown): WfResult {
+  const parsed = validateWf(z.object({ region: requiredText(50), date: isoDate() }), raw);
+  if (!parsed.ok) return parsed;
+  const { region, date } = parsed.value;
+  return db.transaction(
+    (tx): WfResult => {
+      const gone = tx.delete(nonWorkingDays).where(and(eq(nonWorkingDays.region, region), eq(nonWorkingDays.date, date))).returning().all();
+      if (gone.length === 0) return wfFail("form", "notFound");
+      audit(tx, actor, { action: "delete", entity: "non_working_days", entityId: region, before: { dates: [date] } });
+      return { ok: true, value: 1 };
+    },
+    { behavior: "immediate" },
+  );
+}
