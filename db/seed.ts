@@ -23,6 +23,7 @@ import {
 import { addDays, addMonths, dayNumber, fromDayNumber, monthOf, monthRange } from "../app/rules/dates";
 import { residentIdCheckChar, usccCheckChar } from "../app/rules/identity";
 import { evaluate, EngineIndex } from "../app/rules/evaluate";
+import { fillTranches, type PaymentLike } from "../app/rules/art60-payment";
 import { statementFigures } from "../app/rules/statement";
 import { clampBase, policyInForce, wageInForce } from "../app/rules/contributions";
 import type { PolicyRates, Rate } from "../app/rules/types";
@@ -307,21 +308,10 @@ interface HistoryOptions {
   statementRate?: number;
 }
 
-/** The month's payment state as of a date, from the payments the seed writes for it (one per tranche, or one partial). */
-function monthAsOf(
-  m: { required: number; tranches: { dueDate: string; amount: number; paid: number; filledOn: string | null }[] },
-  monthPays: { tranche: { dueDate: string } | null; paidOn: string; amount: number }[],
-  asOf: string,
-) {
-  const known = monthPays.filter((p) => p.paidOn <= asOf);
-  return {
-    required: m.required,
-    paid: known.reduce((sum, p) => sum + p.amount, 0),
-    tranches: m.tranches.map((t) => {
-      const p = known.find((k) => k.tranche === t);
-      return { ...t, paid: p?.amount ?? 0, filledOn: p ? p.paidOn : null };
-    }),
-  };
+/** The month's payment state as of a date, filled by the rule engine from the payments the seed writes for it. */
+function monthAsOf(m: { required: number; tranches: { dueDate: string; amount: number }[] }, monthPays: PaymentLike[], asOf: string) {
+  const f = fillTranches(m.tranches, monthPays, asOf);
+  return { required: m.required, paid: f.paid, tranches: f.tranches };
 }
 
 /**
@@ -378,20 +368,20 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
     }
     // Payments: on time mostly; some late; the last month of one employer partly unpaid.
     // This month's payments, for the statements' payment status as of their issue dates (SPEC §6).
-    const monthPays: { tranche: (typeof m.tranches)[number] | null; paidOn: string; amount: number }[] = [];
+    const monthPays: PaymentLike[] = [];
     const isUnpaid = o.unpaidLastMonth === m.employerCode && m.period === lastMonth;
     const isArrears = o.collection && m.employerCode === o.unpaidLastMonth && m.period === addMonths(lastMonth, -4);
     if (isUnpaid || isArrears) {
       const partial = Math.floor(m.required * 0.6);
       pays.push({ employerId: employer.id, period: m.period, paidOn: addDays(m.dueDate, -1), amount: partial, reference: `PAY-${m.employerCode}-${++ref}` });
-      monthPays.push({ tranche: null, paidOn: addDays(m.dueDate, -1), amount: partial });
+      monthPays.push({ paidOn: addDays(m.dueDate, -1), amount: partial });
     } else {
       for (const t of m.tranches) {
         const late = o.rand() < o.lateRate;
         const paidOn = late ? addDays(t.dueDate, 3 + Math.floor(o.rand() * 25)) : addDays(t.dueDate, -Math.floor(o.rand() * 4));
         if (paidOn > o.today) continue;
         pays.push({ employerId: employer.id, period: m.period, paidOn, amount: t.amount, reference: `PAY-${m.employerCode}-${++ref}` });
-        monthPays.push({ tranche: t, paidOn, amount: t.amount });
+        monthPays.push({ paidOn, amount: t.amount });
       }
     }
     if (isArrears) {
