@@ -218,6 +218,7 @@ export const en = {
     anySeverity: "Any severity",
     anyStatus: "Any status",
     anyEmployer: "Any employer",
+    employeeFilterHint: "Number or name",
     articleRef: "Art. {{article}}",
   },
   rules: {

@@ -220,6 +220,7 @@ export const zhCN: Catalog = {
     anySeverity: "全部严重程度",
     anyStatus: "全部状态",
     anyEmployer: "全部用人单位",
+    employeeFilterHint: "工号或姓名",
     articleRef: "第 {{article}} 条",
   },
   rules: {

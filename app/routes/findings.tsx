@@ -35,7 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     (f) =>
       (query.rule === "" || f.rule === query.rule) &&
       (query.severity === "" || f.severity === query.severity) &&
-      (query.status === "" || f.status === query.status),
+      (query.status === "" || f.status === query.status) &&
+      (query.period === "" || f.period === query.period) &&
+      (query.employee === "" || f.employeeNo === query.employee || (f.employeeName ?? "").includes(query.employee)),
   );
   const { page, pageCount, offset } = pageWindow(matching.length, query.page, FINDINGS_PAGE_SIZE);
   return json({
@@ -138,6 +140,8 @@ export default function Findings() {
             </option>
           ))}
         </SelectField>
+        <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
+        <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>

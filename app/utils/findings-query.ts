@@ -11,6 +11,10 @@ export const FindingsQuerySchema = z.object({
   severity: z.enum(["", ...SEVERITIES]).catch("").default(""),
   status: z.enum(["", "open", "closed"]).catch("").default(""),
   employer: z.string().trim().max(20).catch("").default(""),
+  /** A month `YYYY-MM`, or empty. */
+  period: z.string().trim().regex(/^(\d{4}-\d{2})?$/).catch("").default(""),
+  /** An employee number or part of a name, or empty. */
+  employee: z.string().trim().max(50).catch("").default(""),
   page: pageParam(),
 });
 export type FindingsQuery = z.output<typeof FindingsQuerySchema>;

@@ -85,3 +85,30 @@ test("HR sees the findings and downloads the overdue CSV", async ({ page }) => {
   const breach = await resultCount(page);
   expect(data.length).toBe(critical + breach);
 });
+
+test("HR narrows the findings to one month and to one employee, and the link keeps the filter", async ({ page }) => {
+  await signIn(page, "hr");
+  await page.goto("/findings");
+  // A period that has findings: the first row with a period.
+  const firstPeriod = (await page.locator("tbody tr td:nth-child(6)").allTextContents()).find((p) => /^\d{4}-\d{2}$/.test(p.trim()))!.trim();
+  await page.getByLabel(en.findings.period).fill(firstPeriod);
+  await page.getByRole("button", { name: en.common.apply }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${firstPeriod}`));
+  // The rows are replaced after the navigation: poll until only that month is listed.
+  await expect
+    .poll(async () => [...new Set((await page.locator("tbody tr td:nth-child(6)").allTextContents()).map((p) => p.trim()))])
+    .toEqual([firstPeriod]);
+
+  // One employee: every row names them, and the filter survives a reload.
+  await page.goto("/findings?rule=ART60_STATEMENT_MISSING");
+  const employeeNo = (await page.locator("tbody tr td:nth-child(7)").first().textContent())!.trim().split(/\s/)[0]!;
+  await page.goto(`/findings?employee=${encodeURIComponent(employeeNo)}`);
+  await page.reload();
+  await expect(page.getByLabel(en.findings.employee)).toHaveValue(employeeNo);
+  await expect
+    .poll(async () => {
+      const employees = await page.locator("tbody tr td:nth-child(7)").allTextContents();
+      return employees.length > 0 && employees.every((e) => e.includes(employeeNo));
+    })
+    .toBe(true);
+});
