@@ -36,8 +36,8 @@ interface EmployeeCtx {
   regDeadline: IsoDate;
   /** Premiums payable for the liable months so far (art. 84 exposure). */
   payable: Fen;
-  statements: Map<Month, IsoDate> | undefined;
-  lines: Map<Month, DeclarationVersion[]> | undefined;
+  statements: Map<number, IsoDate> | undefined;
+  lines: Map<number, DeclarationVersion[]> | undefined;
   /** Wage rows by effective month, and the index of the row in force for the current month. */
   wages: WageRow[];
   wageIx: number;
@@ -78,12 +78,12 @@ export class EngineIndex {
   readonly employeesByEmployer: Map<string, EmployeeInput[]>;
   /** employer|period → the earliest `declared_on` of any line (the month's declaration date once ≤ D). */
   readonly monthFirstDeclared: Map<string, IsoDate>;
-  /** employee → period → the line's versions sorted by `declared_on`. */
-  readonly linesByEmployee: Map<string, Map<Month, DeclarationVersion[]>>;
+  /** employee → month number → the line's versions sorted by `declared_on`. */
+  readonly linesByEmployee: Map<string, Map<number, DeclarationVersion[]>>;
   readonly paymentsByEmployer: Map<string, Map<Month, PaymentLike[]>>;
   readonly collectionByEmployer: Map<string, EngineInput["collection"]>;
-  /** employee → period → the earliest `issued_on` (the first version once ≤ D). */
-  readonly statementIssues: Map<string, Map<Month, IsoDate>>;
+  /** employee → month number → the earliest `issued_on` (the first version once ≤ D). */
+  readonly statementIssues: Map<string, Map<number, IsoDate>>;
 
   constructor(readonly input: EngineInput) {
     for (const [region, days] of Object.entries(input.nonWorkingDays)) this.calendars.set(region, new WorkCalendar(days));
@@ -97,9 +97,10 @@ export class EngineIndex {
       if (first === undefined || d.declaredOn < first) this.monthFirstDeclared.set(k, d.declaredOn);
       let byPeriod = this.linesByEmployee.get(d.employeeNo);
       if (!byPeriod) this.linesByEmployee.set(d.employeeNo, (byPeriod = new Map()));
-      const list = byPeriod.get(d.period);
+      const mn = monthNumber(d.period);
+      const list = byPeriod.get(mn);
       if (list) list.push(d);
-      else byPeriod.set(d.period, [d]);
+      else byPeriod.set(mn, [d]);
     }
     for (const byPeriod of this.linesByEmployee.values())
       for (const list of byPeriod.values()) if (list.length > 1) list.sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : a.declaredOn > b.declaredOn ? 1 : 0));
@@ -116,8 +117,9 @@ export class EngineIndex {
     for (const s of input.statements) {
       let byPeriod = this.statementIssues.get(s.employeeNo);
       if (!byPeriod) this.statementIssues.set(s.employeeNo, (byPeriod = new Map()));
-      const first = byPeriod.get(s.period);
-      if (first === undefined || s.issuedOn < first) byPeriod.set(s.period, s.issuedOn);
+      const mn = monthNumber(s.period);
+      const first = byPeriod.get(mn);
+      if (first === undefined || s.issuedOn < first) byPeriod.set(mn, s.issuedOn);
     }
   }
 
@@ -133,29 +135,19 @@ export interface EvaluateOptions {
   employerCodes?: readonly string[];
 }
 
-/** Employee-level declaration and statement rules for one liable employee and month. */
-function employeeFindings(
-  findings: Finding[],
+/** An art. 60 finding that names the employee (a breach of their own line or statement). */
+function employeeFinding(
   employerCode: string,
   month: Month,
   e: EmployeeInput,
-  ctx: EmployeeCtx,
-  base: Fen,
-  required: Fen,
-  due: IsoDate,
-  declaredFrom: IsoDate | null,
-  stDeadline: IsoDate,
-  policy: PolicyVersion,
-  asOf: IsoDate,
-): void {
-  const finding = (
-    rule: RuleCode,
-    status: Finding["status"],
-    dueDate: IsoDate,
-    days: number,
-    outstanding: Fen | null,
-    detail: string,
-  ): Finding => ({
+  rule: RuleCode,
+  status: Finding["status"],
+  dueDate: IsoDate,
+  days: number,
+  outstanding: Fen | null,
+  detail: string,
+): Finding {
+  return {
     rule,
     article: "60",
     severity: "breach",
@@ -171,23 +163,43 @@ function employeeFindings(
     stage: null,
     exposure: null,
     detail,
-  });
+  };
+}
 
-  const versions = ctx.lines?.get(month);
+/** Employee-level declaration and statement rules for one liable employee and month. */
+function employeeFindings(
+  findings: Finding[],
+  employerCode: string,
+  month: Month,
+  mn: number,
+  e: EmployeeInput,
+  ctx: EmployeeCtx,
+  base: Fen,
+  required: Fen,
+  due: IsoDate,
+  declaredFrom: IsoDate | null,
+  stDeadline: IsoDate,
+  policy: PolicyVersion,
+  asOf: IsoDate,
+): void {
+  const versions = ctx.lines?.get(mn);
   // The line as of D: its first version and its latest version dated ≤ D.
   let latest: DeclarationVersion | null = null;
   if (versions) for (const v of versions) if (v.declaredOn <= asOf) latest = v;
   if (latest === null) {
     if (declaredFrom !== null && asOf > due) {
       findings.push(
-        finding("ART60_EMPLOYEE_OMITTED", "open", due, daysBetween(due, asOf), required, `${e.name} is missing from the declaration for ${month}.`),
+        employeeFinding(employerCode, month, e, "ART60_EMPLOYEE_OMITTED", "open", due, daysBetween(due, asOf), required, `${e.name} is missing from the declaration for ${month}.`),
       );
     }
   } else {
     const firstDeclared = versions![0]!.declaredOn;
     if (firstDeclared > due && declaredFrom !== null && firstDeclared > declaredFrom) {
       findings.push(
-        finding(
+        employeeFinding(
+          employerCode,
+          month,
+          e,
           "ART60_EMPLOYEE_DECLARED_LATE",
           "closed",
           due,
@@ -201,7 +213,10 @@ function employeeFindings(
     if (declaredBase < base) {
       const declared = totalOn(declaredBase, policy);
       findings.push(
-        finding(
+        employeeFinding(
+          employerCode,
+          month,
+          e,
           "ART60_BASE_UNDER_DECLARED",
           "open",
           due,
@@ -213,17 +228,20 @@ function employeeFindings(
     }
   }
 
-  const firstIssued = ctx.statements?.get(month);
+  const firstIssued = ctx.statements?.get(mn);
   const issued = firstIssued !== undefined && firstIssued <= asOf ? firstIssued : null;
   if (issued === null) {
     if (asOf > stDeadline) {
       findings.push(
-        finding("ART60_STATEMENT_MISSING", "open", stDeadline, daysBetween(stDeadline, asOf), null, `No statement for ${month} given to ${e.name}; due ${stDeadline}.`),
+        employeeFinding(employerCode, month, e, "ART60_STATEMENT_MISSING", "open", stDeadline, daysBetween(stDeadline, asOf), null, `No statement for ${month} given to ${e.name}; due ${stDeadline}.`),
       );
     }
   } else if (issued > stDeadline) {
     findings.push(
-      finding(
+      employeeFinding(
+        employerCode,
+        month,
+        e,
         "ART60_STATEMENT_LATE",
         "closed",
         stDeadline,
@@ -307,7 +325,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         ctx.payable += total;
         byDue.set(eDue, (byDue.get(eDue) ?? 0) + total);
         if (dueM === null || eDue < dueM) dueM = eDue;
-        employeeFindings(findings, employer.code, month, e, ctx, base, total, eDue, declaredFrom, stDeadline, policy, asOf);
+        employeeFindings(findings, employer.code, month, mn, e, ctx, base, total, eDue, declaredFrom, stDeadline, policy, asOf);
       }
       const due = dueM!;
       const dues = [...byDue.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dueDate, amount]) => ({ dueDate, amount }));

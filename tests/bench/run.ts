@@ -13,6 +13,8 @@ import { openDatabase } from "../../db/connection";
 import { runCli } from "../../app/cli/main";
 import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
+import { issueStatements } from "../../app/models/statement.server";
+import { monthOf } from "../../app/rules/dates";
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
@@ -76,6 +78,24 @@ async function main() {
     runs.push({ wall, rss: b.rss / 1024, rows: b.rows - 1 });
   }
 
+  // Statements for a whole month of every employee (one action per employer), on a copy (the data set stays as seeded).
+  const copy = DB.replace(/\.db$/, "-statements.db");
+  for (const sfx of ["", "-wal", "-shm"]) rmSync(copy + sfx, { force: true });
+  const src = openDatabase(DB);
+  await src.$client.backup(copy);
+  src.$client.close();
+  const target = openDatabase(copy);
+  const t0 = process.hrtime.bigint();
+  let statementsIssued = 0;
+  for (const employerCode of ["GRP-SH", "GRP-BJ"]) {
+    const issued = issueStatements(target, { employerCode, period: monthOf(TODAY), issuedOn: TODAY }, { userId: null, label: "bench" });
+    if (!issued.ok) throw new Error(`statements issue failed: ${issued.errors.join("; ")}`);
+    statementsIssued += issued.issued;
+  }
+  const statementsMs = ms(t0);
+  target.$client.close();
+  for (const sfx of ["", "-wal", "-shm"]) rmSync(copy + sfx, { force: true });
+
   console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log(`data: ${EMPLOYEES} employees × ${MONTHS} months, as of ${TODAY}; ${findings} findings`);
   console.log("| figure | median | goal |");
@@ -84,6 +104,7 @@ async function main() {
   console.log(`| engine: evaluate (rules only) | ${median(evals).toFixed(0)} ms | < 1000 ms |`);
   console.log(`| \`report overdue\` command, new process (${runs[0]!.rows} rows) | ${median(runs.map((r) => r.wall)).toFixed(0)} ms | < 3000 ms |`);
   console.log(`| \`report overdue\` peak RSS | ${median(runs.map((r) => r.rss)).toFixed(0)} MB | |`);
+  console.log(`| statements for a month, one action per employer (${statementsIssued} employees) | ${statementsMs.toFixed(0)} ms | seconds |`);
 }
 
 main().catch((e) => {
