@@ -110,33 +110,15 @@ export function monthView(db: Db, employerCode: string, period: Month, asOf: Iso
     const versions = (linesByEmployee.get(e.employeeNo) ?? []).sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : 1));
     let latest: (typeof versions)[number] | null = null;
     for (const v of versions) if (v.declaredOn <= asOf) latest = v;
-    if (versions.length === 0) undeclaredCount++;
-    if (!policyVersion) {
-      rows.push({
-        employeeId: ids.get(e.employeeNo) ?? 0,
-        employeeNo: e.employeeNo,
-        name: e.name,
-        hireDate: e.hireDate,
-        terminationDate: e.terminationDate,
-        wage,
-        base: wage,
-        clamp: null,
-        items: emptyItems(),
-        employerTotal: 0,
-        employeeTotal: 0,
-        required: 0,
-        declaredBase: latest?.declaredBase ?? null,
-        declaredOn: latest?.declaredOn ?? null,
-        difference: null,
-        versions,
-      });
-      continue;
+    // Without a line as of D the employee is still to be declared (a line dated after D does not exist yet).
+    if (latest === null) undeclaredCount++;
+    const c = policyVersion ? requiredFor(wage, policyVersion) : null;
+    if (c) {
+      for (const i of INSURANCES) for (const s of SIDES) totals.items[i][s] += c.items[i][s];
+      totals.employerTotal += c.employerTotal;
+      totals.employeeTotal += c.employeeTotal;
+      totals.required += c.total;
     }
-    const c = requiredFor(wage, policyVersion);
-    for (const i of INSURANCES) for (const s of SIDES) totals.items[i][s] += c.items[i][s];
-    totals.employerTotal += c.employerTotal;
-    totals.employeeTotal += c.employeeTotal;
-    totals.required += c.total;
     rows.push({
       employeeId: ids.get(e.employeeNo) ?? 0,
       employeeNo: e.employeeNo,
@@ -144,15 +126,15 @@ export function monthView(db: Db, employerCode: string, period: Month, asOf: Iso
       hireDate: e.hireDate,
       terminationDate: e.terminationDate,
       wage,
-      base: c.base,
-      clamp: c.clamp,
-      items: c.items,
-      employerTotal: c.employerTotal,
-      employeeTotal: c.employeeTotal,
-      required: c.total,
+      base: c ? c.base : wage,
+      clamp: c ? c.clamp : null,
+      items: c ? c.items : emptyItems(),
+      employerTotal: c ? c.employerTotal : 0,
+      employeeTotal: c ? c.employeeTotal : 0,
+      required: c ? c.total : 0,
       declaredBase: latest?.declaredBase ?? null,
       declaredOn: latest?.declaredOn ?? null,
-      difference: latest ? latest.declaredBase - c.base : null,
+      difference: latest && c ? latest.declaredBase - c.base : null,
       versions,
     });
   }

@@ -54,6 +54,13 @@ describe("month view", () => {
 });
 
 describe("prepare declaration", () => {
+  it("counts an employee as still to declare as of a date before their line was filed", () => {
+    expect(monthView(db, "ACME", "2026-03", "2026-03-09")!.undeclaredCount).toBe(1);
+    expect(prepareDeclaration(db, ACTOR, { employer: "ACME", period: "2026-03", declaredOn: "2026-03-10" }).ok).toBe(true);
+    expect(monthView(db, "ACME", "2026-03", "2026-03-09")!.undeclaredCount).toBe(1);
+    expect(monthView(db, "ACME", "2026-03", "2026-03-10")!.undeclaredCount).toBe(0);
+  });
+
   it("declares every liable employee at the required base, once, audit-logged", () => {
     const d = delta("declaration_lines", () => prepareDeclaration(db, ACTOR, { employer: "ACME", period: "2026-03", declaredOn: "2026-03-10" }));
     expect(d).toEqual({ r: { ok: true, value: 1 }, audit: 1, rows: 1 });
