@@ -101,7 +101,7 @@ async function main() {
   console.log("| figure | median | goal |");
   console.log("| --- | ---: | --- |");
   console.log(`| engine: load from SQLite | ${median(loads).toFixed(0)} ms | |`);
-  console.log(`| engine: evaluate (rules only) | ${median(evals).toFixed(0)} ms | < 1000 ms |`);
+  console.log(`| engine: index + evaluate (the rules) | ${median(evals).toFixed(0)} ms | < 1000 ms |`);
   console.log(`| \`report overdue\` command, new process (${runs[0]!.rows} rows) | ${median(runs.map((r) => r.wall)).toFixed(0)} ms | < 3000 ms |`);
   console.log(`| \`report overdue\` peak RSS | ${median(runs.map((r) => r.rss)).toFixed(0)} MB | |`);
   console.log(`| statements for a month, one action per employer (${statementsIssued} employees) | ${statementsMs.toFixed(0)} ms | seconds |`);
