@@ -35,10 +35,15 @@ export function policyInForce(versions: readonly PolicyVersion[], month: Month):
 
 export type BaseClamp = "floor" | "cap" | null;
 
+/** The wage clamped to [base_floor, base_cap]: the required base (no allocation, for the engine's hot path). */
+export function clampedBase(wage: Fen, policy: PolicyVersion): Fen {
+  return wage < policy.baseFloor ? policy.baseFloor : wage > policy.baseCap ? policy.baseCap : wage;
+}
+
+/** The required base and which bound, if any, applied. */
 export function clampBase(wage: Fen, policy: PolicyVersion): { base: Fen; clamp: BaseClamp } {
-  if (wage < policy.baseFloor) return { base: policy.baseFloor, clamp: "floor" };
-  if (wage > policy.baseCap) return { base: policy.baseCap, clamp: "cap" };
-  return { base: wage, clamp: null };
+  const base = clampedBase(wage, policy);
+  return { base, clamp: base === wage ? null : wage < base ? "floor" : "cap" };
 }
 
 export type Items = Record<Insurance, Record<Side, Fen>>;
@@ -67,15 +72,9 @@ export function contributionOn(base: Fen, policy: PolicyVersion): Contribution {
   return { base, items, employerTotal, employeeTotal, total: employerTotal + employeeTotal };
 }
 
-/** The total (both sides) on a base, without building the item table: the engine's hot path. */
+/** The total (both sides) on a base. */
 export function totalOn(base: Fen, policy: PolicyVersion): Fen {
-  let total = 0;
-  for (const ins of INSURANCES) {
-    const r = policy.rates[ins];
-    total += rateAmount(base, r.employer, policy.roundingUnit, policy.roundingMode);
-    total += rateAmount(base, r.employee, policy.roundingUnit, policy.roundingMode);
-  }
-  return total;
+  return contributionOn(base, policy).total;
 }
 
 /** Required contribution for a wage under a policy: base clamped to [floor, cap]. */

@@ -7,7 +7,7 @@
 import { registrationFinding } from "./art58-registration";
 import { fillTranches, lateFee, type PaymentLike } from "./art60-payment";
 import { agreementsOf, monthCollection, stageOf } from "./art63-collection";
-import { contributionOn, clampBase, policyInForce, totalOn, wageInForce } from "./contributions";
+import { clampedBase, contributionOn, policyInForce, totalOn } from "./contributions";
 import { daysBetween, fromMonthNumber, monthNumber, monthOf, WorkCalendar } from "./dates";
 import { employeeDueDate, premiumDueDate, registrationDeadline, statementDeadline } from "./deadlines";
 import { compareFindings } from "./order";
@@ -315,7 +315,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         const w = ctx.wages;
         while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
         const wage = w[ctx.wageIx]!.monthlyWage;
-        const base = wage < policy.baseFloor ? policy.baseFloor : wage > policy.baseCap ? policy.baseCap : wage;
+        const base = clampedBase(wage, policy);
         const c = totals(base);
         const total = c[0] + c[1];
         const eDue = employeeDueDate(premiumDue, ctx.regDeadline);

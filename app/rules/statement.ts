@@ -7,7 +7,7 @@ import { clampBase, contributionOn, isLiable, policyInForce, wageInForce, type B
 import { firstDayOf, monthRange, monthOf } from "./dates";
 import { maskId } from "./identity";
 import { rateText } from "./money";
-import type { Fen, Insurance, IsoDate, Month, MonthSummary, PolicyVersion, Side, WageRow } from "./types";
+import type { Fen, Insurance, IsoDate, Month, MonthSummary, PolicyVersion, WageRow } from "./types";
 import { INSURANCES } from "./types";
 
 export interface StatementItem {
@@ -118,8 +118,8 @@ export function statementFigures(s: StatementSubject): StatementFigures {
     const p = policyInForce(s.policies, m);
     if (!p) continue;
     const mc = contributionOn(clampBase(wageInForce(s.employee.wages, m), p).base, p);
-    pension += employeeSide(mc.items, "pension");
-    medical += employeeSide(mc.items, "medical");
+    pension += mc.items.pension.employee;
+    medical += mc.items.medical.employee;
   }
 
   return {
@@ -142,8 +142,4 @@ export function statementFigures(s: StatementSubject): StatementFigures {
     payment: paymentStatus(s.month, c.total),
     runningTotals: { pension, medical, fromMonth },
   };
-}
-
-function employeeSide(items: Record<Insurance, Record<Side, Fen>>, ins: Insurance): Fen {
-  return items[ins].employee;
 }
