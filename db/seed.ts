@@ -6,7 +6,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./connection";
 import {
-  auditLog,
   collectionActions,
   declarationLines,
   employees,
@@ -113,13 +112,10 @@ export interface DemoResult {
 
 export type HashFn = (plain: string) => Promise<string>;
 
-function isEmpty(db: Db): boolean {
+/** No employer and no user yet: the only state in which the seeds run. */
+export function databaseIsEmpty(db: Db): boolean {
   return (db.select({ n: sql<number>`count(*)` }).from(employers).get()?.n ?? 0) === 0 &&
     (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
-}
-
-export function databaseIsEmpty(db: Db): boolean {
-  return isEmpty(db);
 }
 
 interface PlannedEmployee {
@@ -143,7 +139,7 @@ interface PlannedEmployee {
  * deferred-payment agreement, statements, and one user per role.
  */
 export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; employees?: number }): Promise<DemoResult> {
-  if (!isEmpty(db)) throw new Error("the database already holds data; seed demo needs an empty database");
+  if (!databaseIsEmpty(db)) throw new Error("the database already holds data; seed demo needs an empty database");
   const rand = prng(20_260_101);
   const today = opts.today;
   const thisMonth = monthOf(today);
@@ -434,7 +430,7 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
  * with statements.
  */
 export function seedScale(db: Db, opts: { employees: number; months: number; today: string }): { employees: number; declarations: number; payments: number; statements: number } {
-  if (!isEmpty(db)) throw new Error("the database already holds data; seed scale needs an empty database");
+  if (!databaseIsEmpty(db)) throw new Error("the database already holds data; seed scale needs an empty database");
   const rand = prng(4242);
   const thisMonth = monthOf(opts.today);
   const start = addMonths(thisMonth, -opts.months);
@@ -501,19 +497,4 @@ export function seedScale(db: Db, opts: { employees: number; months: number; tod
     statementRate: 0.97,
   });
   return { employees: opts.employees, ...h };
-}
-
-/** Row counts per table, for summaries and tests. */
-export function tableCounts(db: Db): Record<string, number> {
-  const count = (t: Parameters<Db["select"]>[0] extends never ? never : any) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
-  return {
-    employers: count(employers),
-    employees: count(employees),
-    declarations: count(declarationLines),
-    payments: count(payments),
-    statements: count(statements),
-    collectionActions: count(collectionActions),
-    users: count(users),
-    auditLog: count(auditLog),
-  };
 }
