@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 import express from "express";
+import { checkSameOrigin, CROSS_ORIGIN_MESSAGE } from "./app/utils/same-origin.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -83,6 +84,19 @@ app.use((req, res, next) => {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   });
   next();
+});
+
+// Writes come from our own pages only: a cross-origin POST (or PUT, DELETE…) is refused
+// before anything reads it. Requests with neither Origin nor Sec-Fetch-Site (curl) pass.
+app.use((req, res, next) => {
+  const verdict = checkSameOrigin({
+    method: req.method,
+    host: req.get("host"),
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+  });
+  if (verdict.ok) return next();
+  res.status(403).set({ "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(CROSS_ORIGIN_MESSAGE);
 });
 
 // Fingerprinted assets: cache forever. Everything else in public/: an hour.
