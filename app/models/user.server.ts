@@ -6,16 +6,15 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, ROLES, users, type Role } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
 import { hashPassword } from "~/utils/password.server";
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export const NewUserSchema = z
   .object({
     email: z.string().trim().toLowerCase().email().max(254),
     name: z.string().trim().max(100).default(""),
     role: z.enum(ROLES),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+    password: z.string().min(NEW_PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
     employeeId: z.number().int().positive().nullable().default(null),
   })
   .refine((u) => (u.role === "employee") === (u.employeeId !== null), {

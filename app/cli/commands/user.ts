@@ -1,16 +1,18 @@
 import { eq } from "drizzle-orm";
 import { employees, ROLES, users, type Role } from "../../../db/schema";
 import { audit, CLI_ACTOR } from "~/models/audit.server";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
 import { hashPassword } from "~/utils/password.server";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { hiddenPrompt, readFirstLine } from "../prompt";
 
-export const MIN_PASSWORD_LENGTH = 12;
+/** The same rule as everywhere a password is set (password-policy.ts). */
+export const MIN_PASSWORD_LENGTH = NEW_PASSWORD_MIN_LENGTH;
 
 export const summary = "add a user (password from standard input)";
 export const usage = `user add --email E --role ${ROLES.join("|")} [--employee NO] [--name N]
   The password is the first line of standard input, or asked for (hidden) on a terminal;
-  at least ${MIN_PASSWORD_LENGTH} characters. An employee account names its employee (--employee NO).`;
+  ${MIN_PASSWORD_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. An employee account names its employee (--employee NO).`;
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -62,6 +64,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
 
     const password = await readPassword(ctx);
     if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters (got ${password.length}); no user was added`);
+    if (password.length > PASSWORD_MAX_LENGTH) throw new CliError(`the password must be at most ${PASSWORD_MAX_LENGTH} characters (got ${password.length}); no user was added`);
     const passwordHash = await hashPassword(password);
 
     const id = db.transaction(
