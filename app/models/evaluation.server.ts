@@ -1,0 +1,94 @@
+/**
+ * The installation evaluated as of D, cached per data version.
+ *
+ * Evaluating 10,000 employees × 36 months takes about a second and a half
+ * (tests/bench), far too long for every page view. The result depends only on
+ * the data and D, so it is kept until the data changes:
+ * - every write in this process leaves an audit-log entry, so the newest
+ *   audit id changes with it;
+ * - `PRAGMA data_version` changes when another connection (the command line,
+ *   a second server process) commits.
+ * The index (what does not depend on D) is kept once per version; evaluations
+ * for the most recent few as-of dates beside it. Findings of one employer are
+ * those of the whole evaluation with that employer code (the engine evaluates
+ * each employer on its own; tests/integration/dashboard.test.ts checks it).
+ */
+import { desc } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { auditLog } from "../../db/schema";
+import { dashboardFigures, type DashboardFigures } from "~/rules/dashboard";
+import { EngineIndex, evaluate } from "~/rules/evaluate";
+import type { Evaluation, IsoDate } from "~/rules/types";
+import { loadEngineInput } from "./engine.server";
+
+const KEEP_EVALUATIONS = 4;
+const KEEP_FIGURES = 16;
+
+interface Entry {
+  version: string;
+  index: EngineIndex;
+  evaluations: Map<IsoDate, Evaluation>;
+  figures: Map<string, DashboardFigures>;
+}
+
+const caches = new WeakMap<Db, Entry>();
+
+/** Changes whenever the data may have: any audited write here, any commit by another connection. */
+export function dataVersion(db: Db): string {
+  const pragma = db.$client.pragma("data_version", { simple: true }) as number;
+  const newest = db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  return `${pragma}:${newest?.id ?? 0}`;
+}
+
+function entryFor(db: Db): Entry {
+  const version = dataVersion(db);
+  let entry = caches.get(db);
+  if (!entry || entry.version !== version) {
+    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map() };
+    caches.set(db, entry);
+  }
+  return entry;
+}
+
+function remember<V>(map: Map<string, V>, key: string, keep: number, make: () => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined) {
+    // Most recently used last.
+    map.delete(key);
+    map.set(key, hit);
+    return hit;
+  }
+  const value = make();
+  map.set(key, value);
+  while (map.size > keep) map.delete(map.keys().next().value!);
+  return value;
+}
+
+/** The whole installation evaluated as of D (cached; treat the result as read-only). */
+export function cachedEvaluation(db: Db, asOf: IsoDate): Evaluation {
+  return evaluationIn(entryFor(db), asOf);
+}
+
+function evaluationIn(entry: Entry, asOf: IsoDate): Evaluation {
+  return remember(entry.evaluations, asOf, KEEP_EVALUATIONS, () => evaluate(entry.index, asOf));
+}
+
+/** The evaluation narrowed to one employer's findings, months and configuration problems. */
+export function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null): Evaluation {
+  const ev = cachedEvaluation(db, asOf);
+  if (!employerCode) return ev;
+  return {
+    asOf,
+    findings: ev.findings.filter((f) => f.employerCode === employerCode),
+    months: ev.months.filter((m) => m.employerCode === employerCode),
+    configProblems: ev.configProblems.filter((c) => c.employerCode === employerCode),
+  };
+}
+
+/** The dashboard's figures as of D for all employers or one (cached). */
+export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null): DashboardFigures {
+  const entry = entryFor(db);
+  return remember(entry.figures, `${asOf}|${employerCode ?? ""}`, KEEP_FIGURES, () =>
+    dashboardFigures(entry.index, evaluationIn(entry, asOf), { employerCode }),
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The dashboard's figures against the engine itself, on every golden case and
+ * on the demo data: the counts are the findings page's counts, the arrears
+ * history is what an evaluation on each month's last day reports, and one
+ * employer's figures are those of the whole installation narrowed to it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openMemoryDatabase, type Db } from "../../db/connection";
+import { seedDemo } from "../../db/seed";
+import { CLI_ACTOR } from "~/models/audit.server";
+import { loadEngineInput } from "~/models/engine.server";
+import { cachedDashboard, cachedEvaluation, dataVersion, evaluationFor } from "~/models/evaluation.server";
+import { recordPayment } from "~/models/payment.server";
+import { runImport } from "~/models/import.server";
+import { IMPORT_KINDS } from "~/lib/import-formats";
+import { dashboardFigures } from "~/rules/dashboard";
+import { addDays } from "~/rules/dates";
+import { yuanPlain } from "~/rules/money";
+import { EngineIndex, evaluate } from "~/rules/evaluate";
+import type { Evaluation } from "~/rules/types";
+import { goldenCases } from "../helpers/golden";
+
+function caseDb(dir: string): Db {
+  const db = openMemoryDatabase();
+  for (const kind of IMPORT_KINDS) {
+    const file = join(dir, `${kind}.csv`);
+    if (!existsSync(file)) continue;
+    const r = runImport(db, kind, readFileSync(file, "utf8"), CLI_ACTOR);
+    if (!r.ok) throw new Error(`${kind}: ${JSON.stringify(r.errors)}`);
+  }
+  return db;
+}
+
+function checkAgainstEngine(ix: EngineIndex, ev: Evaluation, employerCode: string | null) {
+  const f = dashboardFigures(ix, ev, { employerCode });
+  const open = ev.findings.filter((x) => x.status === "open" && (employerCode === null || x.employerCode === employerCode));
+  expect(f.openFindings).toBe(open.length);
+  expect(f.bySeverity.critical + f.bySeverity.breach + f.bySeverity.warning).toBe(open.length);
+  for (const { rule, count } of f.byRule) expect(count).toBe(open.filter((x) => x.rule === rule).length);
+  expect(f.byRule.reduce((s, r) => s + r.count, 0)).toBe(open.length);
+  const unpaid = open.filter((x) => x.rule === "ART60_UNPAID");
+  expect(f.monthsUnpaid).toBe(unpaid.length);
+  expect(f.outstanding).toBe(unpaid.reduce((s, x) => s + (x.outstanding ?? 0), 0));
+  expect(Object.values(f.collectionByStage).reduce((s, n) => s + n, 0)).toBe(unpaid.length);
+  expect(f.statementsMissing).toBe(open.filter((x) => x.rule === "ART60_STATEMENT_MISSING").length);
+  expect(f.premiums).toHaveLength(24);
+  // Each history point is what the engine says on that day.
+  for (const point of f.arrears) {
+    const then = point.asOf === ev.asOf ? ev : evaluate(ix, point.asOf);
+    const months = then.months.filter((m) => employerCode === null || m.employerCode === employerCode);
+    expect({ period: point.period, overdue: point.overdue, lateFee: point.lateFee }).toEqual({
+      period: point.period,
+      overdue: months.reduce((s, m) => s + m.overdue, 0),
+      lateFee: months.reduce((s, m) => s + m.lateFee, 0),
+    });
+  }
+  for (const r of f.registration) expect(r.onTime + r.late + r.pending).toBe(r.hired);
+  for (const u of f.upcoming) {
+    expect(u.date >= ev.asOf && u.date <= addDays(ev.asOf, 30)).toBe(true);
+  }
+  return f;
+}
+
+describe("dashboard figures on the golden cases", () => {
+  for (const c of goldenCases()) {
+    it(`${c.name}: counts, totals and history agree with the engine on every as-of date`, () => {
+      const db = caseDb(c.dir);
+      const ix = new EngineIndex(loadEngineInput(db));
+      for (const asOf of c.asOfDates) {
+        const ev = evaluate(ix, asOf);
+        const all = checkAgainstEngine(ix, ev, null);
+        const codes = ix.input.employers.map((e) => e.code);
+        const parts = codes.map((code) => checkAgainstEngine(ix, ev, code));
+        expect(parts.reduce((s, p) => s + p.openFindings, 0)).toBe(all.openFindings);
+        expect(parts.reduce((s, p) => s + p.outstanding, 0)).toBe(all.outstanding);
+        expect(parts.reduce((s, p) => s + p.lateFees, 0)).toBe(all.lateFees);
+        expect(parts.reduce((s, p) => s + p.unregistered, 0)).toBe(all.unregistered);
+        // Narrowing the whole evaluation to one employer = evaluating that employer alone.
+        for (const code of codes) {
+          const alone = evaluate(loadEngineInput(db, { employerCodes: [code] }), asOf);
+          expect(evaluationFor(db, asOf, code)).toEqual(alone);
+        }
+      }
+    });
+  }
+});
+
+describe("dashboard figures on the demo data", () => {
+  const today = "2026-11-23";
+  let db: Db;
+  beforeAll(async () => {
+    db = openMemoryDatabase();
+    await seedDemo(db, { today, hash: async () => "x" });
+  }, 60_000);
+
+  it("agree with the engine for all employers and each one", () => {
+    const ix = new EngineIndex(loadEngineInput(db));
+    const ev = evaluate(ix, today);
+    const all = checkAgainstEngine(ix, ev, null);
+    expect(all.openFindings).toBeGreaterThan(0);
+    expect(all.premiums.some((p) => p.required > 0)).toBe(true);
+    for (const e of ix.input.employers) checkAgainstEngine(ix, ev, e.code);
+  });
+
+  it("a recorded payment changes the data version, and the cached figures follow it", () => {
+    const before = cachedDashboard(db, today, null);
+    expect(cachedDashboard(db, today, null)).toBe(before);
+    const unpaid = cachedEvaluation(db, today).months.find((m) => m.unpaid);
+    expect(unpaid).toBeDefined();
+    const version = dataVersion(db);
+    const r = recordPayment(db, CLI_ACTOR, { employer: unpaid!.employerCode, period: unpaid!.period, paidOn: today, amount: yuanPlain(unpaid!.overdue), reference: "dash-test" });
+    expect(r.ok).toBe(true);
+    expect(dataVersion(db)).not.toBe(version);
+    const after = cachedDashboard(db, today, null);
+    expect(after).not.toBe(before);
+    expect(after.outstanding).toBe(before.outstanding - unpaid!.overdue);
+    expect(after.monthsUnpaid).toBe(before.monthsUnpaid - 1);
+  });
+});
