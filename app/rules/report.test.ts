@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvRecords } from "~/lib/csv";
 import { evaluate } from "./evaluate";
-import { csvCell, findingCells, reportChunks, reportCsv } from "./report";
+import { csvCell, findingCells, humanHeaderZh, reportChunks, reportCsv } from "./report";
 import { EVERY_RULE_AS_OF, everyRuleInput, finding, input, payment } from "./test-fixtures";
 import type { Finding, RuleCode } from "./types";
 
@@ -90,6 +90,13 @@ describe("the findings report, byte for byte", () => {
   it("a human-readable header may come before the machine header", () => {
     const out = reportCsv("findings", [], { humanHeader: ["规则", "条款", "=x"] });
     expect(out).toBe(`\uFEFF规则,条款,'=x\r\n${FINDINGS_HEADER}\r\n`);
+  });
+
+  it("the shared Chinese header (CLI --human-header, web header=zh) has one label per machine column", () => {
+    expect(humanHeaderZh("findings").join(",")).toBe("规则,条款,严重程度,状态,用人单位,所属期,职工编号,职工姓名,期限,天数,欠缴金额,滞纳金,阶段,说明");
+    expect(humanHeaderZh("overdue")).toEqual(humanHeaderZh("findings").filter((l) => l !== "状态"));
+    const out = reportCsv("overdue", [], { humanHeader: humanHeaderZh("overdue") });
+    expect(out).toBe(`\uFEFF${humanHeaderZh("overdue").join(",")}\r\n${OVERDUE_HEADER}\r\n`);
   });
 });
 

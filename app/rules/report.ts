@@ -64,6 +64,33 @@ export function findingCells(f: Finding): Record<(typeof FINDINGS_COLUMNS)[numbe
 
 export type ReportKind = "findings" | "overdue";
 
+/**
+ * Chinese labels of the report columns, for the optional human-readable header
+ * row (`--human-header` on the command line, `header=zh` on the web). The
+ * machine header row below it is unchanged.
+ */
+export const HUMAN_HEADER_ZH: Record<(typeof FINDINGS_COLUMNS)[number], string> = {
+  rule: "规则",
+  article: "条款",
+  severity: "严重程度",
+  status: "状态",
+  employer_code: "用人单位",
+  period: "所属期",
+  employee_no: "职工编号",
+  employee_name: "职工姓名",
+  due_date: "期限",
+  days: "天数",
+  outstanding: "欠缴金额",
+  late_fee: "滞纳金",
+  stage: "阶段",
+  detail: "说明",
+};
+
+/** The Chinese header row of a report, one label per machine column. */
+export function humanHeaderZh(kind: ReportKind): string[] {
+  return reportColumns(kind).map((c) => HUMAN_HEADER_ZH[c as keyof typeof HUMAN_HEADER_ZH] ?? c);
+}
+
 export interface ReportOptions {
   /** Overdue report: include warnings. */
   warnings?: boolean;

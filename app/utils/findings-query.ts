@@ -22,4 +22,6 @@ export type FindingsQuery = z.output<typeof FindingsQuerySchema>;
 export const ReportQuerySchema = z.object({
   asOf: asOfParam(),
   warnings: z.enum(["1", "0", "true", "false"]).optional().catch(undefined).transform((v) => v === "1" || v === "true"),
+  /** `header=zh`: a Chinese header row before the machine header (which stays byte-identical). */
+  header: z.enum(["zh"]).optional().catch(undefined),
 });

@@ -1,6 +1,6 @@
 /** The CSV reports (SPEC §7) as streamed downloads (server.mjs marks every response `no-store`). */
 import { evaluateAsOf } from "~/models/engine.server";
-import { reportChunks, type ReportKind } from "~/rules/report";
+import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { db } from "./db.server";
 import { today } from "./dates.server";
 import { parseSearchParams } from "./http.server";
@@ -10,7 +10,8 @@ export function reportResponse(request: Request, kind: ReportKind): Response {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
   const { findings } = evaluateAsOf(db, asOf);
-  const chunks = reportChunks(kind, findings, { warnings: query.warnings });
+  const humanHeader = query.header === "zh" ? humanHeaderZh(kind) : undefined;
+  const chunks = reportChunks(kind, findings, { warnings: query.warnings, humanHeader });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {

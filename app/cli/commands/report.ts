@@ -1,31 +1,13 @@
 import { employers } from "../../../db/schema";
 import { evaluateAsOf } from "~/models/engine.server";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
-import { reportChunks, reportColumns, type ReportKind } from "~/rules/report";
+import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
 
 export const summary = "write the findings or overdue report (SPEC §7 CSV) to standard output";
 export const usage = `report findings [--as-of D] [--employer CODE] [--human-header]
 report overdue  [--as-of D] [--warnings] [--employer CODE] [--human-header]
   D defaults to today in Asia/Shanghai. --human-header adds a Chinese header row.`;
-
-/** Chinese labels for the human-readable header row. */
-export const HUMAN_HEADER: Record<string, string> = {
-  rule: "规则",
-  article: "条款",
-  severity: "严重程度",
-  status: "状态",
-  employer_code: "用人单位",
-  period: "所属期",
-  employee_no: "职工编号",
-  employee_name: "职工姓名",
-  due_date: "期限",
-  days: "天数",
-  outstanding: "欠缴金额",
-  late_fee: "滞纳金",
-  stage: "阶段",
-  detail: "说明",
-};
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -55,7 +37,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
         `warning: ${p.employerCode} ${p.period}: ${p.liableCount} liable employee${p.liableCount === 1 ? "" : "s"} but no policy in force for region ${p.region}; the month is not evaluated\n`,
       );
     }
-    const humanHeader = values["human-header"] ? reportColumns(kind).map((c) => HUMAN_HEADER[c] ?? c) : undefined;
+    const humanHeader = values["human-header"] ? humanHeaderZh(kind) : undefined;
     for (const chunk of reportChunks(kind, evaluation.findings, { warnings: values.warnings === true, humanHeader })) await write(ctx.io.stdout, chunk);
     return 0;
   } finally {
