@@ -1,3 +1,4 @@
+import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
 import { workflowsEn } from "./areas/workflows.en";
 
@@ -132,17 +133,7 @@ export const en = {
     passport: "Passport",
     permit: "Residence permit",
   },
-  dashboard: {
-    title: "Dashboard",
-    welcome: "Welcome, {{name}}.",
-    intro: "Compliance with the Social Insurance Law as of {{date}} (Asia/Shanghai).",
-    activeEmployees: "Active employees",
-    openFindings: "Open findings",
-    breaches: "Open breaches",
-    employers: "Employers",
-    viewFindings: "View findings",
-    viewRoster: "View roster",
-  },
+  dashboard: dashboardEn,
   configProblems: {
     title: "Months without a policy",
     body: "These months have employees liable for social-insurance premiums but no policy in force for the region, so they are not evaluated:",

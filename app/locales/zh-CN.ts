@@ -1,4 +1,5 @@
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
+import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
@@ -134,17 +135,7 @@ export const zhCN: Catalog = {
     passport: "护照",
     permit: "居住证",
   },
-  dashboard: {
-    title: "概览",
-    welcome: "{{name}}，您好。",
-    intro: "截至 {{date}}（北京时间）的《社会保险法》合规情况。",
-    activeEmployees: "在职职工",
-    openFindings: "未结问题",
-    breaches: "未结违规",
-    employers: "用人单位",
-    viewFindings: "查看问题",
-    viewRoster: "查看花名册",
-  },
+  dashboard: dashboardZhCN,
   configProblems: {
     title: "缺少缴费政策的月份",
     body: "以下月份有应缴纳社会保险费的职工，但所在统筹地区没有有效的缴费政策，因此未作评估：",

@@ -1,68 +1,257 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ConfigProblemsBanner } from "~/components/config-problems";
+import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/components/dashboard-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { countActiveEmployees } from "~/models/employee.server";
-import { countEmployers } from "~/models/employer.server";
-import { evaluateAsOf } from "~/models/engine.server";
+import { Field, SelectField } from "~/components/field";
+import { employerOptions } from "~/models/employer.server";
+import { cachedDashboard, evaluationFor } from "~/models/evaluation.server";
+import { STAGES, type UpcomingItem } from "~/rules/dashboard";
+import type { RuleCode, Severity } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
+import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { asOfParam } from "~/utils/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
 
+const DashboardQuerySchema = z.object({
+  asOf: asOfParam(),
+  employer: z.string().trim().max(20).catch("").default(""),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard:read");
-  const asOf = today();
-  const evaluation = evaluateAsOf(db, asOf);
-  const open = evaluation.findings.filter((f) => f.status === "open");
+  const query = parseSearchParams(request, DashboardQuerySchema);
+  const asOf = query.asOf ?? today();
+  const employers = employerOptions(db);
+  const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
+  const figures = cachedDashboard(db, asOf, employer || null);
   return json({
     name: user.name || user.email,
     asOf,
-    activeEmployees: countActiveEmployees(db, asOf),
-    employers: countEmployers(db),
-    openFindings: open.length,
-    openBreaches: open.filter((f) => f.severity !== "warning").length,
-    configProblems: evaluation.configProblems,
+    isToday: query.asOf === undefined,
+    employer,
+    employers,
+    figures,
+    configProblems: evaluationFor(db, asOf, employer || null).configProblems,
   });
+}
+
+/** `/findings?…` for the same as-of date and employer, with more filters. */
+function findingsHref(asOf: string, employer: string, isToday: boolean, filters: Record<string, string>): string {
+  const p = new URLSearchParams();
+  if (!isToday) p.set("asOf", asOf);
+  if (employer) p.set("employer", employer);
+  for (const [k, v] of Object.entries(filters)) p.set(k, v);
+  return `/findings?${p.toString()}`;
+}
+
+function Stat({ label, value, href, linkText, alert, hint, testId, money }: { label: string; value: string; href?: string; linkText?: string; alert?: boolean; hint?: string; testId: string; money?: boolean }) {
+  return (
+    <div className={alert ? "card stat alert" : "card stat"} data-testid={testId}>
+      <div className="label">{label}</div>
+      <div className={money ? "value money" : "value"}>{value}</div>
+      {hint ? <div className="hint">{hint}</div> : null}
+      {href ? <Link to={href}>{linkText ?? label}</Link> : null}
+    </div>
+  );
+}
+
+function upcomingHref(u: UpcomingItem, isToday: boolean, asOf: string): string {
+  const asOfPart = isToday ? "" : `&asOf=${asOf}`;
+  switch (u.kind) {
+    case "registration":
+      return `/registrations${asOfPart.replace("&", "?")}`;
+    case "premium":
+      return `/months?employer=${encodeURIComponent(u.employerCode)}${u.period ? `&period=${u.period}` : ""}${asOfPart}`;
+    default:
+      return `/collection?employer=${encodeURIComponent(u.employerCode)}`;
+  }
 }
 
 export default function Dashboard() {
   const d = useLoaderData<typeof loader>();
+  const f = d.figures;
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const href = (filters: Record<string, string>) => findingsHref(d.asOf, d.employer, d.isToday, filters);
+  const severityCard = (s: Severity) => (
+    <Stat
+      key={s}
+      testId={`stat-severity-${s}`}
+      label={t(`severities.${s}`)}
+      value={fmt.number(f.bySeverity[s])}
+      alert={s !== "warning" && f.bySeverity[s] > 0}
+      href={href({ status: "open", severity: s })}
+      linkText={t("dashboard.viewFindings")}
+    />
+  );
   return (
     <>
       <div className="page-head">
         <div>
           <h1>{t("dashboard.welcome", { name: d.name })}</h1>
-          <p>{t("dashboard.intro", { date: d.asOf })}</p>
+          <p>{t("dashboard.intro", { date: fmt.longDate(d.asOf) })}</p>
         </div>
       </div>
+      <Form method="get" className="filters" role="search" aria-label={t("dashboard.filters")} key={`${d.asOf}|${d.employer}`}>
+        <Field label={t("dashboard.asOf")} name="asOf" type="date" defaultValue={d.asOf} required />
+        <SelectField label={t("dashboard.employer")} name="employer" defaultValue={d.employer}>
+          <option value="">{t("dashboard.allEmployers")}</option>
+          {d.employers.map((e) => (
+            <option key={e.code} value={e.code}>
+              {e.code} · {e.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="btn">
+          {t("dashboard.apply")}
+        </button>
+      </Form>
       <ConfigProblemsBanner problems={d.configProblems} />
-      <div className="stats">
-        <div className="card stat">
-          <div className="label">{t("dashboard.activeEmployees")}</div>
-          <div className="value">{d.activeEmployees}</div>
-          <Link to="/employees?status=active">{t("dashboard.viewRoster")}</Link>
+
+      <section aria-labelledby="dash-wrong">
+        <h2 id="dash-wrong">{t("dashboard.wrong")}</h2>
+        <div className="stats">
+          <Stat
+            testId="stat-open"
+            label={t("dashboard.openFindings")}
+            value={fmt.number(f.openFindings)}
+            alert={f.openFindings > 0}
+            href={href({ status: "open" })}
+            linkText={t("dashboard.viewFindings")}
+          />
+          {(["critical", "breach", "warning"] as const).map(severityCard)}
+          <Stat
+            testId="stat-unpaid"
+            label={t("dashboard.monthsUnpaid")}
+            value={fmt.number(f.monthsUnpaid)}
+            alert={f.monthsUnpaid > 0}
+            href={href({ status: "open", rule: "ART60_UNPAID" })}
+            linkText={t("dashboard.viewFindings")}
+          />
+          <Stat
+            testId="stat-outstanding"
+            label={t("dashboard.outstanding")}
+            value={fmt.money(f.outstanding)}
+            money
+            alert={f.outstanding > 0}
+            href={href({ status: "open", rule: "ART60_UNPAID" })}
+            linkText={t("dashboard.viewFindings")}
+          />
+          <Stat testId="stat-late-fees" label={t("dashboard.lateFees")} value={fmt.money(f.lateFees)} money hint={t("dashboard.lateFeesHint")} />
+          <Stat
+            testId="stat-statements"
+            label={t("dashboard.statementsMissing")}
+            value={fmt.number(f.statementsMissing)}
+            alert={f.statementsMissing > 0}
+            href={href({ status: "open", rule: "ART60_STATEMENT_MISSING" })}
+            linkText={t("dashboard.viewFindings")}
+          />
         </div>
-        <div className={d.openFindings > 0 ? "card stat alert" : "card stat"}>
-          <div className="label">{t("dashboard.openFindings")}</div>
-          <div className="value">{d.openFindings}</div>
-          <Link to="/findings?status=open">{t("dashboard.viewFindings")}</Link>
+      </section>
+
+      <section aria-labelledby="dash-due">
+        <h2 id="dash-due">{t("dashboard.due")}</h2>
+        <div className="stats">
+          <Stat testId="stat-active" label={t("dashboard.activeEmployees")} value={fmt.number(f.activeEmployees)} href="/employees?status=active" linkText={t("dashboard.viewRoster")} />
+          <Stat
+            testId="stat-unregistered"
+            label={t("dashboard.unregistered")}
+            value={fmt.number(f.unregistered)}
+            alert={f.unregistered > 0}
+            hint={t("dashboard.dueThisWeek", { count: f.registrationsDueThisWeek })}
+            href={`/registrations${d.isToday ? "" : `?asOf=${d.asOf}`}`}
+            linkText={t("dashboard.viewRegistrations")}
+          />
+          <div className="card stat" data-testid="stat-collection">
+            <div className="label">{t("dashboard.collection")}</div>
+            {STAGES.some((s) => f.collectionByStage[s] > 0) ? (
+              <dl className="stage-counts">
+                {STAGES.filter((s) => f.collectionByStage[s] > 0).map((s) => (
+                  <div key={s}>
+                    <dt>{t(`stages.${s}`)}</dt>
+                    <dd>{fmt.number(f.collectionByStage[s])}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="muted">{t("dashboard.collectionEmpty")}</p>
+            )}
+            <Link to="/collection">{t("dashboard.viewCollection")}</Link>
+          </div>
         </div>
-        <div className={d.openBreaches > 0 ? "card stat alert" : "card stat"}>
-          <div className="label">{t("dashboard.breaches")}</div>
-          <div className="value">{d.openBreaches}</div>
+        <div className="card">
+          <h3>{t("dashboard.upcomingTitle")}</h3>
+          {f.upcoming.length === 0 ? (
+            <p className="muted">{t("dashboard.upcomingEmpty")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table compact" data-testid="upcoming">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("dashboard.date")}</th>
+                    <th scope="col">{t("dashboard.kind")}</th>
+                    <th scope="col">{t("dashboard.employer")}</th>
+                    <th scope="col">{t("dashboard.subject")}</th>
+                    <th scope="col" className="num">
+                      {t("dashboard.amount")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.upcoming.map((u) => (
+                    <tr key={`${u.kind}|${u.date}|${u.employerCode}|${u.period ?? ""}|${u.employeeNo ?? ""}`}>
+                      <td className="nowrap">{fmt.date(u.date)}</td>
+                      <td>
+                        <Link to={upcomingHref(u, d.isToday, d.asOf)}>{t(`dashboard.kinds.${u.kind}`)}</Link>
+                      </td>
+                      <td className="mono">{u.employerCode}</td>
+                      <td>
+                        {u.employeeNo ? (
+                          <>
+                            <span className="mono">{u.employeeNo}</span> {u.employeeName}
+                          </>
+                        ) : u.period ? (
+                          fmt.month(u.period)
+                        ) : (
+                          t("common.none")
+                        )}
+                      </td>
+                      <td className="num">{u.amount === null ? t("dashboard.amountUnknown") : fmt.money(u.amount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {f.upcomingTotal > f.upcoming.length ? <p className="muted">{t("dashboard.upcomingMore", { shown: f.upcoming.length, total: f.upcomingTotal })}</p> : null}
         </div>
-        <div className="card stat">
-          <div className="label">{t("dashboard.employers")}</div>
-          <div className="value">{d.employers}</div>
-          <Link to="/employers">{t("nav.employers")}</Link>
+      </section>
+
+      <section aria-labelledby="dash-trend">
+        <h2 id="dash-trend">{t("dashboard.trend")}</h2>
+        <div className="chart-grid">
+          <PremiumsChart data={f.premiums} />
+          <ArrearsChart data={f.arrears} />
+          <RegistrationChart data={f.registration} />
+          {f.byRule.length > 0 ? (
+            <RulesChart data={f.byRule} hrefFor={(rule: RuleCode) => href({ status: "open", rule })} />
+          ) : (
+            <div className="card">
+              <h3>{t("dashboard.byRule")}</h3>
+              <p className="muted">{t("dashboard.byRuleEmpty")}</p>
+            </div>
+          )}
         </div>
-      </div>
+      </section>
     </>
   );
 }

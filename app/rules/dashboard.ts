@@ -50,7 +50,7 @@ export interface RegistrationPoint {
   late: number;
   /** Deadline not yet passed and no application yet. */
   pending: number;
-  /** onTime / (onTime + late) in ppm; null when nothing is decided yet. */
+  /** onTime / (onTime + late) in ppm, to 0.01 %; null when nothing is decided yet. */
   rate: number | null;
 }
 
@@ -71,6 +71,8 @@ export interface UpcomingItem {
 export interface DashboardFigures {
   asOf: IsoDate;
   employerCode: string | null;
+  /** Employees hired ≤ D and not terminated before D. */
+  activeEmployees: number;
   openFindings: number;
   bySeverity: Record<Severity, number>;
   byRule: { rule: RuleCode; count: number }[];
@@ -177,6 +179,7 @@ export function dashboardFigures(ix: EngineIndex, ev: Evaluation, options: { emp
   const registrationByPeriod = new Map<Month, RegistrationPoint>(
     trend.map((p) => [p, { period: p, hired: 0, onTime: 0, late: 0, pending: 0, rate: null }]),
   );
+  let activeEmployees = 0;
   let unregistered = 0;
   let registrationsDueThisWeek = 0;
   for (const employer of ix.input.employers) {
@@ -195,6 +198,7 @@ export function dashboardFigures(ix: EngineIndex, ev: Evaluation, options: { emp
         else point.pending++;
       }
       const working = e.terminationDate === null || e.terminationDate >= asOf;
+      if (working) activeEmployees++;
       if (applied === null && working) {
         unregistered++;
         if (deadline >= asOf && deadline <= weekEnd) registrationsDueThisWeek++;
@@ -221,13 +225,14 @@ export function dashboardFigures(ix: EngineIndex, ev: Evaluation, options: { emp
   }
   for (const point of registrationByPeriod.values()) {
     const decided = point.onTime + point.late;
-    point.rate = decided === 0 ? null : Math.round((point.onTime * 1_000_000) / decided);
+    point.rate = decided === 0 ? null : Math.round((point.onTime * 10_000) / decided) * 100;
   }
   upcoming.sort((a, b) => cmpStr(a.date, b.date) || cmpStr(a.kind, b.kind) || cmpStr(a.employerCode, b.employerCode) || cmpStr(a.period ?? "", b.period ?? "") || cmpStr(a.employeeNo ?? "", b.employeeNo ?? ""));
 
   return {
     asOf,
     employerCode: only,
+    activeEmployees,
     openFindings: open.length,
     bySeverity,
     byRule,
