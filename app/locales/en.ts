@@ -1,3 +1,4 @@
+import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
 import { workflowsEn } from "./areas/workflows.en";
@@ -134,6 +135,7 @@ export const en = {
     permit: "Residence permit",
   },
   dashboard: dashboardEn,
+  about: aboutEn,
   configProblems: {
     title: "Months without a policy",
     body: "These months have employees liable for social-insurance premiums but no policy in force for the region, so they are not evaluated:",

@@ -1,4 +1,5 @@
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
+import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
@@ -136,6 +137,7 @@ export const zhCN: Catalog = {
     permit: "居住证",
   },
   dashboard: dashboardZhCN,
+  about: aboutZhCN,
   configProblems: {
     title: "缺少缴费政策的月份",
     body: "以下月份有应缴纳社会保险费的职工，但所在统筹地区没有有效的缴费政策，因此未作评估：",

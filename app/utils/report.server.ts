@@ -1,5 +1,5 @@
 /** The CSV reports (SPEC §7) as streamed downloads (server.mjs marks every response `no-store`). */
-import { evaluateAsOf } from "~/models/engine.server";
+import { cachedEvaluation } from "~/models/evaluation.server";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { db } from "./db.server";
 import { today } from "./dates.server";
@@ -9,7 +9,7 @@ import { ReportQuerySchema } from "./findings-query";
 export function reportResponse(request: Request, kind: ReportKind): Response {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = evaluateAsOf(db, asOf);
+  const { findings } = cachedEvaluation(db, asOf);
   const humanHeader = query.header === "zh" ? humanHeaderZh(kind) : undefined;
   const chunks = reportChunks(kind, findings, { warnings: query.warnings, humanHeader });
   const encoder = new TextEncoder();
