@@ -27,6 +27,7 @@ import type {
   Side,
 } from "~/rules/types";
 import { INSURANCES, SIDES } from "~/rules/types";
+import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
 
@@ -207,7 +208,15 @@ export interface ImportError {
   row: number;
   /** The column the reason is about; empty for an error about the whole row or file. */
   column: string;
+  /** The reason in English (the command line, logs). */
   message: string;
+  /** The same reason for the web, translated from the catalog: `problems.import.<code>` with `params`. */
+  code: ImportErrorCode;
+  params?: Record<string, MsgParam>;
+}
+
+function importError(row: number, column: string, code: ImportErrorCode, message: string, params?: Record<string, MsgParam>): ImportError {
+  return params ? { row, column, message, code, params } : { row, column, message, code };
 }
 
 /** `row N, column C: reason` (or `row N: reason` when no column applies). */
@@ -325,9 +334,9 @@ class RowReader {
     private readonly ctx: ImportContext,
   ) {}
 
-  error(column: string, message: string): void {
+  error(column: string, code: ImportErrorCode, message: string, params?: Record<string, MsgParam>): void {
     this.ok = false;
-    this.errors.push({ row: this.row, column, message });
+    this.errors.push(importError(this.row, column, code, message, params));
   }
 
   /** The trimmed cell (empty when the column is absent). */
@@ -337,7 +346,7 @@ class RowReader {
 
   required(column: string): string {
     const v = this.text(column);
-    if (v === "") this.error(column, "is required");
+    if (v === "") this.error(column, "required", "is required");
     return v;
   }
 
@@ -346,11 +355,12 @@ class RowReader {
   date(column: string, required: boolean): IsoDate | null {
     const v = this.text(column);
     if (v === "") {
-      if (required) this.error(column, "is required");
+      if (required) this.error(column, "required", "is required");
       return null;
     }
     if (!isValidDate(v)) {
-      this.error(column, /^\d{4}-\d{2}-\d{2}$/.test(v) ? `"${v}" is not a calendar date` : `"${v}" is not a date YYYY-MM-DD`);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) this.error(column, "notCalendarDate", `"${v}" is not a calendar date`, { value: v });
+      else this.error(column, "notDate", `"${v}" is not a date YYYY-MM-DD`, { value: v });
       return null;
     }
     return v;
@@ -358,8 +368,8 @@ class RowReader {
 
   month(column: string): Month {
     const v = this.text(column);
-    if (v === "") this.error(column, "is required");
-    else if (!isValidMonth(v)) this.error(column, `"${v}" is not a month YYYY-MM`);
+    if (v === "") this.error(column, "required", "is required");
+    else if (!isValidMonth(v)) this.error(column, "notMonth", `"${v}" is not a month YYYY-MM`, { value: v });
     return v;
   }
 
@@ -368,15 +378,13 @@ class RowReader {
   amount(column: string, required: boolean): Fen | null {
     const v = this.text(column);
     if (v === "") {
-      if (required) this.error(column, "is required");
+      if (required) this.error(column, "required", "is required");
       return null;
     }
     const fen = parseYuan(v);
     if (fen === null) {
-      this.error(
-        column,
-        /^-/.test(v) ? `"${v}" is negative` : `"${v}" is not an amount in yuan (digits, "." and at most two decimals, no grouping)`,
-      );
+      if (/^-/.test(v)) this.error(column, "negativeAmount", `"${v}" is negative`, { value: v });
+      else this.error(column, "notAmount", `"${v}" is not an amount in yuan (digits, "." and at most two decimals, no grouping)`, { value: v });
       return null;
     }
     return fen;
@@ -386,7 +394,7 @@ class RowReader {
     const v = this.text(column);
     if (v === "") return fallback;
     if (!(allowed as readonly string[]).includes(v)) {
-      this.error(column, `"${v}" is not one of ${allowed.join(", ")}`);
+      this.error(column, "notOneOf", `"${v}" is not one of ${allowed.join(", ")}`, { value: v, allowed: allowed.join(", ") });
       return fallback;
     }
     return v as T;
@@ -398,13 +406,11 @@ class RowReader {
     const codes = this.ctx.employerCodes;
     if (v === "") {
       if (codes.size === 1) return codes.values().next().value as string;
-      this.error(
-        column,
-        codes.size === 0 ? "is required (no employer exists yet: import employers first)" : "is required where the installation holds several employers",
-      );
+      if (codes.size === 0) this.error(column, "employerRequiredNone", "is required (no employer exists yet: import employers first)");
+      else this.error(column, "employerRequiredSeveral", "is required where the installation holds several employers");
       return "";
     }
-    if (!codes.has(v)) this.error(column, `no employer with code "${v}"`);
+    if (!codes.has(v)) this.error(column, "unknownEmployer", `no employer with code "${v}"`, { code: v });
     return v;
   }
 
@@ -417,7 +423,7 @@ class RowReader {
     const v = this.required(column);
     if (v === "") return { employeeNo: v, employee: null };
     const employee = this.ctx.employees.get(v) ?? null;
-    if (!employee) this.error(column, `no employee with number "${v}"`);
+    if (!employee) this.error(column, "unknownEmployee", `no employee with number "${v}"`, { employeeNo: v });
     return { employeeNo: v, employee };
   }
 }
@@ -429,13 +435,13 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PARSERS: { [K in ImportKind]: RowParser<K> } = {
   employers(r) {
     const code = r.required("code");
-    if (code && /\s/.test(code)) r.error("code", `"${code}" must not contain spaces`);
+    if (code && /\s/.test(code)) r.error("code", "codeHasSpaces", `"${code}" must not contain spaces`, { value: code });
     const name = r.required("name");
     let uscc = r.required("uscc");
     if (uscc) {
       const check = checkUscc(uscc);
       if (check.ok) uscc = check.value;
-      else r.error("uscc", `"${uscc}" is not a unified social credit code: ${check.reason}`);
+      else r.error("uscc", "badUscc", `"${uscc}" is not a unified social credit code: ${check.reason}`, { value: uscc, detail: msg(`identityReasons.${check.code}`, check.params) });
     }
     const region = r.required("region");
     return { code, name, uscc, region };
@@ -446,7 +452,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     const effectiveFrom = r.month("effective_from");
     const baseFloor = r.amount("base_floor", true);
     const baseCap = r.amount("base_cap", true);
-    if (baseFloor !== null && baseCap !== null && baseFloor > baseCap) r.error("base_floor", `${r.text("base_floor")} is above base_cap ${r.text("base_cap")}`);
+    if (baseFloor !== null && baseCap !== null && baseFloor > baseCap) r.error("base_floor", "floorAboveCap", `${r.text("base_floor")} is above base_cap ${r.text("base_cap")}`, { floor: r.text("base_floor"), cap: r.text("base_cap") });
     const rates = {} as Record<Insurance, Record<Side, Rate>>;
     for (const ins of INSURANCES) {
       rates[ins] = {} as Record<Side, Rate>;
@@ -454,12 +460,14 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
         const column = `${ins}_${side}`;
         const parsed = parseRate(r.text(column));
         if (!parsed.ok) {
-          r.error(column, parsed.reason);
+          r.error(column, "badRate", parsed.reason, { detail: msg(`${PROBLEMS}.rate.${parsed.code}`, parsed.params) });
           rates[ins][side] = [];
           continue;
         }
         if (side === "employee" && (ins === "work_injury" || ins === "maternity") && !isZeroRate(parsed.rate)) {
-          r.error(column, `must be 0: ${ins.replace("_", " ")} is paid by the employer alone (Social Insurance Law arts. 33, 53)`);
+          r.error(column, "employeeRateNotZero", `must be 0: ${ins.replace("_", " ")} is paid by the employer alone (Social Insurance Law arts. 33, 53)`, {
+            insurance: msg(`statements.insurances.${ins}`),
+          });
         }
         rates[ins][side] = parsed.rate;
       }
@@ -470,17 +478,17 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     if (dueDay) {
       if (dueDay.toLowerCase() === "last") dueDay = "last";
       else if (/^\d{1,2}$/.test(dueDay) && Number(dueDay) >= 1 && Number(dueDay) <= 31) dueDay = String(Number(dueDay));
-      else r.error("due_day", `"${dueDay}" is not a day 1–31 or "last"`);
+      else r.error("due_day", "badDueDay", `"${dueDay}" is not a day 1–31 or "last"`, { value: dueDay });
     }
     const offsetText = r.text("due_month_offset");
     let dueMonthOffset: 0 | 1 = 0;
     if (offsetText === "1") dueMonthOffset = 1;
-    else if (offsetText !== "" && offsetText !== "0") r.error("due_month_offset", `"${offsetText}" is not 0 or 1`);
+    else if (offsetText !== "" && offsetText !== "0") r.error("due_month_offset", "badDueMonthOffset", `"${offsetText}" is not 0 or 1`, { value: offsetText });
     const feeText = r.text("late_fee_ppm_per_day");
     let lateFeePpmPerDay = 500;
     if (feeText !== "") {
       if (/^\d{1,7}$/.test(feeText) && Number(feeText) <= 1_000_000) lateFeePpmPerDay = Number(feeText);
-      else r.error("late_fee_ppm_per_day", `"${feeText}" is not a whole number of ppm per day (0–1000000; 500 = 0.05 %)`);
+      else r.error("late_fee_ppm_per_day", "badLateFeePpm", `"${feeText}" is not a whole number of ppm per day (0–1000000; 500 = 0.05 %)`, { value: feeText });
     }
     return {
       region,
@@ -510,15 +518,21 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     if (idNumber) {
       const check = checkIdentity(idType, idNumber);
       if (check.ok) idNumber = check.value;
-      else r.error("id_number", `"${idNumber}" is not a valid ${idType === "resident_id" ? "resident identity number" : idType} number: ${check.reason}`);
+      else {
+        r.error("id_number", "badIdNumber", `"${idNumber}" is not a valid ${idType === "resident_id" ? "resident identity number" : idType} number: ${check.reason}`, {
+          value: idNumber,
+          idType: msg(`idTypes.${idType}`),
+          detail: msg(`identityReasons.${check.code}`, check.params),
+        });
+      }
     }
     const employerCode = r.employer();
     const hireDate = r.date("hire_date", true) ?? "";
     const terminationDate = r.date("termination_date", false);
-    if (hireDate && terminationDate && terminationDate < hireDate) r.error("termination_date", `${terminationDate} is before hire_date ${hireDate}`);
+    if (hireDate && terminationDate && terminationDate < hireDate) r.error("termination_date", "terminationBeforeHire", `${terminationDate} is before hire_date ${hireDate}`, { termination: terminationDate, hire: hireDate });
     const department = r.text("department");
     const email = r.text("email");
-    if (email && !EMAIL_RE.test(email)) r.error("email", `"${email}" is not an e-mail address`);
+    if (email && !EMAIL_RE.test(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
     const monthlyWage = r.amount("monthly_wage", true) ?? 0;
     return { employeeNo, name, idType, idNumber, employerCode, hireDate, terminationDate, department, email, monthlyWage };
   },
@@ -534,7 +548,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     const { employeeNo } = r.employee();
     const appliedOn = r.date("applied_on", false);
     const registeredOn = r.date("registered_on", false);
-    if (appliedOn && registeredOn && registeredOn < appliedOn) r.error("registered_on", `${registeredOn} is before applied_on ${appliedOn}`);
+    if (appliedOn && registeredOn && registeredOn < appliedOn) r.error("registered_on", "registeredBeforeApplied", `${registeredOn} is before applied_on ${appliedOn}`, { registered: registeredOn, applied: appliedOn });
     return { employeeNo, appliedOn, registeredOn };
   },
 
@@ -543,10 +557,16 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     const period = r.month("period");
     const { employeeNo, employee } = r.employee();
     if (employee && r.ctxHasEmployer(employerCode) && employee.employerCode !== employerCode) {
-      r.error("employee_no", `${employeeNo} is an employee of ${employee.employerCode}, not ${employerCode}`);
+      r.error("employee_no", "employeeOfOtherEmployer", `${employeeNo} is an employee of ${employee.employerCode}, not ${employerCode}`, {
+        employeeNo,
+        theirs: employee.employerCode,
+        employer: employerCode,
+      });
     } else if (employee && isValidMonth(period) && !isLiable(employee.hireDate, employee.terminationDate, period)) {
       const span = employee.terminationDate ? `employed ${employee.hireDate} to ${employee.terminationDate}` : `hired ${employee.hireDate}`;
-      r.error("period", `${employeeNo} is not liable in ${period} (${span})`);
+      const message = `${employeeNo} is not liable in ${period} (${span})`;
+      if (employee.terminationDate) r.error("period", "notLiableEmployed", message, { employeeNo, period, hire: employee.hireDate, termination: employee.terminationDate });
+      else r.error("period", "notLiableHired", message, { employeeNo, period, hire: employee.hireDate });
     }
     const declaredBase = r.amount("declared_base", true) ?? 0;
     const declaredOn = r.date("declared_on", true) ?? "";
@@ -568,7 +588,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     let kind: CollectionKind = "order";
     if (kindText) {
       if ((COLLECTION_KINDS as readonly string[]).includes(kindText)) kind = kindText as CollectionKind;
-      else r.error("kind", `"${kindText}" is not a known kind (${COLLECTION_KINDS.join(", ")})`);
+      else r.error("kind", "unknownCollectionKind", `"${kindText}" is not a known kind (${COLLECTION_KINDS.join(", ")})`, { value: kindText, kinds: COLLECTION_KINDS.join(", ") });
     }
     const actionDate = r.date("action_date", true) ?? "";
     const periodsText = r.required("periods");
@@ -576,8 +596,8 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     if (periodsText) {
       for (const raw of periodsText.split(";")) {
         const p = raw.trim();
-        if (p === "") r.error("periods", `has an empty month in "${periodsText}" (months are separated by ";")`);
-        else if (!isValidMonth(p)) r.error("periods", `"${p}" is not a month YYYY-MM`);
+        if (p === "") r.error("periods", "emptyPeriodInList", `has an empty month in "${periodsText}" (months are separated by ";")`, { value: periodsText });
+        else if (!isValidMonth(p)) r.error("periods", "notMonth", `"${p}" is not a month YYYY-MM`, { value: p });
         else periods.add(p);
       }
     }
@@ -585,13 +605,13 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     const dueOn = r.date("due_on", false);
     const amount = r.amount("amount", false);
     if (kindText === "order") {
-      if (!r.text("time_limit")) r.error("time_limit", "is required for an order");
-      else if (timeLimit && actionDate && timeLimit < actionDate) r.error("time_limit", `${timeLimit} is before action_date ${actionDate}`);
+      if (!r.text("time_limit")) r.error("time_limit", "timeLimitRequired", "is required for an order");
+      else if (timeLimit && actionDate && timeLimit < actionDate) r.error("time_limit", "timeLimitBeforeAction", `${timeLimit} is before action_date ${actionDate}`, { timeLimit, actionDate });
     }
     if (kindText === "installment") {
-      if (!r.text("due_on")) r.error("due_on", "is required for an installment");
-      if (!r.text("amount")) r.error("amount", "is required for an installment");
-      else if (amount === 0) r.error("amount", "must be positive for an installment");
+      if (!r.text("due_on")) r.error("due_on", "dueOnRequired", "is required for an installment");
+      if (!r.text("amount")) r.error("amount", "amountRequired", "is required for an installment");
+      else if (amount === 0) r.error("amount", "amountNotPositive", "must be positive for an installment");
     }
     return { employerCode, kind, actionDate, periods: [...periods].sort(), timeLimit, dueOn, amount };
   },
@@ -606,11 +626,15 @@ function checkGuarantee(rec: CollectionRecord, seen: ContextGuarantee[], errors:
     if (g.employerCode !== rec.employerCode || g.key === key) continue;
     const shared = g.periods.filter((p) => periods.has(p));
     if (shared.length > 0) {
-      errors.push({
-        row: rec.row,
-        column: "periods",
-        message: `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} already in the guarantee agreement of ${g.actionDate} (${g.periods.join(";")}); a month belongs to at most one agreement`,
-      });
+      errors.push(
+        importError(
+          rec.row,
+          "periods",
+          "guaranteeOverlap",
+          `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} already in the guarantee agreement of ${g.actionDate} (${g.periods.join(";")}); a month belongs to at most one agreement`,
+          { periods: shared.join(", "), date: g.actionDate, agreement: g.periods.join(";") },
+        ),
+      );
       return false;
     }
   }
@@ -624,23 +648,29 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   try {
     table = parseCsv(csvText);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { ok: false, rows: 0, errors: [{ row: e.row, column: "", message: e.message.replace(/^row \d+: /, "") + " (the file is not valid CSV)" }] };
+    if (e instanceof CsvSyntaxError) {
+      return { ok: false, rows: 0, errors: [importError(e.row, "", "csvUnclosedQuote", e.message.replace(/^row \d+: /, "") + " (the file is not valid CSV)")] };
+    }
     throw e;
   }
   const errors: ImportError[] = [];
   const expected = IMPORT_COLUMNS[kind];
   const header = table.header;
   if (header.length === 0 || (header.length === 1 && header[0] === "")) {
-    return { ok: false, rows: 0, errors: [{ row: 1, column: "", message: `the file is empty; a header row is required: ${expected.join(",")}` }] };
+    return { ok: false, rows: 0, errors: [importError(1, "", "emptyFile", `the file is empty; a header row is required: ${expected.join(",")}`, { columns: expected.join(",") })] };
   }
   const seenColumns = new Set<string>();
   for (const h of header) {
-    if (h === "") errors.push({ row: 1, column: "", message: "the header has an empty column name" });
-    else if (seenColumns.has(h)) errors.push({ row: 1, column: h, message: "appears twice in the header" });
-    else if (!expected.includes(h)) errors.push({ row: 1, column: h, message: `is not a column of ${kind} (expected ${expected.join(",")})` });
+    if (h === "") errors.push(importError(1, "", "emptyHeaderName", "the header has an empty column name"));
+    else if (seenColumns.has(h)) errors.push(importError(1, h, "duplicateHeader", "appears twice in the header"));
+    else if (!expected.includes(h)) {
+      errors.push(importError(1, h, "unknownColumn", `is not a column of ${kind} (expected ${expected.join(",")})`, { kind: msg(`workflows.imports.kinds.${kind}`), columns: expected.join(",") }));
+    }
     seenColumns.add(h);
   }
-  for (const c of expected) if (!seenColumns.has(c)) errors.push({ row: 1, column: c, message: `is missing from the header (expected ${expected.join(",")})` });
+  for (const c of expected) {
+    if (!seenColumns.has(c)) errors.push(importError(1, c, "missingColumn", `is missing from the header (expected ${expected.join(",")})`, { columns: expected.join(",") }));
+  }
   if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
 
   const parse = PARSERS[kind] as RowParser<K>;
@@ -652,11 +682,12 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
 
   for (const { line, cells } of table.rows) {
     if (cells.length !== header.length) {
-      errors.push({
-        row: line,
-        column: cells.length > header.length ? "" : header[cells.length]!,
-        message: `the row has ${cells.length} cells, the header ${header.length}`,
-      });
+      errors.push(
+        importError(line, cells.length > header.length ? "" : header[cells.length]!, "cellCount", `the row has ${cells.length} cells, the header ${header.length}`, {
+          cells: cells.length,
+          header: header.length,
+        }),
+      );
       continue;
     }
     const map = new Map<string, string>();
@@ -670,11 +701,13 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
       if (sameValues(earlier, rec)) duplicates++;
       else {
         const keyText = IMPORT_KEYS[kind].map((c) => map.get(c)?.trim() || (c === "employer_code" ? (rec as unknown as { employerCode: string }).employerCode : "")).join(" + ");
-        errors.push({
-          row: line,
-          column: keyColumn,
-          message: `the key ${IMPORT_KEYS[kind].join(" + ")} (${keyText}) already appears in row ${earlier.row} with different values`,
-        });
+        errors.push(
+          importError(line, keyColumn, "duplicateKey", `the key ${IMPORT_KEYS[kind].join(" + ")} (${keyText}) already appears in row ${earlier.row} with different values`, {
+            key: IMPORT_KEYS[kind].join(" + "),
+            values: keyText,
+            row: earlier.row,
+          }),
+        );
       }
       continue;
     }

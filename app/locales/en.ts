@@ -1,6 +1,7 @@
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
+import { i18nErrorsEn } from "./areas/i18n-errors.en";
 import { workflowsEn } from "./areas/workflows.en";
 
 /** English catalog. Every visible string of the web app; zh-CN.ts has exactly the same keys. */
@@ -106,6 +107,8 @@ export const en = {
     charset: "must be 5–20 letters or digits",
     badChar: "the character “{{char}}” is not allowed (no I, O, S, V, Z)",
   },
+  /** Errors the models report with a code (imports, rates, statements): areas/i18n-errors.*.ts. */
+  problems: i18nErrorsEn,
   fields: {
     code: "Code",
     name: "Name",

@@ -3,6 +3,7 @@ import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
+import { i18nErrorsZhCN } from "./areas/i18n-errors.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
 
 
@@ -108,6 +109,7 @@ export const zhCN: Catalog = {
     charset: "须为 5–20 位字母或数字",
     badChar: "不允许使用字符“{{char}}”（不含 I、O、S、V、Z）",
   },
+  problems: i18nErrorsZhCN,
   fields: {
     code: "代码",
     name: "名称",

@@ -10,6 +10,7 @@ import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { evaluate, EngineIndex } from "~/rules/evaluate";
 import { isLiable } from "~/rules/contributions";
 import { checkStatementIssue, statementFigures, type StatementFigures } from "~/rules/statement";
+import type { MsgParam, StatementErrorCode } from "~/lib/messages";
 import { audit, type Actor } from "./audit.server";
 import { evaluateAsOf, loadEngineInput } from "./engine.server";
 
@@ -22,9 +23,20 @@ export const IssueStatementsInput = z.object({
 });
 export type IssueStatementsInput = z.input<typeof IssueStatementsInput>;
 
+/** Why nothing was issued, for the web: `problems.statements.<code>` with its parameters. */
+export interface IssueProblem {
+  code: StatementErrorCode;
+  params?: Record<string, MsgParam>;
+}
+
+/** A failure lists the reasons twice: in English (`errors`, the command line) and as codes (`problems`, the web), in the same order. */
 export type IssueResult =
   | { ok: true; issued: number; corrected: number; skipped: number; employerCode: string }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; problems: IssueProblem[] };
+
+function failed(error: string, code: StatementErrorCode, params?: Record<string, MsgParam>): IssueResult {
+  return { ok: false, errors: [error], problems: [params ? { code, params } : { code }] };
+}
 
 /**
  * Issue statements for one employee, or for every liable employee of the
@@ -35,31 +47,37 @@ export type IssueResult =
 export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor): IssueResult {
   const parsed = IssueStatementsInput.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+      problems: parsed.error.issues.map((i) => ({ code: "invalid" as const, params: { field: i.path.join(".") } })),
+    };
   }
   const { period, issuedOn, reason } = parsed.data;
   const employeeNo = parsed.data.employeeNo || undefined;
   const allEmployers = db.select().from(employers).orderBy(asc(employers.code)).all();
   let employer = allEmployers.find((e) => e.code === parsed.data.employerCode);
   if (!parsed.data.employerCode) {
-    if (allEmployers.length !== 1) return { ok: false, errors: ["employer: required where the installation holds several employers"] };
+    if (allEmployers.length !== 1) return failed("employer: required where the installation holds several employers", "employerRequired");
     employer = allEmployers[0];
   }
-  if (!employer) return { ok: false, errors: [`employer: no employer with code "${parsed.data.employerCode}"`] };
+  if (!employer) return failed(`employer: no employer with code "${parsed.data.employerCode}"`, "unknownEmployer", { code: parsed.data.employerCode });
 
   const staff = db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
   let targets = staff;
   if (employeeNo) {
     const one = db.select().from(employees).where(eq(employees.employeeNo, employeeNo)).get();
-    if (!one) return { ok: false, errors: [`employee: no employee with number "${employeeNo}"`] };
+    if (!one) return failed(`employee: no employee with number "${employeeNo}"`, "unknownEmployee", { employeeNo });
     if (one.employerId !== employer.id) {
       const theirs = allEmployers.find((e) => e.id === one.employerId)?.code ?? "?";
-      return { ok: false, errors: [`employee: ${employeeNo} is employed by ${theirs}, not ${employer.code}`] };
+      return failed(`employee: ${employeeNo} is employed by ${theirs}, not ${employer.code}`, "employeeOfOtherEmployer", { employeeNo, theirs, employer: employer.code });
     }
     targets = [one];
   } else {
     targets = staff.filter((e) => e.hireDate <= issuedOn && isLiable(e.hireDate, e.terminationDate, period));
-    if (targets.length === 0) return { ok: false, errors: [`period: no employee of ${employer.code} is liable in ${period} as of ${issuedOn}`] };
+    if (targets.length === 0) {
+      return failed(`period: no employee of ${employer.code} is liable in ${period} as of ${issuedOn}`, "noneLiable", { employer: employer.code, period, date: issuedOn });
+    }
   }
 
   const input = loadEngineInput(db, { employerCodes: [employer.code] });
@@ -90,6 +108,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
   }
 
   const errors: string[] = [];
+  const problems: IssueProblem[] = [];
   const rows: { employeeId: number; version: number; figures: StatementFigures; correction: boolean }[] = [];
   let skipped = 0;
   for (const e of targets) {
@@ -106,23 +125,27 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
     const check = checkStatementIssue(subject);
     if (!check.ok) {
       errors.push(`${e.employeeNo}: ${check.reason}`);
+      problems.push({ code: check.code, params: check.params });
       continue;
     }
     const prev = existing.get(e.id);
     if (prev) {
       if (!reason) {
-        if (employeeNo) errors.push(`reason: ${e.employeeNo} already has a statement for ${period} (version ${prev.version}); a correction needs a reason`);
-        else skipped++;
+        if (employeeNo) {
+          errors.push(`reason: ${e.employeeNo} already has a statement for ${period} (version ${prev.version}); a correction needs a reason`);
+          problems.push({ code: "correctionNeedsReason", params: { employeeNo: e.employeeNo, period, version: prev.version } });
+        } else skipped++;
         continue;
       }
       if (issuedOn < prev.issuedOn) {
         errors.push(`issuedOn: a correction cannot be dated before the version it corrects (${prev.issuedOn})`);
+        problems.push({ code: "correctionBackdated", params: { date: prev.issuedOn } });
         continue;
       }
     }
     rows.push({ employeeId: e.id, version: (prev?.version ?? 0) + 1, figures: statementFigures(subject), correction: !!prev });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors, problems };
 
   db.transaction(
     (tx) => {

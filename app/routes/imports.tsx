@@ -18,6 +18,7 @@ import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
+import { importErrorMsg, useRenderMsg } from "~/utils/messages";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
@@ -80,6 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function Rejected({ data }: { data: Extract<ActionData, { step: "rejected" }> }) {
   const { t } = useTranslation();
+  const render = useRenderMsg();
   return (
     <section>
       <p className="notice notice-error" role="alert">
@@ -101,7 +103,7 @@ function Rejected({ data }: { data: Extract<ActionData, { step: "rejected" }> })
               <tr key={i}>
                 <td className="num">{e.row}</td>
                 <td className="mono">{e.column || t("common.none")}</td>
-                <td>{e.message}</td>
+                <td>{render(importErrorMsg(e))}</td>
               </tr>
             ))}
           </tbody>

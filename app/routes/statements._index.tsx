@@ -8,14 +8,16 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { employerOptions } from "~/models/employer.server";
-import { issueStatements, monthsWithoutStatements, statementMonthOverview, type MonthOverviewRow } from "~/models/statement.server";
+import { issueStatements, monthsWithoutStatements, statementMonthOverview, type IssueProblem, type MonthOverviewRow } from "~/models/statement.server";
 import { addMonths, monthOf } from "~/rules/dates";
 import styles from "~/styles/statements.css";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { today } from "~/utils/dates.server";
+import { useFormat } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
+import { statementErrorMsg, useRenderMsg } from "~/utils/messages";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
@@ -53,10 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "statement:write");
   const values = await formValues(request);
   const parsed = IssueFormSchema.safeParse(values);
-  if (!parsed.success) return json({ ok: false as const, errors: [] as string[], invalid: true, reasonMissing: false, values }, { status: 400 });
+  if (!parsed.success) return json({ ok: false as const, problems: [] as IssueProblem[], invalid: true, reasonMissing: false, values }, { status: 400 });
   const form = parsed.data;
   if (form.intent === "one" && form.correction === "1" && !form.reason) {
-    return json({ ok: false as const, errors: [] as string[], invalid: false, reasonMissing: true, values }, { status: 400 });
+    return json({ ok: false as const, problems: [] as IssueProblem[], invalid: false, reasonMissing: true, values }, { status: 400 });
   }
   const result = issueStatements(
     db,
@@ -68,12 +70,13 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     actorOf(user),
   );
-  if (!result.ok) return json({ ok: false as const, errors: result.errors, invalid: false, reasonMissing: false, values }, { status: 400 });
+  // The English `errors` are for the command line; the page shows the coded `problems` in the reader's language.
+  if (!result.ok) return json({ ok: false as const, problems: result.problems, invalid: false, reasonMissing: false, values }, { status: 400 });
   const params = new URLSearchParams({ employer: result.employerCode, period: form.period, done: `${result.issued}.${result.corrected}.${result.skipped}` });
   return redirect(`/statements?${params}`);
 }
 
-type Failure = { errors: string[]; invalid: boolean; reasonMissing: boolean; values: Record<string, string> };
+type Failure = { problems: IssueProblem[]; invalid: boolean; reasonMissing: boolean; values: Record<string, string> };
 type Context = { employerCode: string; period: string; today: string; failure: Failure | null };
 
 function StatementCell({ row }: { row: MonthOverviewRow }) {
@@ -104,11 +107,12 @@ function ViewedCell({ row }: { row: MonthOverviewRow }) {
 /** One employee: the first statement, or a correction with its (required) reason. */
 function RowForm({ row, ctx }: { row: MonthOverviewRow; ctx: Context }) {
   const { t } = useTranslation();
+  const render = useRenderMsg();
   const mine = ctx.failure && ctx.failure.values.intent === "one" && ctx.failure.values.employeeNo === row.employeeNo ? ctx.failure : null;
   const isCorrection = row.latest !== null;
   const reasonId = `reason-${row.employeeId}`;
   const errorId = `row-error-${row.employeeId}`;
-  const message = mine ? (mine.reasonMissing ? t("statements.correct.reasonRequired") : mine.invalid ? t("errors.badRequest") : mine.errors.join(" ")) : null;
+  const message = mine ? (mine.reasonMissing ? t("statements.correct.reasonRequired") : mine.invalid ? t("errors.badRequest") : mine.problems.map((p) => render(statementErrorMsg(p))).join(" ")) : null;
   return (
     <Form method="post" className="row-form" preventScrollReset>
       <input type="hidden" name="intent" value="one" />
@@ -169,6 +173,8 @@ export default function Statements() {
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const render = useRenderMsg();
   const failure = data && !data.ok ? data : null;
   const batchFailure = failure && failure.values.intent === "issue" ? failure : null;
   const ctx: Context = { employerCode, period, today, failure };
@@ -212,7 +218,7 @@ export default function Statements() {
       {canWrite && overview ? (
         <Form method="post" className="card issue-card">
           <h2>{t("statements.issue.heading")}</h2>
-          <p className="muted">{t("statements.issue.help", { employer: employerName, period })}</p>
+          <p className="muted">{t("statements.issue.help", { employer: employerName, period: fmt.month(period) })}</p>
           <input type="hidden" name="intent" value="issue" />
           <input type="hidden" name="employer" value={employerCode} />
           <input type="hidden" name="period" value={period} />
@@ -222,10 +228,10 @@ export default function Statements() {
           {batchFailure ? (
             <div className="notice notice-error" role="alert">
               {batchFailure.invalid ? t("errors.badRequest") : t("statements.issue.failed")}
-              {batchFailure.errors.length > 0 ? (
+              {batchFailure.problems.length > 0 ? (
                 <ul>
-                  {batchFailure.errors.map((e) => (
-                    <li key={e}>{e}</li>
+                  {batchFailure.problems.map((p, i) => (
+                    <li key={i}>{render(statementErrorMsg(p))}</li>
                   ))}
                 </ul>
               ) : null}
@@ -233,7 +239,7 @@ export default function Statements() {
           ) : null}
           <div className="form-actions">
             <button type="submit" className="btn">
-              {t("statements.issue.submit", { period })}
+              {t("statements.issue.submit", { period: fmt.month(period) })}
             </button>
           </div>
         </Form>
@@ -242,16 +248,16 @@ export default function Statements() {
       {overview ? (
         <section aria-labelledby="month-heading">
           <h2 id="month-heading">
-            {overview.employer.code} · {overview.employer.name} · {period}
+            {overview.employer.code} · {overview.employer.name} · {fmt.month(period)}
           </h2>
           <p className="muted" data-testid="month-summary">
-            {t("statements.summary", { issued: overview.issued, liable: overview.liable, viewed: overview.viewed, period })}
+            {t("statements.summary", { issued: fmt.number(overview.issued), liable: fmt.number(overview.liable), viewed: fmt.number(overview.viewed), period: fmt.month(period) })}
           </p>
           <DataTable
             data={overview.rows}
             columns={overviewColumns(t, canWrite, ctx)}
             empty={t("statements.empty")}
-            caption={`${t("statements.title")} ${period}`}
+            caption={`${t("statements.title")} ${fmt.month(period)}`}
             rowKey={(r) => String(r.employeeId)}
           />
         </section>
@@ -259,7 +265,7 @@ export default function Statements() {
 
       <section aria-labelledby="missing-heading">
         <h2 id="missing-heading">{t("statements.missing.heading")}</h2>
-        <p className="muted">{t("statements.missing.intro", { date: asOf })}</p>
+        <p className="muted">{t("statements.missing.intro", { date: fmt.longDate(asOf) })}</p>
         {missing.length === 0 ? (
           <p className="notice notice-ok">{t("statements.missing.none")}</p>
         ) : (
@@ -281,9 +287,9 @@ export default function Statements() {
                 {missing.map((m) => (
                   <tr key={m.period}>
                     <td>
-                      <Link to={linkFor(m.period)}>{m.period}</Link>
+                      <Link to={linkFor(m.period)}>{fmt.month(m.period)}</Link>
                     </td>
-                    <td className="num">{m.employees}</td>
+                    <td className="num">{fmt.number(m.employees)}</td>
                     <td className="nowrap">{m.deadline}</td>
                     <td className="num">{m.days}</td>
                   </tr>

@@ -2,6 +2,7 @@
  * Integer money (fen) and rates (ppm): parsing, formatting and the rounding of
  * SPEC §3. No floating point ever touches an amount.
  */
+import type { RateErrorCode } from "~/lib/messages";
 import type { Fen, Ppm, Rate, RateTerm, RoundingMode, RoundingUnit } from "./types";
 
 export const UNIT_FEN: Record<RoundingUnit, number> = { fen: 1, jiao: 10, yuan: 100 };
@@ -67,30 +68,35 @@ export function parsePercent(text: string): Ppm | null {
   return ppm <= 1_000_000 ? ppm : null;
 }
 
-export type RateParse = { ok: true; rate: Rate } | { ok: false; reason: string };
+/** A failure has the English `reason` and, for the web, a code (`problems.rate.*`) with its parameters. */
+export type RateParse = { ok: true; rate: Rate } | { ok: false; reason: string; code: RateErrorCode; params: Record<string, string> };
+
+function rateFailure(code: RateErrorCode, reason: string, params: Record<string, string> = {}): RateParse {
+  return { ok: false, reason, code, params };
+}
 
 /** A rate cell: terms joined by `+`, each a percentage or a fixed yuan amount marked `¥` (SPEC §8). */
 export function parseRate(text: string): RateParse {
   const s = text.trim();
-  if (s === "") return { ok: false, reason: "is required" };
+  if (s === "") return rateFailure("required", "is required");
   const terms: RateTerm[] = [];
   let pctSum = 0;
   for (const raw of s.split("+")) {
     const part = raw.trim();
-    if (part === "") return { ok: false, reason: `has an empty term in "${s}"` };
+    if (part === "") return rateFailure("emptyTerm", `has an empty term in "${s}"`, { rate: s });
     if (part.startsWith("¥") || part.startsWith("￥")) {
       const fen = parseYuan(part.slice(1));
-      if (fen === null) return { ok: false, reason: `fixed term "${part}" is not an amount in yuan with at most two decimals` };
+      if (fen === null) return rateFailure("badFixed", `fixed term "${part}" is not an amount in yuan with at most two decimals`, { term: part });
       terms.push({ kind: "fixed", fen });
     } else {
-      if (!/^[\d.]+%?$/.test(part)) return { ok: false, reason: `term "${part}" is not a percentage (16%) or a fixed amount (¥3.00)` };
+      if (!/^[\d.]+%?$/.test(part)) return rateFailure("notTerm", `term "${part}" is not a percentage (16%) or a fixed amount (¥3.00)`, { term: part });
       const ppm = parsePercent(part);
-      if (ppm === null) return { ok: false, reason: `percentage "${part}" must be 0–100 % with at most four decimals` };
+      if (ppm === null) return rateFailure("badPercent", `percentage "${part}" must be 0–100 % with at most four decimals`, { term: part });
       pctSum += ppm;
       terms.push({ kind: "pct", ppm });
     }
   }
-  if (pctSum > 1_000_000) return { ok: false, reason: `percentages add up to more than 100 %` };
+  if (pctSum > 1_000_000) return rateFailure("over100", `percentages add up to more than 100 %`);
   return { ok: true, rate: terms };
 }
 

@@ -117,7 +117,7 @@ describe("when a statement may be issued (SPEC §2)", () => {
   });
   it("refuses a month without a policy in force", () => {
     const r = checkStatementIssue(subject({ policies: [{ ...samplePolicy, effectiveFrom: "2026-06" }] }));
-    expect(r).toEqual({ ok: false, reason: "no policy is in force for 2026-03" });
+    expect(r).toEqual({ ok: false, reason: "no policy is in force for 2026-03", code: "noPolicy", params: { employeeNo: "E001", period: "2026-03" } });
   });
   it("refuses a month after the termination month", () => {
     const s = subject({ period: "2026-04", issuedOn: "2026-05-01" });

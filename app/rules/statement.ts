@@ -69,17 +69,26 @@ export interface StatementSubject {
   declaredBase: Fen | null;
 }
 
-export type StatementCheck = { ok: true } | { ok: false; reason: string };
+/** A failure says why in English (`reason`) and, for the web, as a code (`problems.statements.*`) with parameters. */
+export type StatementCheck =
+  | { ok: true }
+  | { ok: false; reason: string; code: "notEmployed" | "noPolicy" | "beforePeriod" | "beforeHire"; params: Record<string, string> };
 
 /** SPEC §2: only for a liable month with a policy in force, dated no earlier than the month's first day and the hire date. */
 export function checkStatementIssue(s: Pick<StatementSubject, "employee" | "policies" | "period" | "issuedOn">): StatementCheck {
   const { employee, period, issuedOn } = s;
   if (!isLiable(employee.hireDate, employee.terminationDate, period))
-    return { ok: false, reason: `${employee.employeeNo} was not employed in ${period}` };
-  if (!policyInForce(s.policies, period)) return { ok: false, reason: `no policy is in force for ${period}` };
-  if (issuedOn < firstDayOf(period)) return { ok: false, reason: `a statement for ${period} cannot be issued before ${firstDayOf(period)}` };
-  if (issuedOn < employee.hireDate)
-    return { ok: false, reason: `a statement for ${employee.employeeNo} cannot be issued before the hire date ${employee.hireDate}` };
+    return { ok: false, reason: `${employee.employeeNo} was not employed in ${period}`, code: "notEmployed", params: { employeeNo: employee.employeeNo, period } };
+  if (!policyInForce(s.policies, period))
+    return { ok: false, reason: `no policy is in force for ${period}`, code: "noPolicy", params: { employeeNo: employee.employeeNo, period } };
+  if (issuedOn < firstDayOf(period)) {
+    const date = firstDayOf(period);
+    return { ok: false, reason: `a statement for ${period} cannot be issued before ${date}`, code: "beforePeriod", params: { employeeNo: employee.employeeNo, period, date } };
+  }
+  if (issuedOn < employee.hireDate) {
+    const reason = `a statement for ${employee.employeeNo} cannot be issued before the hire date ${employee.hireDate}`;
+    return { ok: false, reason, code: "beforeHire", params: { employeeNo: employee.employeeNo, date: employee.hireDate } };
+  }
   return { ok: true };
 }
 

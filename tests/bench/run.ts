@@ -4,7 +4,10 @@
  * On the scale data set (`seed scale --employees 10000 --months 36`, built once
  * into tests/.tmp/bench.db; pass --fresh to rebuild):
  *  - engine: load (SQL → engine input) and evaluate, median of 5 runs;
- *  - the whole `report overdue` command as a user runs it (a new process), wall time and peak RSS.
+ *  - the whole `report overdue` command as a user runs it (a new process), wall time and peak RSS;
+ *  - statements for a whole month;
+ *  - the web over HTTP against the production build (tests/bench/http.ts).
+ * `--http` runs only the web figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, mkdirSync } from "node:fs";
@@ -15,6 +18,7 @@ import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
 import { issueStatements } from "../../app/models/statement.server";
 import { monthOf } from "../../app/rules/dates";
+import { httpBench } from "./http";
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
@@ -38,6 +42,10 @@ async function main() {
     });
     if (code !== 0) throw new Error("seed scale failed");
     console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
+  }
+  if (process.argv.includes("--http")) {
+    printHttp(await httpBench(DB, TODAY));
+    return;
   }
   const db = openDatabase(DB);
   const loads: number[] = [];
@@ -105,6 +113,23 @@ async function main() {
   console.log(`| \`report overdue\` command, new process (${runs[0]!.rows} rows) | ${median(runs.map((r) => r.wall)).toFixed(0)} ms | < 3000 ms |`);
   console.log(`| \`report overdue\` peak RSS | ${median(runs.map((r) => r.rss)).toFixed(0)} MB | |`);
   console.log(`| statements for a month, one action per employer (${statementsIssued} employees) | ${statementsMs.toFixed(0)} ms | seconds |`);
+  printHttp(await httpBench(DB, TODAY));
+}
+
+function printHttp(h: Awaited<ReturnType<typeof httpBench>>) {
+  console.log(`\nweb, production build over loopback (sequential requests; time to the last byte):`);
+  console.log("| page | median | p90 | × empty route | goal |");
+  console.log("| --- | ---: | ---: | ---: | --- |");
+  for (const r of h.rows) {
+    const goal = r.ratio === null ? "" : "≤ 100 ms, ≤ 5×";
+    console.log(`| ${r.label} | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.ratio === null ? "1" : r.ratio.toFixed(1)}× | ${goal} |`);
+  }
+  console.log(`| dashboard, first request after the data changed (evaluation rebuilt) | ${h.coldDashboard.toFixed(0)} ms | | | |`);
+  const c = h.csv;
+  console.log(`| overdue CSV with warnings, streamed (${c.rows} rows) | ${c.ms.toFixed(0)} ms, ${Math.round(c.rowsPerSecond).toLocaleString("en-US")} rows/s | | | ≥ 50,000 rows/s |`);
+  console.log(`| server RSS while streaming it | ${c.rssBefore.toFixed(0)} → ${c.rssPeak.toFixed(0)} MB (+${(c.rssPeak - c.rssBefore).toFixed(0)} MB) | | | growth < 100 MB |`);
+  const a = h.autocannon;
+  console.log(`| dashboard, ${a.connections} connections for ${a.seconds} s (autocannon) | ${a.rps.toFixed(0)} requests/s (p50 ${a.p50} ms, p99 ${a.p99} ms; ${a.requests} requests, ${a.errors} errors, ${a.non2xx} non-2xx) | | | |`);
 }
 
 main().catch((e) => {

@@ -58,11 +58,16 @@ describe("issuing statements", () => {
     const r = runImport(db, "employers", "code,name,uscc,region\nBETA,Beta Ltd.,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
     expect(r.ok).toBe(true);
     const res = issueStatements(db, { employerCode: "BETA", period: "2026-03", issuedOn: "2026-03-31", employeeNo: "E001" }, CLI_ACTOR);
-    expect(res).toEqual({ ok: false, errors: ["employee: E001 is employed by ACME, not BETA"] });
+    expect(res).toEqual({
+      ok: false,
+      errors: ["employee: E001 is employed by ACME, not BETA"],
+      problems: [{ code: "employeeOfOtherEmployer", params: { employeeNo: "E001", theirs: "ACME", employer: "BETA" } }],
+    });
     // …and, with two employers, one that names none.
     expect(issueStatements(db, { employerCode: "", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR)).toEqual({
       ok: false,
       errors: ["employer: required where the installation holds several employers"],
+      problems: [{ code: "employerRequired" }],
     });
   });
 
@@ -71,7 +76,11 @@ describe("issuing statements", () => {
     const noReason = issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-04-02", employeeNo: "E001" }, CLI_ACTOR);
     expect(noReason.ok).toBe(false);
     const backdated = issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-30", employeeNo: "E001", reason: "typo" }, CLI_ACTOR);
-    expect(backdated).toEqual({ ok: false, errors: ["issuedOn: a correction cannot be dated before the version it corrects (2026-03-31)"] });
+    expect(backdated).toEqual({
+      ok: false,
+      errors: ["issuedOn: a correction cannot be dated before the version it corrects (2026-03-31)"],
+      problems: [{ code: "correctionBackdated", params: { date: "2026-03-31" } }],
+    });
     const fixed = issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-04-02", employeeNo: "E001", reason: "payment recorded late" }, CLI_ACTOR);
     expect(fixed).toMatchObject({ ok: true, issued: 0, corrected: 1 });
     const versions = listStatementsForEmployee(db, 1).filter((s) => s.period === "2026-03");

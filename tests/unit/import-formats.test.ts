@@ -54,7 +54,7 @@ function policyWith(column: string, value: string): string {
 
 describe("error format", () => {
   it("is `row N, column C: reason`", () => {
-    const e: ImportError = { row: 7, column: "hire_date", message: "is required" };
+    const e: ImportError = { row: 7, column: "hire_date", message: "is required", code: "required" };
     expect(formatImportError(e)).toBe("row 7, column hire_date: is required");
   });
 });
