@@ -10,7 +10,6 @@
  * least one error and the database unchanged to the byte (a content hash of
  * every table).
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -22,6 +21,7 @@ import { parseCsvRecords, toCsv } from "~/lib/csv";
 import { IMPORT_KINDS, type ImportKind } from "~/lib/import-formats";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
+import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR, goldenCases } from "../helpers/golden";
 
 /** Runs per import kind (mutated fixtures), and of wholly arbitrary text. */
@@ -56,19 +56,6 @@ function clone(image: Buffer): Db {
   sqlite.pragma("foreign_keys = ON");
   return drizzle(sqlite, { schema }) as Db;
 }
-
-/** Every table's rows, in rowid order, hashed. */
-export function contentHash(sqlite: Database.Database): string {
-  const h = createHash("sha256");
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
-  for (const { name } of tables) {
-    h.update(`\u0000${name}\u0000`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
-  }
-  return h.digest("hex");
-}
-
-const auditCount = (sqlite: Database.Database) => (sqlite.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number }).n;
 
 // ---------- mutations ----------
 
