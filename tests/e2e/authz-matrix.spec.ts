@@ -248,7 +248,8 @@ test("a cross-origin POST is refused before any route sees it, whoever sends it"
   for (const who of WHO) {
     const cookie = sessions[who] ?? null;
     for (const url of ["/login", "/logout", "/employers/new", "/months", "/me", "/set-language"]) {
-      for (const headers of [{ Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }]) {
+      const foreign: Record<string, string>[] = [{ Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }];
+      for (const headers of foreign) {
         const ctx = await playwrightRequest.newContext({ baseURL: BASE });
         const res = await ctx.post(url, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) }, form: { lng: "en" }, maxRedirects: 0 });
         expect(res.status(), `${url} as ${who} with ${JSON.stringify(headers)}`).toBe(403);
