@@ -10,17 +10,16 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { collectionActions, employers } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
-import { loadEngineInput } from "./engine.server";
 import { findEmployerByCode } from "./month.server";
 import { agreementsOf, monthCollection, periodsKey, stageOf } from "~/rules/art63-collection";
 import type { PaymentLike } from "~/rules/art60-payment";
 import { daysBetween, isValidMonth } from "~/rules/dates";
-import { evaluate } from "~/rules/evaluate";
 import { parseYuan } from "~/rules/money";
 import type { CollectionKind, Fen, Finding, IsoDate, Month, Stage } from "~/rules/types";
 import { isoDate, optionalDate, optionalText, requiredText } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
+import { cachedEmployerView } from "./evaluation.server";
 
 export const COLLECTION_KINDS = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"] as const satisfies readonly CollectionKind[];
 
@@ -70,8 +69,7 @@ export interface CollectionCase {
 export function collectionCase(db: Db, employerCode: string, asOf: IsoDate): CollectionCase | null {
   const employer = findEmployerByCode(db, employerCode);
   if (!employer) return null;
-  const input = loadEngineInput(db, { employerCodes: [employer.code] });
-  const evaluation = evaluate(input, asOf, { employerCodes: [employer.code] });
+  const { input, evaluation } = cachedEmployerView(db, asOf, employer.code);
   const actionsIn = input.collection.filter((a) => a.employerCode === employer.code);
   const paymentsByPeriod = new Map<Month, PaymentLike[]>();
   for (const p of input.payments) {

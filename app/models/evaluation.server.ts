@@ -18,7 +18,7 @@ import type { Db } from "../../db/connection";
 import { auditLog } from "../../db/schema";
 import { dashboardFigures, type DashboardFigures } from "~/rules/dashboard";
 import { EngineIndex, evaluate } from "~/rules/evaluate";
-import type { Evaluation, IsoDate } from "~/rules/types";
+import type { EngineInput, Evaluation, IsoDate } from "~/rules/types";
 import { loadEngineInput } from "./engine.server";
 
 const KEEP_EVALUATIONS = 4;
@@ -29,6 +29,7 @@ interface Entry {
   index: EngineIndex;
   evaluations: Map<IsoDate, Evaluation>;
   figures: Map<string, DashboardFigures>;
+  inputs: Map<string, EngineInput>;
 }
 
 const caches = new WeakMap<Db, Entry>();
@@ -44,7 +45,7 @@ function entryFor(db: Db): Entry {
   const version = dataVersion(db);
   let entry = caches.get(db);
   if (!entry || entry.version !== version) {
-    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map() };
+    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map(), inputs: new Map() };
     caches.set(db, entry);
   }
   return entry;
@@ -75,7 +76,11 @@ function evaluationIn(entry: Entry, asOf: IsoDate): Evaluation {
 
 /** The evaluation narrowed to one employer's findings, months and configuration problems. */
 export function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null): Evaluation {
-  const ev = cachedEvaluation(db, asOf);
+  return narrow(cachedEvaluation(db, asOf), employerCode);
+}
+
+function narrow(ev: Evaluation, employerCode?: string | null): Evaluation {
+  const asOf = ev.asOf;
   if (!employerCode) return ev;
   return {
     asOf,
@@ -91,4 +96,31 @@ export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | nu
   return remember(entry.figures, `${asOf}|${employerCode ?? ""}`, KEEP_FIGURES, () =>
     dashboardFigures(entry.index, evaluationIn(entry, asOf), { employerCode }),
   );
+}
+
+/**
+ * One employer's engine input (what `loadEngineInput(db, { employerCodes: [code] })`
+ * reads) and its evaluation as of D, both from the cache: the month view and
+ * the collection case.
+ */
+export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string): { input: EngineInput; evaluation: Evaluation } {
+  const entry = entryFor(db);
+  const input = remember(entry.inputs, employerCode, KEEP_FIGURES, () => {
+    const all = entry.index.input;
+    const employer = all.employers.find((e) => e.code === employerCode);
+    const region = employer?.region;
+    const employees = all.employees.filter((e) => e.employerCode === employerCode);
+    const nos = new Set(employees.map((e) => e.employeeNo));
+    return {
+      employers: employer ? [employer] : [],
+      policies: all.policies.filter((p) => p.region === region),
+      nonWorkingDays: region !== undefined && all.nonWorkingDays[region] ? { [region]: all.nonWorkingDays[region]! } : {},
+      employees,
+      declarations: all.declarations.filter((d) => d.employerCode === employerCode),
+      payments: all.payments.filter((p) => p.employerCode === employerCode),
+      collection: all.collection.filter((c) => c.employerCode === employerCode),
+      statements: all.statements.filter((s) => nos.has(s.employeeNo)),
+    };
+  });
+  return { input, evaluation: narrow(evaluationIn(entry, asOf), employerCode) };
 }

@@ -7,12 +7,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employees, employers, payments } from "../../db/schema";
-import { loadEngineInput } from "./engine.server";
-import { evaluate } from "~/rules/evaluate";
 import { isLiable, policyInForce, requiredFor, wageInForce, type BaseClamp, type Items } from "~/rules/contributions";
 import { rateText } from "~/rules/money";
 import type { Fen, Finding, Insurance, IsoDate, Month, MonthSummary, Side } from "~/rules/types";
 import { INSURANCES, SIDES } from "~/rules/types";
+import { cachedEmployerView } from "./evaluation.server";
 
 export interface MonthEmployeeRow {
   employeeId: number;
@@ -84,8 +83,7 @@ export function findEmployerByCode(db: Db, code: string) {
 export function monthView(db: Db, employerCode: string, period: Month, asOf: IsoDate): MonthView | null {
   const employer = findEmployerByCode(db, employerCode);
   if (!employer) return null;
-  const input = loadEngineInput(db, { employerCodes: [employer.code] });
-  const evaluation = evaluate(input, asOf, { employerCodes: [employer.code] });
+  const { input, evaluation } = cachedEmployerView(db, asOf, employer.code);
   const policyVersion = policyInForce(
     input.policies.filter((p) => p.region === employer.region),
     period,

@@ -11,7 +11,7 @@ import { openMemoryDatabase, type Db } from "../../db/connection";
 import { seedDemo } from "../../db/seed";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
-import { cachedDashboard, cachedEvaluation, dataVersion, evaluationFor } from "~/models/evaluation.server";
+import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor } from "~/models/evaluation.server";
 import { recordPayment } from "~/models/payment.server";
 import { runImport } from "~/models/import.server";
 import { IMPORT_KINDS } from "~/lib/import-formats";
@@ -79,8 +79,13 @@ describe("dashboard figures on the golden cases", () => {
         expect(parts.reduce((s, p) => s + p.unregistered, 0)).toBe(all.unregistered);
         // Narrowing the whole evaluation to one employer = evaluating that employer alone.
         for (const code of codes) {
-          const alone = evaluate(loadEngineInput(db, { employerCodes: [code] }), asOf);
+          const input = loadEngineInput(db, { employerCodes: [code] });
+          const alone = evaluate(input, asOf);
           expect(evaluationFor(db, asOf, code)).toEqual(alone);
+          // The month view's and collection case's cached view of one employer is what a narrowed load reads.
+          const view = cachedEmployerView(db, asOf, code);
+          expect(view.input).toEqual(input);
+          expect(view.evaluation).toEqual(alone);
         }
       }
     });
