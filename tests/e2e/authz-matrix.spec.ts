@@ -62,7 +62,12 @@ const ALL = (a: Answer): Row => [a, a, a, a, a];
 const MATRIX: Record<string, Case[]> = {
   "$.tsx": [{ url: () => "/no-such-page", get: [L, 404, 404, 404, 404], post: [L, 404, 404, 404, 404] }],
   "_index.tsx": [{ url: () => "/", get: STAFF_READ, post: NO_ACTION }],
-  "audit.tsx": [{ url: () => "/audit", get: [L, ME, 200, 403, 200], post: NO_ACTION }],
+  // What the product encodes: any signed-in user.
+  "about.tsx": [{ url: () => "/about", get: [L, 200, 200, 200, 200], post: NO_ACTION }],
+  "audit.tsx": [
+    { url: () => "/audit", get: [L, ME, 200, 403, 200], post: NO_ACTION },
+    { url: () => "/audit?format=csv", get: [L, ME, 200, 403, 200], post: NO_ACTION },
+  ],
   "collection.tsx": [
     { url: () => "/collection", get: STAFF_READ, post: WRITE_EMPTY },
     { url: () => "/collection?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
@@ -72,7 +77,10 @@ const MATRIX: Record<string, Case[]> = {
     { url: () => "/employees/99999999", get: [L, ME, 404, 404, 404], post: [L, ME, 403, 404, 404], form: { intent: "terminate", terminationDate: "2026-01-31" } },
     { url: () => "/employees/abc", get: [L, ME, 404, 404, 404], post: [L, ME, 403, 404, 404], form: { intent: "terminate", terminationDate: "2026-01-31" } },
   ],
-  "employees._index/route.tsx": [{ url: () => "/employees", get: STAFF_READ, post: NO_ACTION }],
+  "employees._index/route.tsx": [
+    { url: () => "/employees", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/employees?format=csv", get: STAFF_READ, post: NO_ACTION },
+  ],
   "employees.new.tsx": [{ url: () => "/employees/new", get: WRITERS_ONLY, post: WRITE_EMPTY }],
   "employers.$id.tsx": [
     { url: (i) => `/employers/${i.employerId}`, get: STAFF_READ, post: WRITE_EMPTY },
@@ -80,7 +88,10 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "employers._index.tsx": [{ url: () => "/employers", get: STAFF_READ, post: NO_ACTION }],
   "employers.new.tsx": [{ url: () => "/employers/new", get: WRITERS_ONLY, post: WRITE_EMPTY }],
-  "findings.tsx": [{ url: () => "/findings", get: STAFF_READ, post: NO_ACTION }],
+  "findings.tsx": [
+    { url: () => "/findings", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/findings?format=csv", get: STAFF_READ, post: NO_ACTION },
+  ],
   "imports.tsx": [{ url: () => "/imports", get: STAFF_READ, post: WRITE_EMPTY }],
   "login.tsx": [{ url: () => "/login", get: [200, ME, HOME, HOME, HOME], post: ALL(400), endsSession: true }],
   "logout.tsx": [{ url: () => "/logout", get: [L, HOME, HOME, HOME, HOME], post: ALL(L), endsSession: true }],
@@ -93,6 +104,17 @@ const MATRIX: Record<string, Case[]> = {
   "months.tsx": [
     { url: () => "/months", get: STAFF_READ, post: WRITE_EMPTY },
     { url: () => "/months?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
+    { url: () => "/months?format=csv", get: STAFF_READ, post: WRITE_EMPTY },
+  ],
+  // Read-only list of the payments recorded on the month page, and its CSV.
+  "payments.tsx": [
+    { url: () => "/payments", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/payments?format=csv", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/payments?employer=NOPE", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+  ],
+  "payments.tsx": [
+    { url: () => "/payments", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/payments?employer=NOPE", get: [L, ME, 404, 404, 404], post: NO_ACTION },
   ],
   "registrations.tsx": [{ url: () => "/registrations", get: STAFF_READ, post: WRITE_EMPTY }],
   "reports.findings[.]csv.ts": [{ url: () => "/reports/findings.csv", get: STAFF_READ, post: NO_ACTION }],
