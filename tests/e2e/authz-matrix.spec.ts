@@ -289,3 +289,43 @@ test("a cross-origin POST is refused before any route sees it, whoever sends it"
   expect(data.status()).toBe(400);
   await ctx.dispose();
 });
+
+test("every answer carries the security headers; personal answers are never cached", async () => {
+  const hr = sessions.hr!;
+  const answers: [string, string | null][] = [
+    ["/login", null],
+    ["/", hr],
+    ["/?_data=routes%2F_index", hr],
+    ["/reports/overdue.csv", hr],
+    ["/audit", hr], // 403
+    ["/no-such-page", hr], // 404
+    ["/employees", null], // a redirect to sign in
+  ];
+  for (const [url, cookie] of answers) {
+    const res = await send("GET", url, cookie);
+    const h = res.headers();
+    const csp = h["content-security-policy"] ?? "";
+    expect(csp, url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(csp, url).toContain("frame-ancestors 'none'");
+    expect(csp, url).toContain("default-src 'self'");
+    expect(csp, url).toContain("object-src 'none'");
+    expect(csp, url).toContain("form-action 'self'");
+    expect(csp, url).not.toContain("unsafe-inline");
+    expect(h["x-frame-options"], url).toBe("DENY");
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("same-origin");
+    expect(h["cache-control"], url).toBe("no-store");
+    expect(h["x-powered-by"], url).toBeUndefined();
+    // The page's scripts carry this answer's nonce (and only scripts with it run).
+    if ((h["content-type"] ?? "").includes("text/html") && res.status() === 200) {
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      const scripts = [...res.bodyText.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length, url).toBeGreaterThan(0);
+      for (const s of scripts) expect(s, url).toContain(`nonce="${nonce}"`);
+    }
+  }
+  // A fresh nonce every time.
+  const a = (await send("GET", "/login", null)).headers()["content-security-policy"];
+  const b = (await send("GET", "/login", null)).headers()["content-security-policy"];
+  expect(a).not.toBe(b);
+});
