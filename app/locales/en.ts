@@ -1,3 +1,4 @@
+import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
@@ -98,6 +99,10 @@ export const en = {
     beforeApplied: "{{field}} cannot be before the application date ({{detail}}).",
     afterRegistered: "{{field}} cannot be after the registration date ({{detail}}).",
     notFound: "The record no longer exists.",
+    passwordTooShort: "{{field}} must have at least 12 characters.",
+    passwordMismatch: "{{field}} does not match the password.",
+    staffNoEmployee: "{{field}} is only for employee accounts.",
+    selfDisable: "You cannot disable your own account.",
   },
   identityReasons: {
     length: "must be {{expected}} characters (has {{actual}})",
@@ -139,6 +144,7 @@ export const en = {
   },
   dashboard: dashboardEn,
   about: aboutEn,
+  users: usersEn,
   configProblems: {
     title: "Months without a policy",
     body: "These months have employees liable for social-insurance premiums but no policy in force for the region, so they are not evaluated:",

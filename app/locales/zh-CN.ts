@@ -1,4 +1,5 @@
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
+import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
@@ -100,6 +101,10 @@ export const zhCN: Catalog = {
     beforeApplied: "{{field}}不能早于申请日期（{{detail}}）。",
     afterRegistered: "{{field}}不能晚于登记日期（{{detail}}）。",
     notFound: "该记录已不存在。",
+    passwordTooShort: "{{field}}至少须有 12 个字符。",
+    passwordMismatch: "{{field}}与密码不一致。",
+    staffNoEmployee: "{{field}}仅适用于职工账户。",
+    selfDisable: "不能停用自己的账户。",
   },
   identityReasons: {
     length: "应为 {{expected}} 位（实为 {{actual}} 位）",
@@ -140,6 +145,7 @@ export const zhCN: Catalog = {
   },
   dashboard: dashboardZhCN,
   about: aboutZhCN,
+  users: usersZhCN,
   configProblems: {
     title: "缺少缴费政策的月份",
     body: "以下月份有应缴纳社会保险费的职工，但所在统筹地区没有有效的缴费政策，因此未作评估：",

@@ -24,6 +24,10 @@ export const VALIDATION_CODES = [
   "beforeApplied",
   "afterRegistered",
   "notFound",
+  "passwordTooShort",
+  "passwordMismatch",
+  "staffNoEmployee",
+  "selfDisable",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -1,0 +1,32 @@
+/** 账户管理的中文文本；键与 users.en.ts 完全相同。 */
+import type { usersEn } from "./users.en";
+
+export const usersZhCN: typeof usersEn = {
+  title: "用户",
+  intro: "可以登录的人员及其角色。停用账户会立即结束其所有会话；每项变更都记入审计日志。",
+  nav: "用户",
+  list: "账户",
+  empty: "尚无账户。",
+  email: "电子邮箱",
+  name: "姓名",
+  role: "角色",
+  employeeNo: "职工编号",
+  password: "密码",
+  confirmPassword: "再次输入密码",
+  passwordHint: "至少 12 个字符；建议使用由几个词组成的口令。",
+  employeeHint: "仅限职工账户：此人可查看其缴费明细的职工。",
+  status: "状态",
+  active: "启用",
+  disabled: "自 {{date}} 起停用",
+  created: "创建时间",
+  lastSeen: "最近活动",
+  never: "从未",
+  you: "本人",
+  disable: "停用",
+  enable: "启用",
+  add: "新建账户",
+  create: "创建账户",
+  createdNotice: "已创建账户 {{email}}。",
+  disabledNotice: "账户已停用，其会话已结束。",
+  enabledNotice: "账户已启用。",
+};
