@@ -5,8 +5,8 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { yuanDisplay } from "~/rules/money";
 import type { PaymentStatus, StatementFigures } from "~/rules/statement";
+import { useFormat } from "~/utils/format";
 
 export interface StatementDoc {
   id: number;
@@ -26,6 +26,7 @@ export interface VersionLink {
 /** `paid in full on DATE` / `partly paid: X of Y` / `unpaid`. */
 export function PaymentStatusText({ payment }: { payment: PaymentStatus }) {
   const { t } = useTranslation();
+  const { money: yuanDisplay } = useFormat();
   if (payment.kind === "paid") return <span className="badge badge-ok">{t("statements.doc.paid", { date: payment.on })}</span>;
   if (payment.kind === "partly_paid")
     return <span className="badge badge-warning">{t("statements.doc.partlyPaid", { paid: yuanDisplay(payment.paid), required: yuanDisplay(payment.required) })}</span>;
@@ -48,11 +49,13 @@ export function StatementExplainer({ headingLevel = "h3" }: { headingLevel?: "h2
 
 export function RunningTotals({ totals, toMonth }: { totals: StatementFigures["runningTotals"]; toMonth: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const yuanDisplay = fmt.money;
   return (
     <dl className="facts running-totals">
-      <dt>{t("statements.doc.runningPension", { from: totals.fromMonth, to: toMonth })}</dt>
+      <dt>{t("statements.doc.runningPension", { from: fmt.month(totals.fromMonth), to: fmt.month(toMonth) })}</dt>
       <dd className="num">{yuanDisplay(totals.pension)}</dd>
-      <dt>{t("statements.doc.runningMedical", { from: totals.fromMonth, to: toMonth })}</dt>
+      <dt>{t("statements.doc.runningMedical", { from: fmt.month(totals.fromMonth), to: fmt.month(toMonth) })}</dt>
       <dd className="num">{yuanDisplay(totals.medical)}</dd>
     </dl>
   );
@@ -60,6 +63,7 @@ export function RunningTotals({ totals, toMonth }: { totals: StatementFigures["r
 
 function BaseNote({ f }: { f: StatementFigures }) {
   const { t } = useTranslation();
+  const { money: yuanDisplay } = useFormat();
   const bounds = { floor: yuanDisplay(f.baseFloor), cap: yuanDisplay(f.baseCap) };
   if (f.clamp === "floor") return <p className="notice notice-warning base-note">{t("statements.doc.floorApplied", bounds)}</p>;
   if (f.clamp === "cap") return <p className="notice notice-warning base-note">{t("statements.doc.capApplied", bounds)}</p>;
@@ -85,6 +89,8 @@ export function StatementDocument({
   viewedNote?: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const yuanDisplay = fmt.money;
   const f = s.figures;
   const H = heading;
   const latest = versions?.[0];
@@ -94,7 +100,7 @@ export function StatementDocument({
     <article className="statement" aria-labelledby={titleId}>
       <header className="statement-head">
         <H id={titleId}>
-          {t("statements.doc.heading")} · {f.period}
+          {t("statements.doc.heading")} · {fmt.month(f.period)}
         </H>
         <p className="statement-employer">{f.employerName}</p>
       </header>
@@ -114,11 +120,13 @@ export function StatementDocument({
         <dt>{t("statements.doc.maskedId")}</dt>
         <dd className="mono">{f.maskedId}</dd>
         <dt>{t("statements.doc.period")}</dt>
-        <dd>{f.period}</dd>
+        <dd>{fmt.month(f.period)}</dd>
         <dt>{t("statements.doc.version")}</dt>
         <dd data-testid="statement-version">{s.version}</dd>
         <dt>{t("statements.doc.issuedOn")}</dt>
-        <dd>{s.issuedOn}</dd>
+        <dd>
+          <time dateTime={s.issuedOn}>{fmt.longDate(s.issuedOn)}</time>
+        </dd>
         {s.reason ? (
           <>
             <dt>{t("statements.doc.reason")}</dt>
@@ -199,7 +207,7 @@ export function StatementDocument({
       ) : null}
 
       <section className="statement-section">
-        <h3>{t("statements.doc.paymentHeading", { date: s.issuedOn })}</h3>
+        <h3>{t("statements.doc.paymentHeading", { date: fmt.longDate(s.issuedOn) })}</h3>
         <p data-testid="payment-status">
           <PaymentStatusText payment={f.payment} />
         </p>

@@ -10,7 +10,7 @@ import { Field, SelectField } from "~/components/field";
 import { COLLECTION_KINDS } from "~/lib/import-formats";
 import { collectionCase, recordCollectionAction, type CaseAction } from "~/models/collection.server";
 import { employerOptions } from "~/models/employer.server";
-import { yuanDisplay } from "~/rules/money";
+import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
 import { actorOf, requireRole } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
@@ -67,6 +67,7 @@ export default function CollectionPage() {
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const err = useWorkflowErrors(failure?.errors);
   const v = failure?.values;
 
@@ -131,7 +132,7 @@ export default function CollectionPage() {
                     view.months.map((m) => (
                       <tr key={m.period} data-period={m.period}>
                         <td className="nowrap">
-                          <Link to={`/months?${new URLSearchParams({ employer: view.employer.code, period: m.period, asOf })}`}>{m.period}</Link>
+                          <Link to={`/months?${new URLSearchParams({ employer: view.employer.code, period: m.period, asOf })}`}>{fmt.month(m.period)}</Link>
                         </td>
                         <td className="nowrap">{m.dueDate}</td>
                         <td className="num">{yuanDisplay(m.outstanding)}</td>
@@ -213,7 +214,7 @@ export default function CollectionPage() {
                 <ul className="plain-list">
                   {view.findings.map((f, i) => (
                     <li key={i} data-rule={f.rule}>
-                      <RuleBadge rule={f.rule} severity={f.severity} /> {f.period} · {t("workflows.month.findingLine", { due: f.dueDate, days: f.days })}
+                      <RuleBadge rule={f.rule} severity={f.severity} /> {f.period ? fmt.month(f.period) : ""} · {t("workflows.month.findingLine", { due: f.dueDate, days: f.days })}
                       {f.outstanding !== null ? ` · ${yuanDisplay(f.outstanding)}` : ""}
                       <CureCell finding={f} asOf={asOf} employeeIds={{}} />
                     </li>

@@ -18,6 +18,7 @@ import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
+import { useFormat } from "~/utils/format";
 import { importErrorMsg, useRenderMsg } from "~/utils/messages";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
 
@@ -118,6 +119,8 @@ export default function ImportsPage() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const n = (v: string | number | null) => fmt.number(Number(v ?? 0));
   const err = useWorkflowErrors(data?.step === "invalid" ? data.errors : undefined);
   const kindParam = params.get("kind") ?? "";
   const chosenKind = data?.step === "invalid" ? (data.values.kind ?? "") : data && "kind" in data ? data.kind : kindParam;
@@ -136,7 +139,7 @@ export default function ImportsPage() {
         <p className="notice notice-ok" role="status">
           {params.get("created") === "0" && params.get("replaced") === "0"
             ? t("workflows.imports.nothingChanged")
-            : t("workflows.imports.imported", { rows: done, created: params.get("created") ?? "0", replaced: params.get("replaced") ?? "0", unchanged: params.get("unchanged") ?? "0" })}
+            : t("workflows.imports.imported", { rows: n(done), created: n(params.get("created")), replaced: n(params.get("replaced")), unchanged: n(params.get("unchanged")) })}
         </p>
       ) : null}
       {err("form") ? (
@@ -152,7 +155,7 @@ export default function ImportsPage() {
           <h2>{t("workflows.imports.preview", { file: data.fileName })}</h2>
           <p>
             {t(`workflows.imports.kinds.${data.kind as (typeof IMPORT_KINDS)[number]}`)} ·{" "}
-            {t("workflows.imports.summary", { rows: data.summary.rows, created: data.summary.created, replaced: data.summary.replaced, unchanged: data.summary.unchanged })}
+            {t("workflows.imports.summary", { rows: n(data.summary.rows), created: n(data.summary.created), replaced: n(data.summary.replaced), unchanged: n(data.summary.unchanged) })}
           </p>
           <p className="mono muted">{t("workflows.imports.checksum", { sha: data.sha256 })}</p>
           <Form method="post">

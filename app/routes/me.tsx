@@ -9,7 +9,7 @@ import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/componen
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
 import { employeePortal } from "~/models/statement.server";
-import { yuanDisplay } from "~/rules/money";
+import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
 import styles from "~/styles/statements.css";
 import { requirePermission, sessionCookieHeader } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -100,6 +100,7 @@ export default function Me() {
   const { name, portal } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   if (name === null || portal === null) {
     return (
       <>
@@ -146,7 +147,7 @@ export default function Me() {
             <section className="card" aria-labelledby="running-heading">
               <h2 id="running-heading">{t("statements.doc.runningHeading")}</h2>
               <RunningTotals totals={portal.runningTotals} toMonth={latest.period} />
-              <p className="muted">{t("statements.portal.runningAsOf", { period: latest.period })}</p>
+              <p className="muted">{t("statements.portal.runningAsOf", { period: fmt.month(latest.period) })}</p>
             </section>
           ) : null}
           <StatementExplainer headingLevel="h2" />
@@ -180,7 +181,7 @@ export default function Me() {
                 {portal.months.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">
-                      <Link to={`/me/statements/${m.id}`}>{m.period}</Link>
+                      <Link to={`/me/statements/${m.id}`}>{fmt.month(m.period)}</Link>
                       {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
                     </th>
                     <td className="nowrap">{m.issuedOn}</td>
@@ -190,7 +191,7 @@ export default function Me() {
                       <PaymentStatusText payment={m.payment} />
                     </td>
                     <td>
-                      <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${m.period}`}>
+                      <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${fmt.month(m.period)}`}>
                         {t("statements.view")}
                       </Link>
                     </td>

@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { addNonWorkingDays, policyOverview, removeNonWorkingDay, savePolicy } from "~/models/policy.server";
 import { monthOf } from "~/rules/dates";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/utils/format";
 import { INSURANCES, SIDES } from "~/rules/types";
 import { actorOf, requireRole } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
@@ -50,7 +51,7 @@ type Overview = ReturnType<typeof policyOverview>;
 type Version = Overview[number]["versions"][number];
 
 function PolicyForm({ version, region, currentMonth }: { version: Version | null; region: string; currentMonth: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const failure = useActionData<typeof action>();
   const mine = failure?.values.intent === "save" && (failure.values.id ?? "") === String(version?.id ?? "") && (version || failure.values.formRegion === region) ? failure : undefined;
   const err = useWorkflowErrors(mine?.errors);
@@ -59,11 +60,11 @@ function PolicyForm({ version, region, currentMonth }: { version: Version | null
   const idp = `p-${version?.id ?? `new-${region}`}`;
   const past = version ? version.effectiveFrom <= currentMonth : false;
   return (
-    <Form method="post" className="card" noValidate aria-label={version ? t("workflows.policies.editVersion", { region, from: version.effectiveFrom }) : t("workflows.policies.newVersion")}>
+    <Form method="post" className="card" noValidate aria-label={version ? t("workflows.policies.editVersion", { region, from: formatMonth(i18n.language, version.effectiveFrom) }) : t("workflows.policies.newVersion")}>
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="formRegion" value={region} />
       {version ? <input type="hidden" name="id" value={version.id} /> : null}
-      {past ? <p className="notice notice-warning">{t("workflows.policies.pastWarning", { from: version!.effectiveFrom })}</p> : null}
+      {past ? <p className="notice notice-warning">{t("workflows.policies.pastWarning", { from: formatMonth(i18n.language, version!.effectiveFrom) })}</p> : null}
       {err("form") || err("confirmPast") ? (
         <p className="notice notice-error" role="alert">
           {err("form") ?? err("confirmPast")}
@@ -168,7 +169,7 @@ function DaysForms({ region, days, canWrite }: { region: string; days: string[];
 export default function PoliciesPage() {
   const { canWrite, currentMonth, regions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const failure = useActionData<typeof action>();
   const editing = params.get("edit") ?? (failure?.values.intent === "save" ? (failure.values.id ?? null) : null);
   return (
@@ -192,7 +193,7 @@ export default function PoliciesPage() {
           {r.versions.map((v) => (
             <div key={v.id} data-version={v.effectiveFrom}>
               <h3>
-                {v.effectiveFrom}{" "}
+                {formatMonth(i18n.language, v.effectiveFrom)}{" "}
                 {canWrite ? (
                   <Link className="btn btn-ghost btn-small" to={`?edit=${v.id}`}>
                     {t("workflows.policies.edit")}
@@ -219,7 +220,7 @@ export default function PoliciesPage() {
                 <dt>{t("workflows.policies.due")}</dt>
                 <dd>{t("workflows.policies.dueText", { day: v.dueDay, month: t(v.dueMonthOffset === 1 ? "workflows.policies.nextMonth" : "workflows.policies.sameMonth") })}</dd>
                 <dt>{t("workflows.policies.lateFee")}</dt>
-                <dd>{t("workflows.policies.lateFeeText", { ppm: v.lateFeePpmPerDay })}</dd>
+                <dd>{t("workflows.policies.lateFeeText", { ppm: formatNumber(i18n.language, v.lateFeePpmPerDay) })}</dd>
               </dl>
               {canWrite && editing === String(v.id) ? <PolicyForm version={v} region={r.region} currentMonth={currentMonth} /> : null}
             </div>

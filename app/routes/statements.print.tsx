@@ -10,6 +10,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { useFormat } from "~/utils/format";
 import { PrintQuerySchema } from "~/utils/statements-query";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -29,12 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PrintStatements() {
   const { employer, period, statements } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const employerName = statements[0]?.figures.employerName ?? employer;
   return (
     <>
       <div className="page-head no-print">
         <div>
-          <h1>{t("statements.doc.printTitle", { employer: employerName, period })}</h1>
+          <h1>{t("statements.doc.printTitle", { employer: employerName, period: fmt.month(period) })}</h1>
           <p>{t("statements.doc.printedCount", { count: statements.length })}</p>
         </div>
         <div className="page-tools">

@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
+import { formatMonth } from "../../app/utils/format";
 import { signIn, todayInShanghai } from "./fixtures";
 
 test.use({ locale: "en-US" });
@@ -30,6 +31,8 @@ const PAYMENT = /^(Paid in full on \d{4}-\d{2}-\d{2}|Partly paid: ¥[\d,.]+ of �
 
 test("HR issues last month's statements and corrects one; the employee opens it and HR sees when", async ({ browser }) => {
   const period = lastMonth();
+  /** How the pages show the month (ADR 5): `Nov 2026` in English. */
+  const shown = formatMonth("en", period);
   const today = todayInShanghai();
   const reason = `Wage raise recorded late (${Date.now()})`;
 
@@ -43,9 +46,9 @@ test("HR issues last month's statements and corrects one; the employee opens it 
   await hr.getByLabel(S.month, { exact: true }).fill(period);
   await hr.getByRole("button", { name: S.show }).click();
   await expect(hr).toHaveURL((url) => url.searchParams.get("employer") === "SH01" && url.searchParams.get("period") === period);
-  await expect(hr.getByRole("heading", { level: 2, name: `SH01 · 上海申宝贸易有限公司 · ${period}` })).toBeVisible();
+  await expect(hr.getByRole("heading", { level: 2, name: `SH01 · 上海申宝贸易有限公司 · ${shown}` })).toBeVisible();
   await expect(hr.locator("#batch-issuedOn")).toHaveValue(today);
-  await hr.getByRole("button", { name: fill(S.issue.submit, { period }) }).click();
+  await hr.getByRole("button", { name: fill(S.issue.submit, { period: shown }) }).click();
   const done = hr.getByRole("status").filter({ hasText: /^Issued \d+, corrected 0, skipped \d+/ });
   await expect(done).toBeVisible();
   // Every liable employee now has one.
@@ -59,14 +62,14 @@ test("HR issues last month's statements and corrects one; the employee opens it 
   const empContext = await browser.newContext({ locale: "en-US" });
   const emp = await empContext.newPage();
   await signIn(emp, "employee");
-  const monthRow = emp.getByTestId("my-statements").getByRole("row").filter({ has: emp.getByRole("link", { name: period, exact: true }) });
+  const monthRow = emp.getByTestId("my-statements").getByRole("row").filter({ has: emp.getByRole("link", { name: shown, exact: true }) });
   await expect(monthRow).toHaveCount(1);
   await expect(monthRow.locator(".badge")).toHaveText(PAYMENT);
   const ownInList = (await monthRow.locator("td.num").first().textContent())!.trim();
-  await monthRow.getByRole("link", { name: period, exact: true }).click();
+  await monthRow.getByRole("link", { name: shown, exact: true }).click();
   await expect(emp).toHaveURL(/\/me\/statements\/\d+$/);
   const v1Url = new URL(emp.url()).pathname;
-  await expect(emp.getByRole("heading", { level: 1 })).toHaveText(`${S.doc.heading} · ${period}`);
+  await expect(emp.getByRole("heading", { level: 1 })).toHaveText(`${S.doc.heading} · ${shown}`);
   await expect(emp.getByTestId("employee-total")).toHaveText(ownInList);
   await expect(emp.getByTestId("payment-status")).toHaveText(PAYMENT);
   await expect(fact(emp, S.doc.maskedId)).toHaveText(/^\w{4}\*+\w{4}$/);
@@ -106,9 +109,9 @@ test("HR issues last month's statements and corrects one; the employee opens it 
 
   // The employee sees the new version and its reason; version 1 is still there.
   await emp.goto("/me");
-  const newRow = emp.getByTestId("my-statements").getByRole("row").filter({ has: emp.getByRole("link", { name: period, exact: true }) });
+  const newRow = emp.getByTestId("my-statements").getByRole("row").filter({ has: emp.getByRole("link", { name: shown, exact: true }) });
   await expect(newRow).toContainText(fill(S.status.version, { version: version2, date: today }));
-  await newRow.getByRole("link", { name: period, exact: true }).click();
+  await newRow.getByRole("link", { name: shown, exact: true }).click();
   await expect(emp.getByTestId("statement-version")).toHaveText(version2);
   await expect(emp.getByTestId("statement-reason")).toHaveText(reason);
   await expect(emp.getByRole("navigation", { name: S.doc.versions }).getByRole("link", { name: new RegExp(`^Version ${version1}, issued`) })).toHaveAttribute("href", v1Url);
