@@ -61,3 +61,28 @@ describe("identity failures are explained in the reader's language", () => {
     expect(translate("zh-CN", "identityReasons.checkChar", { expected: "X", actual: "1" })).toBe("校验码应为 X，而不是 1");
   });
 });
+
+describe("the area catalogs (app/locales/areas/*)", () => {
+  const modules = import.meta.glob<Record<string, object>>("../../app/locales/areas/*.ts", { eager: true });
+  const areas = (suffix: string) =>
+    Object.entries(modules)
+      .filter(([path]) => path.endsWith(`.${suffix}.ts`))
+      .map(([path, mod]) => ({ name: path.split("/").pop()!.replace(`.${suffix}.ts`, ""), value: Object.values(mod)[0]! }));
+
+  it("every area file has its twin in the other language", () => {
+    expect(areas("en").map((a) => a.name)).toEqual(expect.arrayContaining(["statements", "workflows", "i18n-errors"]));
+    expect(areas("zh-CN").map((a) => a.name).sort()).toEqual(areas("en").map((a) => a.name).sort());
+  });
+
+  it("every area is registered in both catalogs, with the same keys (so the parity test above covers it)", () => {
+    for (const lng of SUPPORTED_LANGUAGES) {
+      const catalog = catalogs[lng] as unknown as Record<string, unknown>;
+      for (const area of areas(lng)) {
+        const at = Object.keys(catalog).find((k) => catalog[k] === area.value);
+        expect(at, `${area.name}.${lng}.ts is not registered in ${lng}.ts`).toBeDefined();
+        const twin = areas(lng === "en" ? "zh-CN" : "en").find((a) => a.name === area.name)!;
+        expect(catalogKeys(area.value), area.name).toEqual(catalogKeys(twin.value));
+      }
+    }
+  });
+});
