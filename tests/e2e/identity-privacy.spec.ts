@@ -66,7 +66,23 @@ for (const role of ["admin", "hr", "auditor", "employee"] as const) {
     const cookie = await signIn(role);
     const ctx = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Cookie: cookie } });
     const seen = new Set<string>();
-    const queue = [role === "employee" ? "/me" : "/", "/employees", "/statements", "/audit", "/months", "/collection"];
+    const queue = [
+      role === "employee" ? "/me" : "/",
+      "/employees",
+      "/statements",
+      "/audit",
+      "/months",
+      "/collection",
+      "/payments",
+      // The CSV exports and reports: nobody gets a full number in a file.
+      "/employees?format=csv",
+      "/findings?format=csv",
+      "/months?format=csv",
+      "/payments?format=csv",
+      "/audit?format=csv",
+      "/reports/overdue.csv",
+      "/reports/findings.csv",
+    ];
     const kinds = new Set<string>();
     let visited = 0;
     while (queue.length > 0 && visited < MAX_PAGES) {
