@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface SortState {
@@ -14,9 +15,28 @@ declare module "@tanstack/react-table" {
   }
 }
 
+/** A column's id as TanStack derives it: `id`, else the accessor key. */
+export function columnId<T>(column: ColumnDef<T, unknown>): string {
+  if (column.id) return column.id;
+  const key = (column as { accessorKey?: unknown }).accessorKey;
+  return typeof key === "string" ? key : "";
+}
+
+/** The rows of the body: which one holds the tab stop, and the keys that move it. */
+function focusRow(body: HTMLElement, index: number) {
+  const rows = body.querySelectorAll<HTMLTableRowElement>(":scope > tr[data-row]");
+  if (rows.length === 0) return;
+  const i = Math.max(0, Math.min(rows.length - 1, index));
+  rows[i]!.focus();
+}
+
 /**
  * One generic table. Sorting, filtering and paging happen on the server from
- * URL search params; sortable headers are links (they work without JavaScript).
+ * URL search params; sortable headers are links (they work without
+ * JavaScript). The header sticks to the top of its scroll box; hidden
+ * columns come from the URL (`hide=`); the body's rows are one tab stop
+ * (roving tabindex): ↑/↓, Home/End move between rows, Enter follows the
+ * row's primary link (`data-primary`, else its first link).
  */
 export function DataTable<T>({
   data,
@@ -26,6 +46,9 @@ export function DataTable<T>({
   empty,
   caption,
   rowKey,
+  hidden,
+  clearFiltersHref,
+  testId,
 }: {
   data: T[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,8 +58,15 @@ export function DataTable<T>({
   empty: string;
   caption?: string;
   rowKey?: (row: T) => string;
+  /** Column ids not shown. */
+  hidden?: readonly string[];
+  /** When filters are set: the link that clears them, shown with the empty state. */
+  clearFiltersHref?: string | null;
+  testId?: string;
 }) {
   const { t } = useTranslation();
+  const [active, setActive] = useState(0);
+  const columnVisibility = Object.fromEntries((hidden ?? []).map((id) => [id, false]));
   const table = useReactTable({
     data,
     columns,
@@ -45,11 +75,34 @@ export function DataTable<T>({
     manualPagination: true,
     manualFiltering: true,
     getRowId: rowKey ? (row) => rowKey(row) : undefined,
-    state: { sorting: sort ? [sort] : [] },
+    state: { sorting: sort ? [sort] : [], columnVisibility },
   });
+  const rows = table.getRowModel().rows;
+  const current = Math.min(active, Math.max(0, rows.length - 1));
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    const row = event.target as HTMLElement;
+    // Only when the row itself has the focus: keys inside a cell's link or form are theirs.
+    if (row.tagName !== "TR" || !row.hasAttribute("data-row")) return;
+    const index = Number(row.dataset.row);
+    const body = event.currentTarget;
+    const last = rows.length - 1;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + 10, PageUp: index - 10 };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusRow(body, moves[event.key]!);
+    } else if (event.key === "Enter") {
+      const link = row.querySelector<HTMLAnchorElement>("a[data-primary]") ?? row.querySelector<HTMLAnchorElement>("a[href]");
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    }
+  }
+
   return (
-    <div className="table-wrap">
-      <table className="data-table">
+    <div className="table-wrap table-scroll">
+      <table className="data-table" data-testid={testId}>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -62,6 +115,7 @@ export function DataTable<T>({
                   <th
                     key={header.id}
                     scope="col"
+                    data-column={header.column.id}
                     className={header.column.columnDef.meta?.className}
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
@@ -82,16 +136,24 @@ export function DataTable<T>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.length === 0 ? (
+        <tbody onKeyDown={onKeyDown}>
+          {rows.length === 0 ? (
             <tr>
-              <td colSpan={columns.length} className="empty">
+              <td colSpan={Math.max(1, table.getVisibleLeafColumns().length)} className="empty">
                 {empty}
+                {clearFiltersHref ? (
+                  <span className="empty-hint">
+                    {t("tables.emptyFiltered")}{" "}
+                    <Link to={clearFiltersHref} preventScrollReset>
+                      {t("tables.clearFilters")}
+                    </Link>
+                  </span>
+                ) : null}
               </td>
             </tr>
           ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
+            rows.map((row, i) => (
+              <tr key={row.id} data-row={i} tabIndex={i === current ? 0 : -1} onFocus={(e) => (e.target === e.currentTarget ? setActive(i) : undefined)}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={cell.column.columnDef.meta?.className}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -2,6 +2,7 @@ import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
+import { tablesEn } from "./areas/tables.en";
 import { i18nErrorsEn } from "./areas/i18n-errors.en";
 import { workflowsEn } from "./areas/workflows.en";
 
@@ -267,6 +268,7 @@ export const en = {
   },
   statements: statementsEn,
   workflows: workflowsEn,
+  tables: tablesEn,
 };
 
 export type Catalog = typeof en;

@@ -4,6 +4,7 @@ import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
+import { tablesZhCN } from "./areas/tables.zh-CN";
 import { i18nErrorsZhCN } from "./areas/i18n-errors.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
 
@@ -268,4 +269,5 @@ export const zhCN: Catalog = {
   },
   statements: statementsZhCN,
   workflows: workflowsZhCN,
+  tables: tablesZhCN,
 };

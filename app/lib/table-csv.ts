@@ -1,0 +1,41 @@
+/**
+ * CSV of a table's current view (the same filters and sort, every matching
+ * row, the visible columns): UTF-8 with a BOM, CRLF, RFC 4180 quoting and
+ * formula escaping, the cell rules of the SPEC §7 reports (`~/rules/report`).
+ * Pure; the route streams the chunks.
+ */
+import { BOM, csvLine } from "~/rules/report";
+
+export interface CsvColumn<T> {
+  id: string;
+  /** The header cell (the reader's language). */
+  label: string;
+  /** The cell: plain text, amounts in yuan with two decimals, dates `YYYY-MM-DD`. */
+  value: (row: T) => string;
+}
+
+/** The columns not hidden, in their order. */
+export function visibleColumns<C extends { id: string }>(columns: readonly C[], hidden: readonly string[]): C[] {
+  return columns.filter((c) => !hidden.includes(c.id));
+}
+
+/** BOM and header first, then the rows 500 at a time, so a server can stream them. */
+export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>, batch = 500): Generator<string> {
+  yield BOM + csvLine(columns.map((c) => c.label));
+  let buf = "";
+  let n = 0;
+  for (const row of rows) {
+    buf += csvLine(columns.map((c) => c.value(row)));
+    if (++n % batch === 0) {
+      yield buf;
+      buf = "";
+    }
+  }
+  if (buf) yield buf;
+}
+
+export function csvText<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
+  let s = "";
+  for (const chunk of csvChunks(columns, rows)) s += chunk;
+  return s;
+}

@@ -1,0 +1,61 @@
+/**
+ * Server side of the data tables: the columns menu's form answered with a
+ * redirect to `?hide=…`, and the CSV export of the current view streamed as
+ * an attachment (server.mjs marks every response `no-store`).
+ */
+import { redirect } from "@remix-run/node";
+import { csvChunks, visibleColumns, type CsvColumn } from "~/lib/table-csv";
+import { translate } from "~/locales";
+import { i18nServer } from "./i18n.server";
+
+/**
+ * The columns menu submits `columns=1&show=a&show=b` (a plain GET form, so it
+ * works without JavaScript); answer with the same view and `hide=` the others.
+ */
+export function columnsFormRedirect(request: Request, known: readonly string[]): void {
+  const url = new URL(request.url);
+  if (url.searchParams.get("columns") !== "1") return;
+  const shown = new Set(url.searchParams.getAll("show"));
+  const hidden = known.filter((id) => !shown.has(id));
+  const next = new URLSearchParams(url.search);
+  next.delete("columns");
+  next.delete("show");
+  if (hidden.length) next.set("hide", hidden.join(","));
+  else next.delete("hide");
+  const s = next.toString();
+  throw redirect(`${url.pathname}${s ? `?${s}` : ""}`);
+}
+
+/** `?format=csv`: the export of the current view was asked for. */
+export function wantsCsv(request: Request): boolean {
+  return new URL(request.url).searchParams.get("format") === "csv";
+}
+
+/** Header labels in the reader's language. */
+export async function csvTranslator(request: Request): Promise<(key: string) => string> {
+  const lng = await i18nServer.getLocale(request);
+  return (key) => translate(lng, key);
+}
+
+/**
+ * The CSV as a streamed attachment. Loaders *throw* it: a data request
+ * (`_data=<route id>`, which the export link carries) hands a thrown Response
+ * back as it is, and the loader's data type stays the page's.
+ */
+export function csvResponse<T>(filename: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T>): Response {
+  const chunks = csvChunks(visibleColumns(columns, hidden), rows);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+    },
+  });
+}
