@@ -10,46 +10,66 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
+import { columnChoices, TableToolbar } from "~/components/table-toolbar";
 import { employerOptions } from "~/models/employer.server";
-import { evaluateAsOf } from "~/models/engine.server";
+import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
 import { CureCell } from "~/components/finding-cure";
-import { yuanDisplay } from "~/rules/money";
+import type { CsvColumn } from "~/lib/table-csv";
+import { yuanDisplay, yuanPlain } from "~/rules/money";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
-import { FINDINGS_PAGE_SIZE, FindingsQuerySchema } from "~/utils/findings-query";
+import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/utils/findings-table";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { pageWindow } from "~/utils/search-params";
+import { sortHref } from "~/utils/search-params";
+import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "finding:read");
-  const query = parseSearchParams(request, FindingsQuerySchema);
+  columnsFormRedirect(request, FINDINGS_TABLE_COLUMNS);
+  const query = parseSearchParams(request, FindingsTableQuerySchema);
   const asOf = query.asOf ?? today();
-  const evaluation = evaluateAsOf(db, asOf, query.employer ? { employerCodes: [query.employer] } : {});
-  const matching = evaluation.findings.filter(
-    (f) =>
-      (query.rule === "" || f.rule === query.rule) &&
-      (query.severity === "" || f.severity === query.severity) &&
-      (query.status === "" || f.status === query.status) &&
-      (query.period === "" || f.period === query.period) &&
-      (query.employee === "" || f.employeeNo === query.employee || (f.employeeName ?? "").includes(query.employee)),
-  );
-  const { page, pageCount, offset } = pageWindow(matching.length, query.page, FINDINGS_PAGE_SIZE);
+  const evaluation = evaluationFor(db, asOf, query.employer || null);
+  const view = findingsView(evaluation.findings, query);
+  if (wantsCsv(request)) {
+    const t = await csvTranslator(request);
+    throw csvResponse(`findings-view-${asOf}.csv`, findingCsvColumns(t), query.hide, view.matching);
+  }
   return json({
     query: { ...query, asOf },
-    findings: matching.slice(offset, offset + FINDINGS_PAGE_SIZE).map(({ detail: _d, ...f }) => f),
-    employeeIds: employeeIdsByNo(db, matching.slice(offset, offset + FINDINGS_PAGE_SIZE).flatMap((f) => (f.employeeNo ? [f.employeeNo] : []))),
-    total: matching.length,
-    page,
-    pageCount,
+    findings: view.rows.map(({ detail: _d, ...f }) => f),
+    employeeIds: employeeIdsByNo(db, view.rows.flatMap((f) => (f.employeeNo ? [f.employeeNo] : []))),
+    total: view.total,
+    page: view.page,
+    pageCount: view.pageCount,
     configProblems: evaluation.configProblems,
     employers: employerOptions(db),
   });
+}
+
+/** The view's CSV: the table's columns (not the cure links), values as the reader sees them, amounts in yuan. */
+function findingCsvColumns(t: (key: string) => string): CsvColumn<Finding>[] {
+  const money = (v: number | null) => (v === null ? "" : yuanPlain(v));
+  return [
+    { id: "rule", label: t("findings.rule"), value: (f) => t(`rules.${f.rule}`) },
+    { id: "article", label: t("findings.article"), value: (f) => f.article },
+    { id: "severity", label: t("findings.severity"), value: (f) => t(`severities.${f.severity}`) },
+    { id: "status", label: t("findings.status"), value: (f) => t(`statuses.${f.status}`) },
+    { id: "employer", label: t("findings.employer"), value: (f) => f.employerCode },
+    { id: "period", label: t("findings.period"), value: (f) => f.period ?? "" },
+    { id: "employee", label: t("findings.employee"), value: (f) => (f.employeeNo ? `${f.employeeNo} ${f.employeeName ?? ""}`.trim() : "") },
+    { id: "dueDate", label: t("findings.dueDate"), value: (f) => f.dueDate },
+    { id: "days", label: t("findings.days"), value: (f) => String(f.days) },
+    { id: "outstanding", label: t("findings.outstanding"), value: (f) => money(f.outstanding) },
+    { id: "lateFee", label: t("findings.lateFee"), value: (f) => money(f.lateFee) },
+    { id: "stage", label: t("findings.stage"), value: (f) => (f.stage ? t(`stages.${f.stage}`) : "") },
+  ];
 }
 
 type Row = Omit<Finding, "detail">;
@@ -68,17 +88,17 @@ function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
 
 function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, number>) {
   return [
-    col.accessor("rule", { header: t("findings.rule"), cell: (c) => <RuleBadge rule={c.getValue()} severity={c.row.original.severity} /> }),
+    col.accessor("rule", { header: t("findings.rule"), enableSorting: true, cell: (c) => <RuleBadge rule={c.getValue()} severity={c.row.original.severity} /> }),
     col.accessor("article", { header: t("findings.article"), cell: (c) => t("findings.articleRef", { article: c.getValue().replace(";", ", ") }), meta: { className: "nowrap" } }),
-    col.accessor("severity", { header: t("findings.severity"), cell: (c) => <SeverityBadge severity={c.getValue()} /> }),
-    col.accessor("status", { header: t("findings.status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
-    col.accessor("employerCode", { header: t("findings.employer"), meta: { className: "mono" } }),
-    col.accessor("period", { header: t("findings.period"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
-    col.display({ id: "employee", header: t("findings.employee"), cell: (c) => <EmployeeCell row={c.row.original} t={t} /> }),
-    col.accessor("dueDate", { header: t("findings.dueDate"), meta: { className: "nowrap" } }),
-    col.accessor("days", { header: t("findings.days"), meta: { className: "num" } }),
-    col.accessor("outstanding", { header: t("findings.outstanding"), cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
-    col.accessor("lateFee", { header: t("findings.lateFee"), cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
+    col.accessor("severity", { header: t("findings.severity"), enableSorting: true, cell: (c) => <SeverityBadge severity={c.getValue()} /> }),
+    col.accessor("status", { header: t("findings.status"), enableSorting: true, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+    col.accessor("employerCode", { id: "employer", header: t("findings.employer"), enableSorting: true, meta: { className: "mono" } }),
+    col.accessor("period", { header: t("findings.period"), enableSorting: true, cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
+    col.accessor("employeeNo", { id: "employee", header: t("findings.employee"), enableSorting: true, cell: (c) => <EmployeeCell row={c.row.original} t={t} /> }),
+    col.accessor("dueDate", { header: t("findings.dueDate"), enableSorting: true, meta: { className: "nowrap" } }),
+    col.accessor("days", { header: t("findings.days"), enableSorting: true, meta: { className: "num" } }),
+    col.accessor("outstanding", { header: t("findings.outstanding"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
+    col.accessor("lateFee", { header: t("findings.lateFee"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
     col.accessor("stage", { header: t("findings.stage"), cell: (c) => { const s = c.getValue(); return s ? t(`stages.${s}`) : t("common.none"); } }),
     col.display({ id: "cure", header: t("workflows.cure.title"), cell: (c) => <CureCell finding={c.row.original} asOf={asOf} employeeIds={employeeIds} /> }),
   ];
@@ -89,6 +109,8 @@ export default function Findings() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const asOf = encodeURIComponent(query.asOf);
+  const sort = query.sort ? { id: query.sort, desc: query.dir === "desc" } : null;
+  const columns = findingColumns(t, query.asOf, employeeIds);
   return (
     <>
       <div className="page-head">
@@ -142,15 +164,24 @@ export default function Findings() {
         </SelectField>
         <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
         <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.sort ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
+      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
       <DataTable
         data={findings}
-        columns={findingColumns(t, query.asOf, employeeIds)}
+        columns={columns}
+        sort={sort}
+        sortHref={(id) => sortHref(params, id, sort)}
         empty={t("findings.empty")}
         caption={t("findings.title")}
+        hidden={query.hide}
+        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
+        testId="findings"
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>

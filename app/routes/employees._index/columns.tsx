@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import { yuanDisplay } from "~/rules/money";
+import type { CsvColumn } from "~/lib/table-csv";
+import { yuanDisplay, yuanPlain } from "~/rules/money";
 
 export interface RosterRow {
   id: number;
@@ -20,7 +21,11 @@ export interface RosterRow {
 const col = createColumnHelper<RosterRow>();
 
 function NameCell({ row }: { row: RosterRow }) {
-  return <Link to={`/employees/${row.id}`}>{row.name}</Link>;
+  return (
+    <Link to={`/employees/${row.id}`} data-primary>
+      {row.name}
+    </Link>
+  );
 }
 
 function StatusCell({ row, t }: { row: RosterRow; t: TFunction }) {
@@ -53,5 +58,20 @@ export function rosterColumns(t: TFunction) {
       meta: { className: "num" },
     }),
     col.display({ id: "status", header: t("fields.status"), cell: (c) => <StatusCell row={c.row.original} t={t} /> }),
+  ];
+}
+
+/** The roster's CSV export: the same columns (ids of `?hide=`), plain values; identity numbers masked. */
+export function rosterCsvColumns(t: (key: string) => string): CsvColumn<RosterRow>[] {
+  return [
+    { id: "employeeNo", label: t("fields.employeeNo"), value: (r) => r.employeeNo },
+    { id: "name", label: t("fields.name"), value: (r) => r.name },
+    { id: "idNumber", label: t("fields.idNumber"), value: (r) => r.idMasked },
+    { id: "employer", label: t("fields.employer"), value: (r) => r.employerCode },
+    { id: "department", label: t("fields.department"), value: (r) => r.department },
+    { id: "hireDate", label: t("fields.hireDate"), value: (r) => r.hireDate },
+    { id: "terminationDate", label: t("fields.terminationDate"), value: (r) => r.terminationDate ?? "" },
+    { id: "wage", label: t("fields.wage"), value: (r) => (r.wage === null ? "" : yuanPlain(r.wage)) },
+    { id: "status", label: t("fields.status"), value: (r) => t(r.active ? "employees.active" : "employees.terminated") },
   ];
 }

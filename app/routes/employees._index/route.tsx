@@ -6,23 +6,31 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
-import { listDepartments, listEmployees } from "~/models/employee.server";
+import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
 import { requirePermission } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { RosterQuerySchema } from "~/utils/roster-query";
+import { ROSTER_COLUMNS, RosterQuerySchema } from "~/utils/roster-query";
 import { sortHref } from "~/utils/search-params";
+import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 import { useCan } from "~/utils/user";
-import { rosterColumns } from "./columns";
+import { rosterColumns, rosterCsvColumns } from "./columns";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "employee:read");
+  columnsFormRedirect(request, ROSTER_COLUMNS);
   const query = parseSearchParams(request, RosterQuerySchema);
+  if (wantsCsv(request)) {
+    const t = await csvTranslator(request);
+    throw csvResponse(`roster-${today()}.csv`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today()));
+  }
   const result = listEmployees(db, query, today());
   return json({ query, ...result, employers: employerOptions(db), departments: listDepartments(db) });
 }
@@ -33,6 +41,7 @@ export default function Roster() {
   const [params] = useSearchParams();
   const canWrite = useCan("employee:write");
   const sort = { id: query.sort, desc: query.dir === "desc" };
+  const columns = rosterColumns(t);
   return (
     <>
       <div className="page-head">
@@ -71,6 +80,7 @@ export default function Roster() {
         </SelectField>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
+        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
         <button type="submit" className="btn">
           {t("common.search")}
         </button>
@@ -78,14 +88,18 @@ export default function Roster() {
           {t("common.reset")}
         </Link>
       </Form>
+      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
       <DataTable
         data={rows}
-        columns={rosterColumns(t)}
+        columns={columns}
         sort={sort}
         sortHref={(id) => sortHref(params, id, sort)}
         empty={t("employees.empty")}
         caption={t("employees.title")}
         rowKey={(r) => String(r.id)}
+        hidden={query.hide}
+        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
+        testId="roster"
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>
