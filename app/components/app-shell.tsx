@@ -3,12 +3,20 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "~/models/user.server";
 import { can, type Action, type Role } from "~/utils/permissions";
-import { AUDIT_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
+import { AUDIT_READERS, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 
 type WorkflowNavKey = "months" | "collection" | "imports" | "policies" | "audit";
 import { LanguageSwitch } from "./language-switch";
 
-const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey; action: Action; end?: boolean; roles?: readonly Role[] }[] = [
+const NAV: {
+  to: string;
+  key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey | "payments";
+  /** A label outside `nav.*` (areas that bring their own strings). */
+  label?: "tables.payments.nav";
+  action: Action;
+  end?: boolean;
+  roles?: readonly Role[];
+}[] = [
   { to: "/", key: "dashboard", action: "dashboard:read", end: true },
   { to: "/employees", key: "employees", action: "employee:read" },
   { to: "/registrations", key: "registrations", action: "registration:read" },
@@ -16,6 +24,7 @@ const NAV: { to: string; key: "dashboard" | "employees" | "registrations" | "emp
   { to: "/findings", key: "findings", action: "finding:read" },
   { to: "/statements", key: "statements", action: "statement:read" },
   { to: "/months", key: "months", action: "finding:read" },
+  { to: "/payments", key: "payments", label: "tables.payments.nav", action: "finding:read", roles: WORKFLOW_READERS },
   { to: "/collection", key: "collection", action: "finding:read" },
   { to: "/imports", key: "imports", action: "finding:read", roles: WORKFLOW_WRITERS },
   { to: "/settings/policies", key: "policies", action: "finding:read" },
@@ -39,7 +48,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <nav aria-label={t("nav.main")} className="mainnav">
           {items.map((n) => (
             <NavLink key={n.to} to={n.to} end={n.end} className={({ isActive }) => (isActive ? "active" : undefined)}>
-              {t(`nav.${n.key}`)}
+              {n.label ? t(n.label) : t(`nav.${n.key as Exclude<typeof n.key, "payments">}`)}
             </NavLink>
           ))}
         </nav>

@@ -1,17 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
-import { auditFacets, auditPage } from "~/models/audit-log.server";
+import { auditEntries, auditFacets, auditPage } from "~/models/audit-log.server";
 import { isValidDate } from "~/rules/dates";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { withParams } from "~/utils/search-params";
+import { sortHref, withParams } from "~/utils/search-params";
+import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { clearFiltersHref, hasFilters, hideParam } from "~/utils/table-view";
+import { today } from "~/utils/dates.server";
 import { AUDIT_READERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.audit.title");
@@ -20,12 +28,61 @@ const text = () => z.string().trim().max(100).catch("").default("");
 const date = () => z.string().refine(isValidDate).optional().catch(undefined);
 const id = () => z.coerce.number().int().positive().optional().catch(undefined);
 
-const AuditQuerySchema = z.object({ entity: text(), action: text(), actor: text(), from: date(), to: date(), before: id(), after: id() });
+/** Every column of the log (the ids of `?hide=`). */
+const AUDIT_COLUMNS = ["at", "actor", "action", "entity", "entityId", "before", "after"] as const;
+
+const AuditQuerySchema = z.object({
+  entity: text(),
+  action: text(),
+  actor: text(),
+  from: date(),
+  to: date(),
+  before: id(),
+  after: id(),
+  /** Time is the one order: newest first unless asked otherwise. */
+  sort: z.enum(["at"]).catch("at").default("at"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  hide: hideParam(AUDIT_COLUMNS),
+});
+
+type AuditRow = ReturnType<typeof auditPage>["rows"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, AUDIT_READERS);
+  columnsFormRedirect(request, AUDIT_COLUMNS);
   const query = parseSearchParams(request, AuditQuerySchema);
+  if (wantsCsv(request)) {
+    const t = await csvTranslator(request);
+    throw csvResponse(`audit-log-${today()}.csv`, auditCsvColumns(t), query.hide, auditEntries(db, query));
+  }
   return json({ query, facets: auditFacets(db), ...auditPage(db, query) });
+}
+
+function auditCsvColumns(t: (key: string) => string): CsvColumn<AuditRow>[] {
+  return [
+    { id: "at", label: t("workflows.audit.at"), value: (r) => r.at },
+    { id: "actor", label: t("workflows.fields.actor"), value: (r) => r.actor },
+    { id: "action", label: t("workflows.fields.action"), value: (r) => r.action },
+    { id: "entity", label: t("workflows.fields.entity"), value: (r) => r.entity },
+    { id: "entityId", label: t("workflows.audit.entityId"), value: (r) => r.entityId },
+    { id: "before", label: t("workflows.audit.before"), value: (r) => r.before ?? "" },
+    { id: "after", label: t("workflows.audit.after"), value: (r) => r.after ?? "" },
+  ];
+}
+
+const col = createColumnHelper<AuditRow>();
+
+function auditColumns(t: TFunction) {
+  const json = (v: string | null) => (v ? <pre className="json">{v}</pre> : t("common.none"));
+  return [
+    col.accessor("at", { header: t("workflows.audit.at"), enableSorting: true, cell: (c) => c.getValue().replace("T", " ").slice(0, 19), meta: { className: "nowrap mono" } }),
+    col.accessor("actor", { header: t("workflows.fields.actor") }),
+    col.accessor("action", { header: t("workflows.fields.action"), meta: { className: "mono" } }),
+    col.accessor("entity", { header: t("workflows.fields.entity"), meta: { className: "mono" } }),
+    col.accessor("entityId", { header: t("workflows.audit.entityId"), cell: (c) => c.getValue() || t("common.none"), meta: { className: "mono" } }),
+    col.accessor("before", { header: t("workflows.audit.before"), cell: (c) => json(c.getValue()) }),
+    col.accessor("after", { header: t("workflows.audit.after"), cell: (c) => json(c.getValue()) }),
+  ];
 }
 
 export default function AuditPage() {
@@ -33,6 +90,24 @@ export default function AuditPage() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const any = t("workflows.audit.any");
+  const sort = { id: "at", desc: query.dir === "desc" };
+  const columns = auditColumns(t);
+  // A new order starts from its first page.
+  const fromStart = new URLSearchParams(params);
+  fromStart.delete("before");
+  fromStart.delete("after");
+  const older =
+    olderThan !== null ? (
+      <Link key="older" className="btn btn-ghost" to={withParams(params, { before: String(olderThan), after: null })} rel={query.dir === "desc" ? "next" : "prev"}>
+        {t("workflows.audit.older")}
+      </Link>
+    ) : null;
+  const newer =
+    newerThan !== null ? (
+      <Link key="newer" className="btn btn-ghost" to={withParams(params, { after: String(newerThan), before: null })} rel={query.dir === "desc" ? "prev" : "next"}>
+        {t("workflows.audit.newer")}
+      </Link>
+    ) : null;
   return (
     <>
       <div className="page-head">
@@ -62,57 +137,30 @@ export default function AuditPage() {
         </SelectField>
         <Field label={t("workflows.fields.from")} name="from" type="date" defaultValue={query.from ?? ""} />
         <Field label={t("workflows.fields.to")} name="to" type="date" defaultValue={query.to ?? ""} />
+        <SelectField label={t("tables.sort")} name="dir" defaultValue={query.dir}>
+          <option value="desc">{t("tables.audit.newestFirst")}</option>
+          <option value="asc">{t("tables.audit.oldestFirst")}</option>
+        </SelectField>
+        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="audit">
-          <thead>
-            <tr>
-              <th scope="col">{t("workflows.audit.at")}</th>
-              <th scope="col">{t("workflows.fields.actor")}</th>
-              <th scope="col">{t("workflows.fields.action")}</th>
-              <th scope="col">{t("workflows.fields.entity")}</th>
-              <th scope="col">{t("workflows.audit.entityId")}</th>
-              <th scope="col">{t("workflows.audit.before")}</th>
-              <th scope="col">{t("workflows.audit.after")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  {t("workflows.audit.empty")}
-                </td>
-              </tr>
-            ) : (
-              rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap mono">{r.at.replace("T", " ").slice(0, 19)}</td>
-                  <td>{r.actor}</td>
-                  <td className="mono">{r.action}</td>
-                  <td className="mono">{r.entity}</td>
-                  <td className="mono">{r.entityId || t("common.none")}</td>
-                  <td>{r.before ? <pre className="json">{r.before}</pre> : t("common.none")}</td>
-                  <td>{r.after ? <pre className="json">{r.after}</pre> : t("common.none")}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <TableToolbar columns={columnChoices(columns)} hidden={query.hide} />
+      <DataTable
+        data={rows}
+        columns={columns}
+        sort={sort}
+        sortHref={(id) => sortHref(fromStart, id, sort)}
+        empty={t("workflows.audit.empty")}
+        caption={t("workflows.audit.title")}
+        rowKey={(r) => String(r.id)}
+        hidden={query.hide}
+        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
+        testId="audit"
+      />
       <nav className="pagination" aria-label={t("workflows.audit.title")}>
-        {newerThan !== null ? (
-          <Link className="btn btn-ghost" to={withParams(params, { after: String(newerThan), before: null })} rel="prev">
-            {t("workflows.audit.newer")}
-          </Link>
-        ) : null}
-        {olderThan !== null ? (
-          <Link className="btn btn-ghost" to={withParams(params, { before: String(olderThan), after: null })} rel="next">
-            {t("workflows.audit.older")}
-          </Link>
-        ) : null}
+        {query.dir === "desc" ? [newer, older] : [older, newer]}
       </nav>
     </>
   );

@@ -1,13 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RuleBadge } from "~/components/badges";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination } from "~/components/pagination";
+import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { correctDeclarationLine, prepareDeclaration } from "~/models/declaration.server";
 import { employerOptions } from "~/models/employer.server";
+import { evaluationFor } from "~/models/evaluation.server";
 import { monthView, type MonthEmployeeRow } from "~/models/month.server";
 import { recordPayment } from "~/models/payment.server";
 import { isValidMonth, monthOf } from "~/rules/dates";
@@ -19,7 +26,10 @@ import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { badRequest, invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { asOfParam } from "~/utils/search-params";
+import { asOfParam, sortHref } from "~/utils/search-params";
+import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { clearFiltersHref, hasFilters } from "~/utils/table-view";
+import { MONTH_STATUSES, MONTHS_COLUMNS, MonthsListQuerySchema, monthStatus, monthsView, type MonthStatus } from "~/utils/months-table";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
 
@@ -35,15 +45,43 @@ const Intent = z.enum(["prepare", "correct", "payment"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
-  const query = parseSearchParams(request, MonthQuerySchema);
   const now = today();
+  // Without a month: the list of employer-months (filters, sort and page in the URL).
+  if (!new URL(request.url).searchParams.has("period")) {
+    columnsFormRedirect(request, MONTHS_COLUMNS);
+    const list = parseSearchParams(request, MonthsListQuerySchema);
+    const employers = employerOptions(db);
+    if (list.employer && !employers.some((e) => e.code === list.employer)) throw notFound();
+    const asOf = list.asOf ?? now;
+    const evaluation = evaluationFor(db, asOf, list.employer || null);
+    const view = monthsView(evaluation.months, list);
+    if (wantsCsv(request)) {
+      const t = await csvTranslator(request);
+      throw csvResponse(`months-${asOf}.csv`, monthCsvColumns(t), list.hide, view.matching);
+    }
+    const rows: MonthListRow[] = view.rows.map((m) => ({
+      employerCode: m.employerCode,
+      period: m.period,
+      dueDate: m.dueDate,
+      liableCount: m.liableCount,
+      required: m.required,
+      paid: m.paid,
+      outstanding: m.outstanding,
+      overdue: m.overdue,
+      lateFee: m.lateFee,
+      status: monthStatus(m),
+    }));
+    const listData = { query: { ...list, asOf }, rows, total: view.total, page: view.page, pageCount: view.pageCount };
+    return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, period: "", employers, view: null, list: listData });
+  }
+  const query = parseSearchParams(request, MonthQuerySchema);
   const asOf = query.asOf ?? now;
   const period = query.period ?? monthOf(asOf);
   const employers = employerOptions(db);
   const code = query.employer || employers[0]?.code || "";
   const view = code ? monthView(db, code, period, asOf) : null;
   if (query.employer && !view) throw notFound();
-  return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, period, employers, view });
+  return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, period, employers, view, list: null });
 }
 
 /** Prepare the declaration, correct a line, or record a payment; auditors get 403. */
@@ -190,6 +228,11 @@ function EmployeeRow({ row, canWrite, employer, period, today, failure }: { row:
 }
 
 export default function MonthPage() {
+  const { list } = useLoaderData<typeof loader>();
+  return list ? <MonthsList list={list} /> : <MonthDetail />;
+}
+
+function MonthDetail() {
   const { canWrite, today, asOf, period, employers, view } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -207,11 +250,16 @@ export default function MonthPage() {
           <h1>{view ? t("workflows.month.heading", { employer: view.employer.code, period }) : t("workflows.month.title")}</h1>
           <p>{t("workflows.month.intro")}</p>
         </div>
-        {view ? (
-          <Link className="btn btn-ghost" to={`/collection?employer=${encodeURIComponent(view.employer.code)}&asOf=${asOf}`}>
-            {t("workflows.collection.title")}
+        <div className="form-actions">
+          <Link className="btn btn-ghost" to={`/months?${new URLSearchParams({ asOf })}`}>
+            {t("tables.months.allMonths")}
           </Link>
-        ) : null}
+          {view ? (
+            <Link className="btn btn-ghost" to={`/collection?employer=${encodeURIComponent(view.employer.code)}&asOf=${asOf}`}>
+              {t("workflows.collection.title")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {done ? (
@@ -542,6 +590,135 @@ export default function MonthPage() {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+// ---------- the list of employer-months ----------
+
+interface MonthListRow {
+  employerCode: string;
+  period: string;
+  dueDate: string;
+  liableCount: number;
+  required: number;
+  paid: number;
+  outstanding: number;
+  overdue: number;
+  lateFee: number;
+  status: MonthStatus;
+}
+
+function monthCsvColumns(t: (key: string) => string): CsvColumn<MonthSummaryLike>[] {
+  return [
+    { id: "employer", label: t("tables.months.employer"), value: (m) => m.employerCode },
+    { id: "period", label: t("tables.months.period"), value: (m) => m.period },
+    { id: "dueDate", label: t("tables.months.dueDate"), value: (m) => m.dueDate },
+    { id: "liable", label: t("tables.months.liable"), value: (m) => String(m.liableCount) },
+    { id: "required", label: t("tables.months.required"), value: (m) => yuanPlain(m.required) },
+    { id: "paid", label: t("tables.months.paid"), value: (m) => yuanPlain(m.paid) },
+    { id: "outstanding", label: t("tables.months.outstanding"), value: (m) => yuanPlain(m.outstanding) },
+    { id: "overdue", label: t("tables.months.overdue"), value: (m) => yuanPlain(m.overdue) },
+    { id: "lateFee", label: t("tables.months.lateFee"), value: (m) => yuanPlain(m.lateFee) },
+    { id: "status", label: t("tables.months.status"), value: (m) => t(`tables.months.statuses.${monthStatus(m)}`) },
+  ];
+}
+type MonthSummaryLike = Omit<MonthListRow, "status">;
+
+const mcol = createColumnHelper<MonthListRow>();
+
+function monthListColumns(t: TFunction, asOf: string) {
+  const money = { cell: (c: { getValue: () => number }) => yuanDisplay(c.getValue()), meta: { className: "num" }, enableSorting: true };
+  const monthHref = (r: MonthListRow) => `/months?${new URLSearchParams({ employer: r.employerCode, period: r.period, asOf })}`;
+  return [
+    mcol.accessor("employerCode", { id: "employer", header: t("tables.months.employer"), enableSorting: true, meta: { className: "mono" } }),
+    mcol.accessor("period", {
+      header: t("tables.months.period"),
+      enableSorting: true,
+      meta: { className: "nowrap" },
+      cell: (c) => (
+        <Link to={monthHref(c.row.original)} data-primary aria-label={t("tables.months.openMonth", { employer: c.row.original.employerCode, period: c.getValue() })}>
+          {c.getValue()}
+        </Link>
+      ),
+    }),
+    mcol.accessor("dueDate", { header: t("tables.months.dueDate"), enableSorting: true, meta: { className: "nowrap" } }),
+    mcol.accessor("liableCount", { id: "liable", header: t("tables.months.liable"), enableSorting: true, meta: { className: "num" } }),
+    mcol.accessor("required", { header: t("tables.months.required"), ...money }),
+    mcol.accessor("paid", { header: t("tables.months.paid"), ...money }),
+    mcol.accessor("outstanding", { header: t("tables.months.outstanding"), ...money }),
+    mcol.accessor("overdue", { header: t("tables.months.overdue"), ...money }),
+    mcol.accessor("lateFee", { header: t("tables.months.lateFee"), ...money }),
+    mcol.accessor("status", {
+      header: t("tables.months.status"),
+      enableSorting: true,
+      cell: (c) => {
+        const s = c.getValue();
+        return <span className={`badge ${s === "overdue" ? "badge-critical" : s === "due" ? "badge-warning" : "badge-ok"}`}>{t(`tables.months.statuses.${s}`)}</span>;
+      },
+    }),
+  ];
+}
+
+type ListData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["list"]>;
+
+function MonthsList({ list }: { list: ListData }) {
+  const { canWrite, employers } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const { query, rows, total, page, pageCount } = list;
+  const sort = { id: query.sort, desc: query.dir === "desc" };
+  const columns = monthListColumns(t, query.asOf);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("tables.months.title")}</h1>
+          <p>{t("tables.months.intro")}</p>
+        </div>
+      </div>
+      {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
+      <Form method="get" className="filters" key={params.toString()}>
+        <SelectField label={t("tables.months.employer")} name="employer" defaultValue={query.employer}>
+          <option value="">{t("tables.months.anyEmployer")}</option>
+          {employers.map((e) => (
+            <option key={e.id} value={e.code}>
+              {e.code} · {e.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t("tables.months.periodFrom")} name="from" type="month" placeholder="YYYY-MM" defaultValue={query.from ?? ""} />
+        <Field label={t("tables.months.periodTo")} name="to" type="month" placeholder="YYYY-MM" defaultValue={query.to ?? ""} />
+        <SelectField label={t("tables.months.status")} name="status" defaultValue={query.status}>
+          <option value="">{t("tables.months.anyStatus")}</option>
+          {MONTH_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`tables.months.statuses.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <button type="submit" className="btn">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
+      <DataTable
+        data={rows}
+        columns={columns}
+        sort={sort}
+        sortHref={(id) => sortHref(params, id, sort)}
+        empty={t("tables.months.empty")}
+        caption={t("tables.months.title")}
+        rowKey={(r) => `${r.employerCode}:${r.period}`}
+        hidden={query.hide}
+        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
+        testId="months"
+      />
+      <Pagination page={page} pageCount={pageCount} total={total} />
     </>
   );
 }

@@ -30,6 +30,7 @@ test.describe("in an English browser", () => {
       zhCN.nav.findings,
       zhCN.nav.statements,
       zhCN.nav.months,
+      zhCN.tables.payments.nav,
       zhCN.nav.collection,
       zhCN.nav.imports,
       zhCN.nav.policies,

@@ -1,0 +1,92 @@
+/**
+ * Reading the recorded payments (SPEC §2): filtered, sorted and paged in SQL
+ * (a COUNT, then one page by ORDER BY … LIMIT). Who recorded a payment and
+ * when come from its audit-log entry (a payment recorded on the month page
+ * has one of its own; an imported file has one entry for the whole file).
+ */
+import { and, asc, count, desc, eq, gte, lte, sql, sum, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/connection";
+import { auditLog, employers, payments } from "../../db/schema";
+import { PAYMENTS_PAGE_SIZE, type PaymentsQuery } from "~/utils/payments-query";
+import { pageWindow } from "~/utils/search-params";
+
+export interface PaymentListRow {
+  id: number;
+  employerCode: string;
+  period: string;
+  paidOn: string;
+  amount: number;
+  reference: string;
+  recordedBy: string | null;
+  /** ISO timestamp (UTC) of the audit entry. */
+  recordedAt: string | null;
+}
+
+const entry = alias(auditLog, "entry");
+
+function paymentsFilter(q: PaymentsQuery): SQL | undefined {
+  const where: SQL[] = [];
+  if (q.employer) where.push(eq(employers.code, q.employer));
+  if (q.period) where.push(eq(payments.period, q.period));
+  if (q.from) where.push(gte(payments.paidOn, q.from));
+  if (q.to) where.push(lte(payments.paidOn, q.to));
+  return where.length ? and(...where) : undefined;
+}
+
+const SORT_COLUMNS = {
+  employer: employers.code,
+  period: payments.period,
+  paidOn: payments.paidOn,
+  amount: payments.amount,
+  reference: payments.reference,
+  recordedAt: entry.at,
+} as const;
+
+function paymentRows(db: Db, q: PaymentsQuery, filter: SQL | undefined, limit: number, offset: number): PaymentListRow[] {
+  const column = SORT_COLUMNS[q.sort];
+  return db
+    .select({
+      id: payments.id,
+      employerCode: employers.code,
+      period: payments.period,
+      paidOn: payments.paidOn,
+      amount: payments.amount,
+      reference: payments.reference,
+      recordedBy: entry.actor,
+      recordedAt: entry.at,
+    })
+    .from(payments)
+    .innerJoin(employers, eq(employers.id, payments.employerId))
+    .leftJoin(entry, and(eq(entry.entity, "payment"), eq(entry.action, "create"), eq(entry.entityId, sql`cast(${payments.id} as text)`)))
+    .where(filter)
+    .orderBy(q.dir === "desc" ? desc(column) : asc(column), q.dir === "desc" ? desc(payments.id) : asc(payments.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+/** One page of the payments the filters match, their number and their total (fen). */
+export function listPayments(db: Db, q: PaymentsQuery) {
+  const filter = paymentsFilter(q);
+  const agg = db
+    .select({ n: count(), amount: sum(payments.amount) })
+    .from(payments)
+    .innerJoin(employers, eq(employers.id, payments.employerId))
+    .where(filter)
+    .get();
+  const total = agg?.n ?? 0;
+  const { page, pageCount, offset } = pageWindow(total, q.page, PAYMENTS_PAGE_SIZE);
+  return { rows: paymentRows(db, q, filter, PAYMENTS_PAGE_SIZE, offset), total, amount: Number(agg?.amount ?? 0), page, pageCount };
+}
+
+/** Every matching payment in the list's order, 1,000 at a time (the CSV export). */
+export function* allPayments(db: Db, q: PaymentsQuery): Generator<PaymentListRow> {
+  const filter = paymentsFilter(q);
+  const batch = 1000;
+  for (let offset = 0; ; offset += batch) {
+    const rows = paymentRows(db, q, filter, batch, offset);
+    yield* rows;
+    if (rows.length < batch) return;
+  }
+}

@@ -1,0 +1,141 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SelectField } from "~/components/field";
+import { Pagination } from "~/components/pagination";
+import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import type { CsvColumn } from "~/lib/table-csv";
+import { employerOptions } from "~/models/employer.server";
+import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
+import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { requireRole } from "~/utils/auth.server";
+import { today } from "~/utils/dates.server";
+import { shanghaiDateTime } from "~/utils/datetime";
+import { db } from "~/utils/db.server";
+import { notFound, parseSearchParams } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
+import { sortHref } from "~/utils/search-params";
+import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { clearFiltersHref, hasFilters } from "~/utils/table-view";
+import { WORKFLOW_READERS } from "~/utils/workflow-access";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
+
+/** The recorded payments, read-only: staff who may read the month view (payments are recorded there). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, WORKFLOW_READERS);
+  columnsFormRedirect(request, PAYMENTS_COLUMNS);
+  const query = parseSearchParams(request, PaymentsQuerySchema);
+  const employers = employerOptions(db);
+  if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
+  if (wantsCsv(request)) {
+    const t = await csvTranslator(request);
+    throw csvResponse(`payments-${today()}.csv`, paymentCsvColumns(t), query.hide, allPayments(db, query));
+  }
+  return json({ query, employers, ...listPayments(db, query) });
+}
+
+function paymentCsvColumns(t: (key: string) => string): CsvColumn<PaymentListRow>[] {
+  return [
+    { id: "employer", label: t("tables.payments.employer"), value: (p) => p.employerCode },
+    { id: "period", label: t("tables.payments.period"), value: (p) => p.period },
+    { id: "paidOn", label: t("tables.payments.paidOn"), value: (p) => p.paidOn },
+    { id: "amount", label: t("tables.payments.amount"), value: (p) => yuanPlain(p.amount) },
+    { id: "reference", label: t("tables.payments.reference"), value: (p) => p.reference },
+    { id: "recordedBy", label: t("tables.payments.recordedBy"), value: (p) => p.recordedBy ?? "" },
+    { id: "recordedAt", label: t("tables.payments.recordedAt"), value: (p) => (p.recordedAt ? shanghaiDateTime(p.recordedAt) : "") },
+  ];
+}
+
+const col = createColumnHelper<PaymentListRow>();
+
+function paymentColumns(t: TFunction) {
+  return [
+    col.accessor("employerCode", { id: "employer", header: t("tables.payments.employer"), enableSorting: true, meta: { className: "mono" } }),
+    col.accessor("period", {
+      header: t("tables.payments.period"),
+      enableSorting: true,
+      meta: { className: "nowrap" },
+      cell: (c) => (
+        <Link to={`/months?${new URLSearchParams({ employer: c.row.original.employerCode, period: c.getValue() })}`} data-primary>
+          {c.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor("paidOn", { header: t("tables.payments.paidOn"), enableSorting: true, meta: { className: "nowrap" } }),
+    col.accessor("amount", { header: t("tables.payments.amount"), enableSorting: true, cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
+    col.accessor("reference", { header: t("tables.payments.reference"), enableSorting: true, meta: { className: "mono" } }),
+    col.accessor("recordedBy", { header: t("tables.payments.recordedBy"), cell: (c) => c.getValue() ?? t("common.none") }),
+    col.accessor("recordedAt", {
+      header: t("tables.payments.recordedAt"),
+      enableSorting: true,
+      cell: (c) => {
+        const v = c.getValue();
+        return v ? shanghaiDateTime(v) : t("common.none");
+      },
+      meta: { className: "nowrap" },
+    }),
+  ];
+}
+
+export default function PaymentsPage() {
+  const { query, employers, rows, total, amount, page, pageCount } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const sort = { id: query.sort, desc: query.dir === "desc" };
+  const columns = paymentColumns(t);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("tables.payments.title")}</h1>
+          <p>{t("tables.payments.intro")}</p>
+        </div>
+      </div>
+      <Form method="get" className="filters" role="search" key={params.toString()}>
+        <SelectField label={t("tables.payments.employer")} name="employer" defaultValue={query.employer}>
+          <option value="">{t("tables.payments.anyEmployer")}</option>
+          {employers.map((e) => (
+            <option key={e.id} value={e.code}>
+              {e.code} · {e.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t("tables.payments.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={query.period ?? ""} />
+        <Field label={t("tables.payments.paidFrom")} name="from" type="date" defaultValue={query.from ?? ""} />
+        <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <button type="submit" className="btn">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
+      <DataTable
+        data={rows}
+        columns={columns}
+        sort={sort}
+        sortHref={(id) => sortHref(params, id, sort)}
+        empty={t("tables.payments.empty")}
+        caption={t("tables.payments.title")}
+        rowKey={(r) => String(r.id)}
+        hidden={query.hide}
+        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
+        testId="payments-list"
+      />
+      {total > 0 ? <p className="muted">{t("tables.payments.total", { amount: yuanDisplay(amount) })}</p> : null}
+      <Pagination page={page} pageCount={pageCount} total={total} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
