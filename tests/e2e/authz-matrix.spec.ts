@@ -112,10 +112,6 @@ const MATRIX: Record<string, Case[]> = {
     { url: () => "/payments?format=csv", get: STAFF_READ, post: NO_ACTION },
     { url: () => "/payments?employer=NOPE", get: [L, ME, 404, 404, 404], post: NO_ACTION },
   ],
-  "payments.tsx": [
-    { url: () => "/payments", get: STAFF_READ, post: NO_ACTION },
-    { url: () => "/payments?employer=NOPE", get: [L, ME, 404, 404, 404], post: NO_ACTION },
-  ],
   "registrations.tsx": [{ url: () => "/registrations", get: STAFF_READ, post: WRITE_EMPTY }],
   "reports.findings[.]csv.ts": [{ url: () => "/reports/findings.csv", get: STAFF_READ, post: NO_ACTION }],
   "reports.overdue[.]csv.ts": [{ url: () => "/reports/overdue.csv", get: STAFF_READ, post: NO_ACTION }],
@@ -133,6 +129,11 @@ const MATRIX: Record<string, Case[]> = {
   "statements.print.tsx": [
     { url: (i) => `/statements/print?employer=${i.printEmployer}&period=${i.printPeriod}`, get: STAFF_READ, post: NO_ACTION },
     { url: () => "/statements/print", get: [L, ME, 400, 400, 400], post: NO_ACTION },
+  ],
+  // Accounts: administrators only.
+  "users.tsx": [
+    { url: () => "/users", get: [L, ME, 403, 403, 200], post: [L, ME, 403, 403, 400] },
+    { url: () => "/users", get: [L, ME, 403, 403, 200], post: [L, ME, 403, 403, 400], form: { intent: "create", email: "x@example.com", role: "hr", password: "short", confirmPassword: "short" } },
   ],
 };
 
