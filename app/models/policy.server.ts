@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { msg, PROBLEMS } from "~/lib/messages";
 import type { Db } from "../../db/connection";
 import { employers, nonWorkingDays, policies } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
@@ -62,7 +63,8 @@ const rateField = (employerOnly: boolean) =>
     .transform((v, ctx) => {
       const r = parseRate(v);
       if (!r.ok) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "badRate", params: { detail: r.reason } });
+        // `detail` in English; `detailMsg` for the page, in the reader's language.
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "badRate", params: { detail: r.reason, detailMsg: msg(`${PROBLEMS}.rate.${r.code}`, r.params) } });
         return z.NEVER;
       }
       if (employerOnly && !isZeroRate(r.rate)) {

@@ -5,6 +5,7 @@
  * else `fields.*`.
  */
 import { useTranslation } from "react-i18next";
+import { renderMsg, type Msg } from "~/lib/messages";
 
 export const WORKFLOW_ERROR_CODES = [
   "noPolicy",
@@ -36,7 +37,9 @@ export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
 export interface WfError {
   code: string;
+  /** In English (or a value); `detailMsg`, when present, is shown instead, in the reader's language. */
   detail?: string;
+  detailMsg?: Msg;
 }
 export type WfErrors = Record<string, WfError>;
 export type WfResult<T = number> = { ok: true; value: T } | { ok: false; errors: WfErrors };
@@ -55,6 +58,7 @@ export function useWorkflowErrors(errors: WfErrors | undefined | null) {
     const key = labelKey ?? (i18n.exists(`workflows.fields.${field}`) ? `workflows.fields.${field}` : `fields.${field}`);
     const label = t(key);
     const messageKey = i18n.exists(`workflows.errors.${e.code}`) ? `workflows.errors.${e.code}` : `validation.${e.code}`;
-    return t(messageKey, { field: label, detail: e.detail ?? "" });
+    const detail = e.detailMsg ? renderMsg(t, e.detailMsg) : (e.detail ?? "");
+    return t(messageKey, { field: label, detail });
   };
 }

@@ -66,6 +66,13 @@ describe("policy versions", () => {
     ] as const) {
       expect(codeOf(savePolicy(db, ACTOR, null, { ...FORM, ...patch }, "2026-05"), field), JSON.stringify(patch)).toBe(code);
     }
+    // A bad rate says why, in English for logs and coded for the page in the reader's language.
+    const bad = savePolicy(db, ACTOR, null, { ...FORM, medical_employer: "8%+" }, "2026-05");
+    expect(bad.ok ? null : bad.errors.medical_employer).toEqual({
+      code: "badRate",
+      detail: 'has an empty term in "8%+"',
+      detailMsg: { key: "problems.rate.emptyTerm", params: { rate: "8%+" } },
+    });
     expect(count(db, "audit_log")).toBe(audit0);
     expect(count(db, "policies")).toBe(policies0);
   });
