@@ -20,7 +20,7 @@ import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
 import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR } from "../helpers/golden";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** Sign-in and password forms hash passwords (scrypt): fewer runs. */
 const SLOW_RUNS = Math.max(10, Math.ceil(RUNS / 3));
 
