@@ -177,6 +177,7 @@ test("findings: sorting is in the URL and survives reload and back", async ({ pa
   await page.getByRole("button", { name: en.common.apply }).click();
   await expect(page).toHaveURL(/status=open/);
   await expect(page).toHaveURL(/sort=days&dir=asc/);
+  await expect.poll(async () => [...new Set(await columnTexts(page, "findings", "status"))]).toEqual([en.statuses.open]);
   const total = await count(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: en.tables.exportCsv }).click()]);
   const text = (await readFile(await download.path())).subarray(3).toString("utf8");
