@@ -25,6 +25,7 @@ import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { badRequest, invalid, notFound, parseSearchParams } from "~/utils/http.server";
+import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { asOfParam, sortHref } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
@@ -627,8 +628,8 @@ type MonthSummaryLike = Omit<MonthListRow, "status">;
 
 const mcol = createColumnHelper<MonthListRow>();
 
-function monthListColumns(t: TFunction, asOf: string) {
-  const money = { cell: (c: { getValue: () => number }) => yuanDisplay(c.getValue()), meta: { className: "num" }, enableSorting: true };
+function monthListColumns(t: TFunction, fmt: Formatter, asOf: string) {
+  const money = { cell: (c: { getValue: () => number }) => fmt.money(c.getValue()), meta: { className: "num" }, enableSorting: true };
   const monthHref = (r: MonthListRow) => `/months?${new URLSearchParams({ employer: r.employerCode, period: r.period, asOf })}`;
   return [
     mcol.accessor("employerCode", { id: "employer", header: t("tables.months.employer"), enableSorting: true, meta: { className: "mono" } }),
@@ -643,7 +644,7 @@ function monthListColumns(t: TFunction, asOf: string) {
       ),
     }),
     mcol.accessor("dueDate", { header: t("tables.months.dueDate"), enableSorting: true, meta: { className: "nowrap" } }),
-    mcol.accessor("liableCount", { id: "liable", header: t("tables.months.liable"), enableSorting: true, meta: { className: "num" } }),
+    mcol.accessor("liableCount", { id: "liable", header: t("tables.months.liable"), enableSorting: true, cell: (c) => fmt.number(c.getValue()), meta: { className: "num" } }),
     mcol.accessor("required", { header: t("tables.months.required"), ...money }),
     mcol.accessor("paid", { header: t("tables.months.paid"), ...money }),
     mcol.accessor("outstanding", { header: t("tables.months.outstanding"), ...money }),
@@ -668,7 +669,8 @@ function MonthsList({ list }: { list: ListData }) {
   const { t } = useTranslation();
   const { query, rows, total, page, pageCount } = list;
   const sort = { id: query.sort, desc: query.dir === "desc" };
-  const columns = monthListColumns(t, query.asOf);
+  const fmt = useFormat();
+  const columns = monthListColumns(t, fmt, query.asOf);
   return (
     <>
       <div className="page-head">

@@ -12,12 +12,13 @@ import { columnChoices, TableToolbar } from "~/components/table-toolbar";
 import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
 import { requireRole } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { db } from "~/utils/db.server";
 import { notFound, parseSearchParams } from "~/utils/http.server";
+import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
 import { sortHref } from "~/utils/search-params";
@@ -55,7 +56,7 @@ function paymentCsvColumns(t: (key: string) => string): CsvColumn<PaymentListRow
 
 const col = createColumnHelper<PaymentListRow>();
 
-function paymentColumns(t: TFunction) {
+function paymentColumns(t: TFunction, fmt: Formatter) {
   return [
     col.accessor("employerCode", { id: "employer", header: t("tables.payments.employer"), enableSorting: true, meta: { className: "mono" } }),
     col.accessor("period", {
@@ -69,7 +70,7 @@ function paymentColumns(t: TFunction) {
       ),
     }),
     col.accessor("paidOn", { header: t("tables.payments.paidOn"), enableSorting: true, meta: { className: "nowrap" } }),
-    col.accessor("amount", { header: t("tables.payments.amount"), enableSorting: true, cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
+    col.accessor("amount", { header: t("tables.payments.amount"), enableSorting: true, cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
     col.accessor("reference", { header: t("tables.payments.reference"), enableSorting: true, meta: { className: "mono" } }),
     col.accessor("recordedBy", { header: t("tables.payments.recordedBy"), cell: (c) => c.getValue() ?? t("common.none") }),
     col.accessor("recordedAt", {
@@ -77,7 +78,7 @@ function paymentColumns(t: TFunction) {
       enableSorting: true,
       cell: (c) => {
         const v = c.getValue();
-        return v ? shanghaiDateTime(v) : t("common.none");
+        return v ? fmt.dateTime(v) : t("common.none");
       },
       meta: { className: "nowrap" },
     }),
@@ -89,7 +90,8 @@ export default function PaymentsPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const sort = { id: query.sort, desc: query.dir === "desc" };
-  const columns = paymentColumns(t);
+  const fmt = useFormat();
+  const columns = paymentColumns(t, fmt);
   return (
     <>
       <div className="page-head">
@@ -130,7 +132,7 @@ export default function PaymentsPage() {
         clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="payments-list"
       />
-      {total > 0 ? <p className="muted">{t("tables.payments.total", { amount: yuanDisplay(amount) })}</p> : null}
+      {total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>
   );
