@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listEmployers } from "~/models/employer.server";
 import { requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { useFormat } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useCan } from "~/utils/user";
 
@@ -32,13 +33,14 @@ function CodeCell({ row }: { row: Row }) {
 export default function Employers() {
   const { employers } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const canWrite = useCan("employer:write");
   const columns = [
     col.accessor("code", { header: t("fields.code"), cell: (c) => <CodeCell row={c.row.original} /> }),
     col.accessor("name", { header: t("fields.name") }),
     col.accessor("uscc", { header: t("fields.uscc"), meta: { className: "mono" } }),
     col.accessor("region", { header: t("fields.region") }),
-    col.accessor("employeeCount", { header: t("employers.employeeCount"), meta: { className: "num" } }),
+    col.accessor("employeeCount", { header: t("employers.employeeCount"), cell: (c) => fmt.number(c.getValue()), meta: { className: "num" } }),
   ];
   return (
     <>
