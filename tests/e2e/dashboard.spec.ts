@@ -1,4 +1,5 @@
 /** HR opens the dashboard in the morning: its counts are the findings page's, and its charts draw the demo's history. */
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
 import { signIn } from "./fixtures";
@@ -76,4 +77,13 @@ test("the charts render with data, each with a title and its figures as a table"
   const bar = page.getByTestId("chart-premiums").locator(".recharts-bar-rectangle").last();
   await bar.hover();
   await expect(page.getByTestId("chart-premiums").locator(".recharts-tooltip-wrapper")).toContainText("¥");
+});
+
+/** docs/screenshots/dashboard.png for the README (`SCREENSHOTS=1` runs it). */
+test("the dashboard, for the README @screenshot", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "hr");
+  await expect(page.getByTestId("chart-premiums").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/dashboard.png", import.meta.url)), fullPage: true });
 });
