@@ -43,6 +43,7 @@ async function switchToChineseAndSignIn(page: Page) {
 }
 
 test("signed out in English, switch to 中文, and work in Chinese", async ({ page }) => {
+  test.slow(); // five pages and a sign-in on a shared machine
   await switchToChineseAndSignIn(page);
 
   // The dashboard (whatever its layout): its Chinese title and heading, and the Chinese navigation.

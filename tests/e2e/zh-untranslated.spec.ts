@@ -97,6 +97,7 @@ test("signed out: the sign-in page is in Chinese", async ({ browser, baseURL }) 
 });
 
 test("HR: every page in Chinese, no key and no English left", async ({ browser, baseURL }) => {
+  test.slow(); // some twenty pages on a shared machine
   const page = await chinesePage(browser, baseURL!, "hr");
   const paths = [
     "/",
@@ -109,11 +110,14 @@ test("HR: every page in Chinese, no key and no English left", async ({ browser, 
     "/registrations",
     "/findings",
     "/months",
+    "/payments",
     "/collection",
     "/imports",
     "/settings/policies",
     "/statements",
     await firstLink(page, "/statements", /^\/statements\/\d+$/),
+    await firstLink(page, "/statements", /^\/statements\/print$/),
+    "/about",
   ];
   const problems: string[] = [];
   for (const path of paths) problems.push(...(await problemsOf(page, path)));
@@ -121,10 +125,13 @@ test("HR: every page in Chinese, no key and no English left", async ({ browser, 
   await page.context().close();
 });
 
-test("auditor: the audit log in Chinese", async ({ browser, baseURL }) => {
-  const page = await chinesePage(browser, baseURL!, "auditor");
-  expect(await problemsOf(page, "/audit")).toEqual([]);
-  await page.context().close();
+test("auditor and admin: the audit log and the users page in Chinese", async ({ browser, baseURL }) => {
+  const auditor = await chinesePage(browser, baseURL!, "auditor");
+  expect(await problemsOf(auditor, "/audit")).toEqual([]);
+  await auditor.context().close();
+  const admin = await chinesePage(browser, baseURL!, "admin");
+  expect(await problemsOf(admin, "/users")).toEqual([]);
+  await admin.context().close();
 });
 
 test("employee: the portal and a statement in Chinese", async ({ browser, baseURL }) => {
