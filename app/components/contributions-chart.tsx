@@ -10,7 +10,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { yuanDisplay } from "~/rules/money";
+import { formatNumber, useFormat } from "~/utils/format";
 
 export interface ContributionPoint {
   period: string;
@@ -33,10 +33,11 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
-const yuanTick = (v: number) => `¥${Math.round(v).toLocaleString("en-US")}`;
+const yuanTick = (v: number) => `¥${formatNumber("en", Math.round(v))}`;
 
 export function ContributionsChart({ data, captionId }: { data: ContributionPoint[]; captionId: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const hydrated = useHydrated();
   const rows = data.map((d) => ({ period: d.period, own: d.own / 100, employer: d.employer / 100 }));
   return (
@@ -47,7 +48,7 @@ export function ContributionsChart({ data, captionId }: { data: ContributionPoin
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="period" tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={yuanTick} width={72} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(v) => yuanDisplay(Math.round(Number(v) * 100))} />
+            <Tooltip formatter={(v) => fmt.money(Math.round(Number(v) * 100))} labelFormatter={(label) => fmt.month(String(label))} />
             <Legend />
             {SERIES.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={t(s.label)} fill={s.color} isAnimationActive={false} />
@@ -62,6 +63,7 @@ export function ContributionsChart({ data, captionId }: { data: ContributionPoin
 /** The same figures as a table (the chart's accessible alternative). */
 export function ContributionsTable({ data }: { data: ContributionPoint[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <table className="data-table" data-testid="contributions-table">
       <caption className="visually-hidden">{t("statements.portal.chartHeading")}</caption>
@@ -78,9 +80,9 @@ export function ContributionsTable({ data }: { data: ContributionPoint[] }) {
       <tbody>
         {data.map((d) => (
           <tr key={d.period}>
-            <th scope="row">{d.period}</th>
-            <td className="num">{yuanDisplay(d.own)}</td>
-            <td className="num">{yuanDisplay(d.employer)}</td>
+            <th scope="row">{fmt.month(d.period)}</th>
+            <td className="num">{fmt.money(d.own)}</td>
+            <td className="num">{fmt.money(d.employer)}</td>
           </tr>
         ))}
       </tbody>
