@@ -58,7 +58,10 @@ test("signed out in English, switch to 中文, and work in Chinese", async ({ pa
   const row = page.locator("table tbody tr").first();
   await expect(row).toBeVisible();
   const rowText = (await row.innerText()).trim();
-  expect(ZH_RULES.some((name) => rowText.includes(name)), `a Chinese rule name in "${rowText}"`).toBe(true);
+  expect(
+    ZH_RULES.some((name) => rowText.includes(name)),
+    `a Chinese rule name in "${rowText}"`
+  ).toBe(true);
   for (const name of Object.values(en.rules)) expect(rowText).not.toContain(name);
 
   // A statement: the document and the SPEC §6 explainer in Chinese.
@@ -108,17 +111,21 @@ test("an import error and the CSV report's header, in Chinese", async ({ page })
  * tagged @screenshot (SCREENSHOTS=1 runs it). Chinese needs a CJK font (fonts-noto-cjk,
  * which tests/e2e/ensure-chromium.sh installs when missing).
  */
-test("the dashboard and a statement in Chinese, for the README @screenshot", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await switchToChineseAndSignIn(page);
-  await expectChineseDashboard(page);
-  await page.waitForLoadState("networkidle");
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/zh-dashboard.png", import.meta.url)), fullPage: true });
+test.describe("in a Chinese browser (native date inputs in Chinese too)", () => {
+  test.use({ locale: "zh-CN" });
 
-  await page.goto("/statements");
-  await page.locator('a[href^="/statements/"]').filter({ hasNotText: zhCN.statements.printMonth }).first().click();
-  await expect(page.locator(".statement-explainer")).toBeVisible();
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/zh-statement.png", import.meta.url)), fullPage: true });
+  test("the dashboard and a statement in Chinese, for the README @screenshot", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, "hr");
+    await expectChineseDashboard(page);
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/zh-dashboard.png", import.meta.url)), fullPage: true });
+
+    await page.goto("/statements");
+    await page.locator('a[href^="/statements/"]').filter({ hasNotText: zhCN.statements.printMonth }).first().click();
+    await expect(page.locator(".statement-explainer")).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: fileURLToPath(new URL("../../docs/screenshots/zh-statement.png", import.meta.url)), fullPage: true });
+  });
 });
