@@ -10,7 +10,7 @@ import { LanguageSwitch } from "./language-switch";
 
 const NAV: {
   to: string;
-  key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey | "payments";
+  key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey | "payments" | "users";
   /** A label outside `nav.*` (areas that bring their own strings). */
   label?: "tables.payments.nav";
   action: Action;
@@ -29,6 +29,7 @@ const NAV: {
   { to: "/imports", key: "imports", action: "finding:read", roles: WORKFLOW_WRITERS },
   { to: "/settings/policies", key: "policies", action: "finding:read" },
   { to: "/audit", key: "audit", action: "finding:read", roles: AUDIT_READERS },
+  { to: "/users", key: "users", action: "user:manage" },
   { to: "/me", key: "me", action: "self:read" },
 ];
 
@@ -54,10 +55,10 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </nav>
         <div className="topbar-tools">
           <LanguageSwitch />
-          <span className="whoami" title={t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })}>
+          <Link to="/account" className="whoami" title={t("nav.signedInAs", { email: user.email, role: t(`roles.${user.role}`) })} aria-label={t("users.accountLink")}>
             {user.name || user.email}
             <span className="role-chip">{t(`roles.${user.role}`)}</span>
-          </span>
+          </Link>
           <Form method="post" action="/logout">
             <button type="submit" className="btn btn-ghost">
               {t("nav.signOut")}

@@ -26,6 +26,7 @@ export const en = {
     imports: "Imports",
     policies: "Policies",
     audit: "Audit log",
+    users: "Users",
     me: "My statements",
     signOut: "Sign out",
     signedInAs: "Signed in as {{email}} ({{role}})",

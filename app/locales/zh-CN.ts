@@ -28,6 +28,7 @@ export const zhCN: Catalog = {
     imports: "导入",
     policies: "社会保险政策",
     audit: "审计日志",
+    users: "用户",
     me: "我的对账单",
     signOut: "退出登录",
     signedInAs: "当前用户 {{email}}（{{role}}）",

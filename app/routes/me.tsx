@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field } from "~/components/field";
+import { PasswordForm } from "~/components/password-form";
 import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/components/statement-document";
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
@@ -15,7 +15,6 @@ import { requirePermission, sessionCookieHeader } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -35,65 +34,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await changePassword(db, user, values);
   if (!result.ok) return json({ errors: result.errors }, { status: 400 });
   return redirect("/me?password=changed", { headers: { "Set-Cookie": await sessionCookieHeader(result.token) } });
-}
-
-const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {
-  currentPassword: "statements.password.current",
-  newPassword: "statements.password.new",
-  confirmPassword: "statements.password.confirm",
-};
-
-function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const message = (field: PasswordField) => {
-    const code = errors?.[field];
-    return code ? t(`statements.password.errors.${code}`, { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
-  };
-  return (
-    <section className="card password-card" aria-labelledby="password-heading">
-      <h2 id="password-heading">{t("statements.password.heading")}</h2>
-      <p className="muted">{t("statements.password.help")}</p>
-      {params.get("password") === "changed" && !errors ? (
-        <p className="notice notice-ok" role="status">
-          {t("statements.password.changed")}
-        </p>
-      ) : null}
-      <Form method="post" noValidate>
-        <Field
-          label={t("statements.password.current")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={message("currentPassword")}
-        />
-        <Field
-          label={t("statements.password.new")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={NEW_PASSWORD_MIN_LENGTH}
-          required
-          hint={t("statements.password.newHint", { min: NEW_PASSWORD_MIN_LENGTH })}
-          error={message("newPassword")}
-        />
-        <Field
-          label={t("statements.password.confirm")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={message("confirmPassword")}
-        />
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("statements.password.submit")}
-          </button>
-        </div>
-      </Form>
-    </section>
-  );
 }
 
 export default function Me() {

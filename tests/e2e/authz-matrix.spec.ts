@@ -64,6 +64,8 @@ const MATRIX: Record<string, Case[]> = {
   "_index.tsx": [{ url: () => "/", get: STAFF_READ, post: NO_ACTION }],
   // What the product encodes: any signed-in user.
   "about.tsx": [{ url: () => "/about", get: [L, 200, 200, 200, 200], post: NO_ACTION }],
+  // One's own account and password: anyone signed in; an empty form comes back with its errors.
+  "account.tsx": [{ url: () => "/account", get: [L, 200, 200, 200, 200], post: [L, 400, 400, 400, 400] }],
   "audit.tsx": [
     { url: () => "/audit", get: [L, ME, 200, 403, 200], post: NO_ACTION },
     { url: () => "/audit?format=csv", get: [L, ME, 200, 403, 200], post: NO_ACTION },

@@ -1,8 +1,9 @@
 /** English strings of account management; users.zh-CN.ts has exactly the same keys. */
 export const usersEn = {
   title: "Users",
+  accountTitle: "My account",
+  accountLink: "My account and password",
   intro: "Who can sign in, with which role. Disabling an account ends its sessions at once; the audit log keeps every change.",
-  nav: "Users",
   list: "Accounts",
   empty: "No accounts yet.",
   email: "E-mail",

@@ -3,8 +3,9 @@ import type { usersEn } from "./users.en";
 
 export const usersZhCN: typeof usersEn = {
   title: "用户",
+  accountTitle: "我的账户",
+  accountLink: "我的账户与密码",
   intro: "可以登录的人员及其角色。停用账户会立即结束其所有会话；每项变更都记入审计日志。",
-  nav: "用户",
   list: "账户",
   empty: "尚无账户。",
   email: "电子邮箱",

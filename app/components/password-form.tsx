@@ -1,0 +1,64 @@
+/** Changing one's own password (the portal and the account page): every other session of the user ends. */
+import { Form, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field } from "~/components/field";
+import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
+
+const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {
+  currentPassword: "statements.password.current",
+  newPassword: "statements.password.new",
+  confirmPassword: "statements.password.confirm",
+};
+
+export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const message = (field: PasswordField) => {
+    const code = errors?.[field];
+    return code ? t(`statements.password.errors.${code}`, { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
+  };
+  return (
+    <section className="card password-card" aria-labelledby="password-heading">
+      <h2 id="password-heading">{t("statements.password.heading")}</h2>
+      <p className="muted">{t("statements.password.help")}</p>
+      {params.get("password") === "changed" && !errors ? (
+        <p className="notice notice-ok" role="status">
+          {t("statements.password.changed")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <Field
+          label={t("statements.password.current")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={message("currentPassword")}
+        />
+        <Field
+          label={t("statements.password.new")}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={NEW_PASSWORD_MIN_LENGTH}
+          required
+          hint={t("statements.password.newHint", { min: NEW_PASSWORD_MIN_LENGTH })}
+          error={message("newPassword")}
+        />
+        <Field
+          label={t("statements.password.confirm")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={message("confirmPassword")}
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn">
+            {t("statements.password.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
