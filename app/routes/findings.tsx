@@ -130,6 +130,20 @@ export default function Findings() {
           </a>
         </div>
       </div>
+      <p className="muted csv-zh-header">
+        {t("findings.chineseHeader")}{" "}
+        <a href={`/reports/overdue.csv?asOf=${asOf}&header=zh`} download>
+          {t("findings.zhHeaderOverdue")}
+        </a>
+        {" · "}
+        <a href={`/reports/overdue.csv?asOf=${asOf}&warnings=1&header=zh`} download>
+          {t("findings.zhHeaderOverdueWarnings")}
+        </a>
+        {" · "}
+        <a href={`/reports/findings.csv?asOf=${asOf}&header=zh`} download>
+          {t("findings.zhHeaderAll")}
+        </a>
+      </p>
       <ConfigProblemsBanner problems={configProblems} />
       <Form method="get" className="filters" key={params.toString()}>
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />

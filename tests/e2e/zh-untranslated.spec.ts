@@ -118,6 +118,7 @@ test("HR: every page in Chinese, no key and no English left", async ({ browser, 
     await firstLink(page, "/statements", /^\/statements\/\d+$/),
     await firstLink(page, "/statements", /^\/statements\/print$/),
     "/about",
+    "/account",
   ];
   const problems: string[] = [];
   for (const path of paths) problems.push(...(await problemsOf(page, path)));
@@ -131,6 +132,7 @@ test("auditor and admin: the audit log and the users page in Chinese", async ({ 
   await auditor.context().close();
   const admin = await chinesePage(browser, baseURL!, "admin");
   expect(await problemsOf(admin, "/users")).toEqual([]);
+  expect(await problemsOf(admin, "/account")).toEqual([]);
   await admin.context().close();
 });
 
