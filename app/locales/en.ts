@@ -58,6 +58,7 @@ export const en = {
     next: "Next",
     pageOf: "Page {{page}} of {{pages}}",
     resultCount: "{{count}} results",
+    resultCount_one: "{{count}} result",
     asOf: "As of",
     back: "Back",
     readOnly: "Read only: your role cannot change records.",

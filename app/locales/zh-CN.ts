@@ -60,6 +60,7 @@ export const zhCN: Catalog = {
     next: "下一页",
     pageOf: "第 {{page}} 页，共 {{pages}} 页",
     resultCount: "共 {{count}} 条",
+    resultCount_one: "共 {{count}} 条",
     asOf: "基准日",
     back: "返回",
     readOnly: "只读：您的角色不能修改记录。",

@@ -6,6 +6,7 @@
 import { redirect } from "@remix-run/node";
 import { csvChunks, visibleColumns, type CsvColumn } from "~/lib/table-csv";
 import { translate } from "~/locales";
+import { csvAttachment } from "./csv-response.server";
 import { i18nServer } from "./i18n.server";
 
 /**
@@ -43,19 +44,5 @@ export async function csvTranslator(request: Request): Promise<(key: string) => 
  * back as it is, and the loader's data type stays the page's.
  */
 export function csvResponse<T>(filename: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T>): Response {
-  const chunks = csvChunks(visibleColumns(columns, hidden), rows);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
-    },
-  });
+  return csvAttachment(filename, csvChunks(visibleColumns(columns, hidden), rows));
 }

@@ -83,7 +83,7 @@ test("HR registers a new employee within 30 days", async ({ page, context }) => 
   await roster.getByRole("search").getByRole("button", { name: en.common.search }).click();
   await expect(roster).toHaveURL(new RegExp(`[?&]q=${employeeNo}`));
   await expect(roster.getByRole("cell", { name: en.employees.empty })).toBeVisible();
-  await expect(roster.getByText(en.common.resultCount.replace("{{count}}", "0"))).toBeVisible();
+  await expect(roster.getByTestId("table-count")).toHaveText(en.common.resultCount.replace("{{count}}", "0"));
 
   // Corrected and saved: the employee's page.
   await idField.fill(GOOD_ID);
@@ -93,7 +93,7 @@ test("HR registers a new employee within 30 days", async ({ page, context }) => 
 
   // Now the roster search finds exactly this employee.
   await roster.reload();
-  await expect(roster.getByText(en.common.resultCount.replace("{{count}}", "1"))).toBeVisible();
+  await expect(roster.getByTestId("table-count")).toHaveText(en.common.resultCount_one.replace("{{count}}", "1"));
   const rosterRow = roster.getByRole("row").filter({ hasText: employeeNo });
   await expect(rosterRow).toHaveCount(1);
   await expect(rosterRow.getByRole("link", { name })).toBeVisible();

@@ -34,7 +34,8 @@ test("HR issues last month's statements and corrects one; the employee opens it 
   /** How the pages show the month (ADR 5): `Nov 2026` in English. */
   const shown = formatMonth("en", period);
   const today = todayInShanghai();
-  const reason = `Wage raise recorded late (${Date.now()})`;
+  // What HR types is data, in their own words (Chinese here); the untranslated-text check reads the audit log and portal later.
+  const reason = `工资上调补录（${Date.now()}）`;
 
   // HR: the month of SH01, issued for everyone who has none yet, in one action.
   const hrContext = await browser.newContext({ locale: "en-US" });
