@@ -48,46 +48,122 @@ function ChartFigure({ id, title, unit, chart, table }: { id: string; title: str
   );
 }
 
-export function PremiumsChart({ data }: { data: PremiumPoint[] }) {
+type Format = "money" | "number" | "percent";
+
+interface Column<T> {
+  key: keyof T & string;
+  label: string;
+  format: Format;
+  /** Drawn as a series of the chart (else only in the table). */
+  color?: string;
+}
+
+/** A month-by-month chart (bars or lines) with its table: money in fen, rates in ppm, each formatted per locale. */
+function TrendFigure<T extends { period: string }>({
+  id,
+  title,
+  unit,
+  kind,
+  data,
+  columns,
+  rowLabel,
+}: {
+  id: string;
+  title: string;
+  unit: string;
+  kind: "bar" | "line";
+  data: T[];
+  columns: Column<T>[];
+  rowLabel: (row: T) => string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const rows = data.map((d) => ({ period: d.period, required: d.required / 100, paid: d.paid / 100 }));
+  const series = columns.filter((c) => c.color);
+  const percent = series.some((c) => c.format === "percent");
+  // Chart values: yuan for money, percent for ppm rates (null stays a gap).
+  const toChart = (v: unknown, format: Format) => (typeof v !== "number" ? null : format === "money" ? v / 100 : format === "percent" ? v / 10_000 : v);
+  const rows = data.map((d) => Object.fromEntries([["period", d.period], ...series.map((c) => [c.key, toChart(d[c.key], c.format)])]));
+  const show = (v: unknown, format: Format) =>
+    typeof v !== "number" ? t("common.none") : format === "money" ? fmt.money(v) : format === "percent" ? fmt.percent(v) : fmt.number(v);
+  const tooltip = (v: unknown) => (percent ? `${Number(v).toFixed(1)}%` : fmt.money(Math.round(Number(v) * 100)));
+  const axes = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} />,
+    <XAxis key="x" dataKey="period" tick={{ fontSize: 11 }} />,
+    percent ? (
+      <YAxis key="y" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={48} tick={{ fontSize: 11 }} />
+    ) : (
+      <YAxis key="y" tickFormatter={yuanTick} width={84} tick={{ fontSize: 11 }} />
+    ),
+    <Tooltip key="tip" formatter={tooltip} />,
+    <Legend key="legend" />,
+  ];
+  const margin = { top: 8, right: 12, bottom: 4, left: 12 };
   return (
     <ChartFigure
-      id="chart-premiums"
-      title={t("dashboard.premiumsTitle")}
-      unit={t("dashboard.yuanAxis")}
+      id={id}
+      title={title}
+      unit={unit}
       chart={
-        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-          <YAxis tickFormatter={yuanTick} width={84} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => fmt.money(Math.round(Number(v) * 100))} />
-          <Legend />
-          <Bar dataKey="required" name={t("dashboard.required")} fill={COLORS.required} isAnimationActive={false} />
-          <Bar dataKey="paid" name={t("dashboard.paid")} fill={COLORS.paid} isAnimationActive={false} />
-        </BarChart>
+        kind === "bar" ? (
+          <BarChart data={rows} margin={margin}>
+            {axes}
+            {series.map((c) => (
+              <Bar key={c.key} dataKey={c.key as string} name={c.label} fill={c.color} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        ) : (
+          <LineChart data={rows} margin={margin}>
+            {axes}
+            {series.map((c) => (
+              <Line key={c.key} type="linear" dataKey={c.key as string} name={c.label} stroke={c.color} strokeWidth={2} dot={percent} connectNulls isAnimationActive={false} />
+            ))}
+          </LineChart>
+        )
       }
       table={
         <table className="data-table compact">
           <thead>
             <tr>
-              <th scope="col">{t("dashboard.month")}</th>
-              <th scope="col" className="num">{t("dashboard.required")}</th>
-              <th scope="col" className="num">{t("dashboard.paid")}</th>
+              <th scope="col">{t(kind === "line" && !percent ? "dashboard.date" : "dashboard.month")}</th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="num">
+                  {c.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {data.map((d) => (
               <tr key={d.period}>
-                <th scope="row">{d.period}</th>
-                <td className="num">{fmt.money(d.required)}</td>
-                <td className="num">{fmt.money(d.paid)}</td>
+                <th scope="row">{rowLabel(d)}</th>
+                {columns.map((c) => (
+                  <td key={c.key} className="num">
+                    {show(d[c.key], c.format)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
       }
+    />
+  );
+}
+
+export function PremiumsChart({ data }: { data: PremiumPoint[] }) {
+  const { t } = useTranslation();
+  return (
+    <TrendFigure
+      id="chart-premiums"
+      title={t("dashboard.premiumsTitle")}
+      unit={t("dashboard.yuanAxis")}
+      kind="bar"
+      data={data}
+      rowLabel={(d) => d.period}
+      columns={[
+        { key: "required", label: t("dashboard.required"), format: "money", color: COLORS.required },
+        { key: "paid", label: t("dashboard.paid"), format: "money", color: COLORS.paid },
+      ]}
     />
   );
 }
@@ -95,92 +171,39 @@ export function PremiumsChart({ data }: { data: PremiumPoint[] }) {
 export function ArrearsChart({ data }: { data: ArrearsPoint[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const rows = data.map((d) => ({ period: d.period, overdue: d.overdue / 100, lateFee: d.lateFee / 100 }));
   return (
-    <ChartFigure
+    <TrendFigure
       id="chart-arrears"
       title={t("dashboard.arrearsTitle")}
       unit={t("dashboard.yuanAxis")}
-      chart={
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-          <YAxis tickFormatter={yuanTick} width={84} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => fmt.money(Math.round(Number(v) * 100))} />
-          <Legend />
-          <Line type="linear" dataKey="overdue" name={t("dashboard.overdue")} stroke={COLORS.overdue} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="lateFee" name={t("dashboard.lateFee")} stroke={COLORS.lateFee} strokeWidth={2} dot={false} isAnimationActive={false} />
-        </LineChart>
-      }
-      table={
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.date")}</th>
-              <th scope="col" className="num">{t("dashboard.overdue")}</th>
-              <th scope="col" className="num">{t("dashboard.lateFee")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.period}>
-                <th scope="row">{fmt.date(d.asOf)}</th>
-                <td className="num">{fmt.money(d.overdue)}</td>
-                <td className="num">{fmt.money(d.lateFee)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      kind="line"
+      data={data}
+      rowLabel={(d) => fmt.date(d.asOf)}
+      columns={[
+        { key: "overdue", label: t("dashboard.overdue"), format: "money", color: COLORS.overdue },
+        { key: "lateFee", label: t("dashboard.lateFee"), format: "money", color: COLORS.lateFee },
+      ]}
     />
   );
 }
 
 export function RegistrationChart({ data }: { data: RegistrationPoint[] }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const rows = data.map((d) => ({ period: d.period, rate: d.rate === null ? null : d.rate / 10_000 }));
   return (
-    <ChartFigure
+    <TrendFigure
       id="chart-registration"
       title={t("dashboard.registrationTitle")}
       unit={t("dashboard.percentAxis")}
-      chart={
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={48} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
-          <Legend />
-          <Line type="linear" dataKey="rate" name={t("dashboard.onTimeRate")} stroke={COLORS.rate} strokeWidth={2} connectNulls isAnimationActive={false} />
-        </LineChart>
-      }
-      table={
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.month")}</th>
-              <th scope="col" className="num">{t("dashboard.hired")}</th>
-              <th scope="col" className="num">{t("dashboard.onTime")}</th>
-              <th scope="col" className="num">{t("dashboard.late")}</th>
-              <th scope="col" className="num">{t("dashboard.pending")}</th>
-              <th scope="col" className="num">{t("dashboard.onTimeRate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.period}>
-                <th scope="row">{d.period}</th>
-                <td className="num">{fmt.number(d.hired)}</td>
-                <td className="num">{fmt.number(d.onTime)}</td>
-                <td className="num">{fmt.number(d.late)}</td>
-                <td className="num">{fmt.number(d.pending)}</td>
-                <td className="num">{d.rate === null ? t("common.none") : fmt.percent(d.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      kind="line"
+      data={data}
+      rowLabel={(d) => d.period}
+      columns={[
+        { key: "hired", label: t("dashboard.hired"), format: "number" },
+        { key: "onTime", label: t("dashboard.onTime"), format: "number" },
+        { key: "late", label: t("dashboard.late"), format: "number" },
+        { key: "pending", label: t("dashboard.pending"), format: "number" },
+        { key: "rate", label: t("dashboard.onTimeRate"), format: "percent", color: COLORS.rate },
+      ]}
     />
   );
 }

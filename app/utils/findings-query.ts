@@ -3,7 +3,6 @@ import { z } from "zod";
 import { asOfParam, pageParam } from "./search-params";
 import { RULES, SEVERITIES } from "~/rules/types";
 
-export const FINDINGS_PAGE_SIZE = 100;
 
 export const FindingsQuerySchema = z.object({
   asOf: asOfParam(),

@@ -116,7 +116,7 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
       { label: "dashboard (/)", url: dashboard },
       { label: "roster (/employees, 50 rows)", url: `${base}/employees` },
       { label: "roster, last page", url: `${base}/employees?page=200` },
-      { label: "findings (/findings, 100 rows)", url: `${base}/findings?${asOf}` },
+      { label: "findings (/findings, 50 rows)", url: `${base}/findings?${asOf}` },
       { label: "findings, filtered and sorted", url: `${base}/findings?${asOf}&status=open&rule=ART60_UNPAID&sort=outstanding&dir=desc` },
     ];
     const times = new Map<string, number[]>(pages.map((p) => [p.label, []]));
