@@ -38,18 +38,7 @@ function focusRow(body: HTMLElement, index: number) {
  * (roving tabindex): ↑/↓, Home/End move between rows, Enter follows the
  * row's primary link (`data-primary`, else its first link).
  */
-export function DataTable<T>({
-  data,
-  columns,
-  sort,
-  sortHref,
-  empty,
-  caption,
-  rowKey,
-  hidden,
-  clearFiltersHref,
-  testId,
-}: {
+export interface DataTableProps<T> {
   data: T[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
@@ -63,7 +52,9 @@ export function DataTable<T>({
   /** When filters are set: the link that clears them, shown with the empty state. */
   clearFiltersHref?: string | null;
   testId?: string;
-}) {
+}
+
+export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, rowKey, hidden, clearFiltersHref, testId }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [active, setActive] = useState(0);
   const columnVisibility = Object.fromEntries((hidden ?? []).map((id) => [id, false]));

@@ -5,9 +5,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { auditEntries, auditFacets, auditPage } from "~/models/audit-log.server";
@@ -16,9 +15,9 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { sortHref, withParams } from "~/utils/search-params";
+import { withParams } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
-import { clearFiltersHref, hasFilters, hideParam } from "~/utils/table-view";
+import { hideParam } from "~/utils/table-view";
 import { today } from "~/utils/dates.server";
 import { AUDIT_READERS } from "~/utils/workflow-access";
 
@@ -141,23 +140,21 @@ export default function AuditPage() {
           <option value="desc">{t("tables.audit.newestFirst")}</option>
           <option value="asc">{t("tables.audit.oldestFirst")}</option>
         </SelectField>
-        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <TableStateFields hide={query.hide} />
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
-      <TableToolbar columns={columnChoices(columns)} hidden={query.hide} />
-      <DataTable
+      <UrlDataTable
         data={rows}
         columns={columns}
         sort={sort}
-        sortHref={(id) => sortHref(fromStart, id, sort)}
+        sortParams={fromStart}
         empty={t("workflows.audit.empty")}
         caption={t("workflows.audit.title")}
         rowKey={(r) => String(r.id)}
-        hidden={query.hide}
-        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="audit"
+        hide={query.hide}
       />
       <nav className="pagination" aria-label={t("workflows.audit.title")}>
         {query.dir === "desc" ? [newer, older] : [older, newer]}

@@ -6,11 +6,10 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { RuleBadge, SeverityBadge, StatusBadge } from "~/components/badges";
 import { ConfigProblemsBanner } from "~/components/config-problems";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
-import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import { employerOptions } from "~/models/employer.server";
 import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
@@ -24,9 +23,7 @@ import { db } from "~/utils/db.server";
 import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/utils/findings-table";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { sortHref } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
-import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
@@ -178,24 +175,20 @@ export default function Findings() {
         </SelectField>
         <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
         <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
-        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        {query.sort ? <input type="hidden" name="dir" value={query.dir} /> : null}
-        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <TableStateFields sort={query.sort || undefined} dir={query.sort ? query.dir : undefined} hide={query.hide} />
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
-      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
-      <DataTable
+      <UrlDataTable
+        total={total}
         data={findings}
         columns={columns}
         sort={sort}
-        sortHref={(id) => sortHref(params, id, sort)}
         empty={t("findings.empty")}
         caption={t("findings.title")}
-        hidden={query.hide}
-        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="findings"
+        hide={query.hide}
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>

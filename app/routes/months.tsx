@@ -6,10 +6,9 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RuleBadge } from "~/components/badges";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
-import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { correctDeclarationLine, prepareDeclaration } from "~/models/declaration.server";
@@ -27,9 +26,8 @@ import { formValues } from "~/utils/forms.server";
 import { badRequest, invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { asOfParam, sortHref } from "~/utils/search-params";
+import { asOfParam } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
-import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 import { MONTH_STATUSES, MONTHS_COLUMNS, MonthsListQuerySchema, monthStatus, monthsView, type MonthStatus } from "~/utils/months-table";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
@@ -700,25 +698,21 @@ function MonthsList({ list }: { list: ListData }) {
           ))}
         </SelectField>
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <TableStateFields sort={query.sort} dir={query.dir} hide={query.hide} />
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
-      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
-      <DataTable
+      <UrlDataTable
+        total={total}
         data={rows}
         columns={columns}
         sort={sort}
-        sortHref={(id) => sortHref(params, id, sort)}
         empty={t("tables.months.empty")}
         caption={t("tables.months.title")}
         rowKey={(r) => `${r.employerCode}:${r.period}`}
-        hidden={query.hide}
-        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="months"
+        hide={query.hide}
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>

@@ -4,11 +4,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
-import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
@@ -21,9 +20,7 @@ import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
-import { sortHref } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
-import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 import { WORKFLOW_READERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
@@ -112,25 +109,21 @@ export default function PaymentsPage() {
         <Field label={t("tables.payments.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={query.period ?? ""} />
         <Field label={t("tables.payments.paidFrom")} name="from" type="date" defaultValue={query.from ?? ""} />
         <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <TableStateFields sort={query.sort} dir={query.dir} hide={query.hide} />
         <button type="submit" className="btn">
           {t("common.apply")}
         </button>
       </Form>
-      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
-      <DataTable
+      <UrlDataTable
+        total={total}
         data={rows}
         columns={columns}
         sort={sort}
-        sortHref={(id) => sortHref(params, id, sort)}
         empty={t("tables.payments.empty")}
         caption={t("tables.payments.title")}
         rowKey={(r) => String(r.id)}
-        hidden={query.hide}
-        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="payments-list"
+        hide={query.hide}
       />
       {total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
       <Pagination page={page} pageCount={pageCount} total={total} />

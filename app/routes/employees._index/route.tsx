@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
-import { columnChoices, TableToolbar } from "~/components/table-toolbar";
+import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -15,9 +14,7 @@ import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { ROSTER_COLUMNS, RosterQuerySchema } from "~/utils/roster-query";
-import { sortHref } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
-import { clearFiltersHref, hasFilters } from "~/utils/table-view";
 import { useCan } from "~/utils/user";
 import { rosterColumns, rosterCsvColumns } from "./columns";
 
@@ -78,9 +75,7 @@ export default function Roster() {
           <option value="active">{t("employees.active")}</option>
           <option value="terminated">{t("employees.terminated")}</option>
         </SelectField>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(",")} /> : null}
+        <TableStateFields sort={query.sort} dir={query.dir} hide={query.hide} />
         <button type="submit" className="btn">
           {t("common.search")}
         </button>
@@ -88,18 +83,16 @@ export default function Roster() {
           {t("common.reset")}
         </Link>
       </Form>
-      <TableToolbar total={total} columns={columnChoices(columns)} hidden={query.hide} />
-      <DataTable
+      <UrlDataTable
+        total={total}
         data={rows}
         columns={columns}
         sort={sort}
-        sortHref={(id) => sortHref(params, id, sort)}
         empty={t("employees.empty")}
         caption={t("employees.title")}
         rowKey={(r) => String(r.id)}
-        hidden={query.hide}
-        clearFiltersHref={hasFilters(params) ? clearFiltersHref(params) : null}
         testId="roster"
+        hide={query.hide}
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
     </>
