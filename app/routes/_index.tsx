@@ -8,7 +8,7 @@ import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/co
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { employerOptions } from "~/models/employer.server";
-import { cachedDashboard, evaluationFor } from "~/models/evaluation.server";
+import { cachedDashboard } from "~/models/evaluation.server";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
 import type { RuleCode, Severity } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
@@ -40,7 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employer,
     employers,
     figures,
-    configProblems: evaluationFor(db, asOf, employer || null).configProblems,
   });
 }
 
@@ -115,7 +114,7 @@ export default function Dashboard() {
           {t("dashboard.apply")}
         </button>
       </Form>
-      <ConfigProblemsBanner problems={d.configProblems} />
+      <ConfigProblemsBanner problems={f.configProblems} />
 
       <section aria-labelledby="dash-wrong">
         <h2 id="dash-wrong">{t("dashboard.wrong")}</h2>

@@ -13,7 +13,7 @@ import { policyInForce } from "./contributions";
 import { addDays, addMonths, lastDayOf, monthOf, monthRange } from "./dates";
 import { premiumDueDate, registrationDeadline } from "./deadlines";
 import type { EngineIndex } from "./evaluate";
-import type { Evaluation, Fen, Finding, IsoDate, Month, RuleCode, Severity, Stage } from "./types";
+import type { ConfigProblem, Evaluation, Fen, Finding, IsoDate, Month, RuleCode, Severity, Stage } from "./types";
 import { RULES, SEVERITIES } from "./types";
 
 export const TREND_MONTHS = 24;
@@ -93,7 +93,8 @@ export interface DashboardFigures {
   registration: RegistrationPoint[];
   upcoming: UpcomingItem[];
   upcomingTotal: number;
-  configProblems: number;
+  /** Months in scope with liable employees but no policy (never evaluated silently). */
+  configProblems: ConfigProblem[];
 }
 
 function emptyRecord<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -248,6 +249,6 @@ export function dashboardFigures(ix: EngineIndex, ev: Evaluation, options: { emp
     registration: [...registrationByPeriod.values()],
     upcoming: upcoming.slice(0, UPCOMING_LIMIT),
     upcomingTotal: upcoming.length,
-    configProblems: ev.configProblems.filter((c) => inScope(c.employerCode)).length,
+    configProblems: ev.configProblems.filter((c) => inScope(c.employerCode)),
   };
 }

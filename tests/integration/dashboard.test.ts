@@ -46,6 +46,7 @@ function checkAgainstEngine(ix: EngineIndex, ev: Evaluation, employerCode: strin
   expect(Object.values(f.collectionByStage).reduce((s, n) => s + n, 0)).toBe(unpaid.length);
   expect(f.statementsMissing).toBe(open.filter((x) => x.rule === "ART60_STATEMENT_MISSING").length);
   expect(f.premiums).toHaveLength(24);
+  expect(f.configProblems).toEqual(ev.configProblems.filter((c) => employerCode === null || c.employerCode === employerCode));
   // Each history point is what the engine says on that day.
   for (const point of f.arrears) {
     const then = point.asOf === ev.asOf ? ev : evaluate(ix, point.asOf);
