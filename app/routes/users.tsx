@@ -1,8 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrorSummary, SelectField } from "~/components/field";
 import { createAccount, listUsers, setAccountDisabled } from "~/models/user-admin.server";
@@ -10,7 +13,7 @@ import { ROLES } from "../../db/schema";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
-import { useFormat } from "~/utils/format";
+import { useFormat, type Formatter } from "~/utils/format";
 import { formValues } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -40,6 +43,54 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = setAccountDisabled(db, actorOf(user), values);
   if (!result.ok) return json({ intent: "toggle" as const, ok: false as const, errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
   return json({ intent: "toggle" as const, ok: true as const, errors: null, values: { disabled: values.disabled ?? "" } });
+}
+
+type Row = SerializeFrom<typeof loader>["users"][number];
+const col = createColumnHelper<Row>();
+
+/** The accounts: who, which role, which employee, whether enabled, last activity, and the button that switches it. */
+function userColumns(t: TFunction, fmt: Formatter, me: number) {
+  return [
+    col.accessor("email", {
+      header: t("users.email"),
+      cell: (c) => (
+        <>
+          {c.getValue()} {c.row.original.id === me ? <span className="role-chip">{t("users.you")}</span> : null}
+        </>
+      ),
+    }),
+    col.accessor("name", { header: t("users.name") }),
+    col.accessor("role", { header: t("users.role"), cell: (c) => t(`roles.${c.getValue()}`) }),
+    col.accessor("employeeNo", { header: t("users.employeeNo"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "mono" } }),
+    col.accessor("disabledAt", {
+      id: "status",
+      header: t("users.status"),
+      cell: (c) => {
+        const at = c.getValue();
+        return at ? <span className="badge badge-closed">{t("users.disabled", { date: fmt.dateTime(at) })}</span> : t("users.active");
+      },
+    }),
+    col.accessor("lastSeenAt", { header: t("users.lastSeen"), cell: (c) => (c.getValue() ? fmt.dateTime(c.getValue()!) : t("users.never")), meta: { className: "nowrap" } }),
+    col.display({
+      id: "toggle",
+      header: () => <span className="visually-hidden">{t("common.actions")}</span>,
+      cell: (c) => {
+        const u = c.row.original;
+        if (u.id === me) return null;
+        const label = t(u.disabledAt ? "users.enable" : "users.disable");
+        return (
+          <Form method="post">
+            <input type="hidden" name="intent" value="toggle" />
+            <input type="hidden" name="userId" value={u.id} />
+            <input type="hidden" name="disabled" value={u.disabledAt ? "0" : "1"} />
+            <button type="submit" className="btn btn-ghost" aria-label={`${label} ${u.email}`}>
+              {label}
+            </button>
+          </Form>
+        );
+      },
+    }),
+  ];
 }
 
 export default function Users() {
@@ -79,57 +130,7 @@ export default function Users() {
 
       <section className="card">
         <h2>{t("users.list")}</h2>
-        <div className="table-wrap">
-          <table className="data-table" data-testid="users">
-            <thead>
-              <tr>
-                <th scope="col">{t("users.email")}</th>
-                <th scope="col">{t("users.name")}</th>
-                <th scope="col">{t("users.role")}</th>
-                <th scope="col">{t("users.employeeNo")}</th>
-                <th scope="col">{t("users.status")}</th>
-                <th scope="col">{t("users.lastSeen")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="empty">
-                    {t("users.empty")}
-                  </td>
-                </tr>
-              ) : (
-                users.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.email} {u.id === me ? <span className="role-chip">{t("users.you")}</span> : null}
-                    </th>
-                    <td>{u.name}</td>
-                    <td>{t(`roles.${u.role}`)}</td>
-                    <td className="mono">{u.employeeNo ?? t("common.none")}</td>
-                    <td>{u.disabledAt ? <span className="badge badge-closed">{t("users.disabled", { date: fmt.dateTime(u.disabledAt) })}</span> : t("users.active")}</td>
-                    <td className="nowrap">{u.lastSeenAt ? fmt.dateTime(u.lastSeenAt) : t("users.never")}</td>
-                    <td>
-                      {u.id === me ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="toggle" />
-                          <input type="hidden" name="userId" value={u.id} />
-                          <input type="hidden" name="disabled" value={u.disabledAt ? "0" : "1"} />
-                          <button type="submit" className="btn btn-ghost" aria-label={`${t(u.disabledAt ? "users.enable" : "users.disable")} ${u.email}`}>
-                            {t(u.disabledAt ? "users.enable" : "users.disable")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data={users} columns={userColumns(t, fmt, me)} empty={t("users.empty")} caption={t("users.list")} rowKey={(u) => String(u.id)} testId="users" />
       </section>
 
       <section className="card">
