@@ -14,7 +14,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { PolicyRates } from "../app/rules/types";
+import type { BaseRule, InsuranceBounds, PolicyRates } from "../app/rules/types";
 
 export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,6 +43,8 @@ export const employers = sqliteTable("employers", {
   name: text("name").notNull(),
   uscc: text("uscc").notNull(),
   region: text("region").notNull(),
+  /** The go-live month (SPEC §2): nothing before it is evaluated; null = every month. */
+  trackingFrom: text("tracking_from"),
   createdAt: createdAt(),
 });
 
@@ -62,6 +64,12 @@ export const policies = sqliteTable(
     dueDay: text("due_day").notNull(),
     dueMonthOffset: integer("due_month_offset").notNull().default(0),
     lateFeePpmPerDay: integer("late_fee_ppm_per_day").notNull().default(500),
+    /** SPEC §3: `wage` (the wage in force) or `annual` (a base fixed for the contribution year). */
+    baseRule: text("base_rule").$type<BaseRule>().notNull().default("wage"),
+    /** The month (1–12) in which an `annual` contribution year begins. */
+    baseYearStart: integer("base_year_start").notNull().default(7),
+    /** Per-insurance floors and caps as given (fen); an absent one is the version's base_floor / base_cap. */
+    insuranceBounds: text("insurance_bounds", { mode: "json" }).$type<InsuranceBounds>().notNull().default(sql`'{}'`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("policies_region_from").on(t.region, t.effectiveFrom)],
@@ -117,6 +125,8 @@ export const registrations = sqliteTable("registrations", {
     .references(() => employees.id, { onDelete: "cascade" }),
   appliedOn: text("applied_on"),
   registeredOn: text("registered_on"),
+  /** Art. 50 ¶1: the day the end of the employment was reported to the agency. */
+  terminationReportedOn: text("termination_reported_on"),
 });
 
 /** One row per version of a declaration line (SPEC §2). */

@@ -13,7 +13,7 @@ import { CsvSyntaxError, parseCsv } from "./csv";
 import { isLiable } from "~/rules/contributions";
 import { isValidDate, isValidMonth } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
-import { isZeroRate, parseRate, parseYuan } from "~/rules/money";
+import { isZeroRate, parseRate, parseYuan, yuanPlain } from "~/rules/money";
 import type {
   CollectionKind,
   Fen,
@@ -26,7 +26,7 @@ import type {
   RoundingUnit,
   Side,
 } from "~/rules/types";
-import { INSURANCES, SIDES } from "~/rules/types";
+import { BASE_RULES, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -50,8 +50,24 @@ export function isImportKind(s: string): s is ImportKind {
 
 const RATE_COLUMNS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
 
+/** Per-insurance floor and cap columns of policies (SPEC §8): `pension_base_floor`, `pension_base_cap`, … */
+export const INSURANCE_BOUND_COLUMNS = INSURANCES.flatMap((i) => [`${i}_base_floor`, `${i}_base_cap`] as const);
+
+/** Columns that may be left out of a file (read as empty cells), in export order after the required ones. */
+export const OPTIONAL_COLUMNS: Record<ImportKind, readonly string[]> = {
+  employers: ["tracking_from"],
+  policies: ["base_rule", "base_year_start", ...INSURANCE_BOUND_COLUMNS],
+  non_working_days: [],
+  employees: [],
+  wages: [],
+  registrations: ["termination_reported_on"],
+  declarations: [],
+  payments: [],
+  collection: [],
+};
+
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
-  employers: ["code", "name", "uscc", "region"],
+  employers: ["code", "name", "uscc", "region", "tracking_from"],
   policies: [
     "region",
     "effective_from",
@@ -63,6 +79,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
     "due_day",
     "due_month_offset",
     "late_fee_ppm_per_day",
+    ...OPTIONAL_COLUMNS.policies,
   ],
   non_working_days: ["region", "date"],
   employees: [
@@ -78,11 +95,16 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
     "monthly_wage",
   ],
   wages: ["employee_no", "effective_month", "monthly_wage"],
-  registrations: ["employee_no", "applied_on", "registered_on"],
+  registrations: ["employee_no", "applied_on", "registered_on", "termination_reported_on"],
   declarations: ["employer_code", "period", "employee_no", "declared_base", "declared_on"],
   payments: ["employer_code", "period", "paid_on", "amount", "reference"],
   collection: ["employer_code", "kind", "action_date", "periods", "time_limit", "due_on", "amount"],
 };
+
+/** The columns a file must have (the optional ones may be left out). */
+export const REQUIRED_COLUMNS = Object.fromEntries(
+  IMPORT_KINDS.map((k) => [k, IMPORT_COLUMNS[k].filter((c) => !OPTIONAL_COLUMNS[k].includes(c))]),
+) as Record<ImportKind, readonly string[]>;
 
 /** The key columns of each kind (SPEC §8); a row whose key exists replaces that record. */
 export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
@@ -115,6 +137,8 @@ export interface EmployerRecord extends Located {
   name: string;
   uscc: string;
   region: string;
+  /** The go-live month; null = every month is tracked. */
+  trackingFrom: Month | null;
 }
 
 export interface PolicyRecord extends Located {
@@ -129,6 +153,10 @@ export interface PolicyRecord extends Located {
   dueDay: string;
   dueMonthOffset: 0 | 1;
   lateFeePpmPerDay: number;
+  baseRule: BaseRule;
+  baseYearStart: number;
+  /** Only the per-insurance floors and caps given (an empty cell is the row's base_floor / base_cap). */
+  insuranceBounds: InsuranceBounds;
 }
 
 export interface NonWorkingDayRecord extends Located {
@@ -160,6 +188,8 @@ export interface RegistrationRecord extends Located {
   employeeNo: string;
   appliedOn: IsoDate | null;
   registeredOn: IsoDate | null;
+  /** Art. 50 ¶1: the day the termination was reported to the agency. */
+  terminationReportedOn: IsoDate | null;
 }
 
 export interface DeclarationRecord extends Located {
@@ -230,6 +260,8 @@ export interface ContextEmployee {
   employerCode: string;
   hireDate: IsoDate;
   terminationDate: IsoDate | null;
+  /** The recorded termination report, if any (an employees row may not move the termination after it). */
+  terminationReportedOn?: IsoDate | null;
 }
 
 export interface ContextGuarantee {
@@ -414,6 +446,11 @@ class RowReader {
     return v;
   }
 
+  /** The termination report already recorded for an employee in the database, if any. */
+  storedTerminationReport(employeeNo: string): IsoDate | null {
+    return this.ctx.employees.get(employeeNo)?.terminationReportedOn ?? null;
+  }
+
   ctxHasEmployer(code: string): boolean {
     return this.ctx.employerCodes.has(code);
   }
@@ -426,6 +463,10 @@ class RowReader {
     if (!employee) this.error(column, "unknownEmployee", `no employee with number "${v}"`, { employeeNo: v });
     return { employeeNo: v, employee };
   }
+}
+
+function yuanText(fen: Fen): string {
+  return yuanPlain(fen);
 }
 
 type RowParser<K extends ImportKind> = (r: RowReader) => Omit<ImportRecordMap[K], "row">;
@@ -444,7 +485,13 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
       else r.error("uscc", "badUscc", `"${uscc}" is not a unified social credit code: ${check.reason}`, { value: uscc, detail: msg(`identityReasons.${check.code}`, check.params) });
     }
     const region = r.required("region");
-    return { code, name, uscc, region };
+    const trackingText = r.text("tracking_from");
+    let trackingFrom: Month | null = null;
+    if (trackingText !== "") {
+      if (isValidMonth(trackingText)) trackingFrom = trackingText;
+      else r.error("tracking_from", "notMonth", `"${trackingText}" is not a month YYYY-MM`, { value: trackingText });
+    }
+    return { code, name, uscc, region, trackingFrom };
   },
 
   policies(r) {
@@ -490,6 +537,32 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
       if (/^\d{1,7}$/.test(feeText) && Number(feeText) <= 1_000_000) lateFeePpmPerDay = Number(feeText);
       else r.error("late_fee_ppm_per_day", "badLateFeePpm", `"${feeText}" is not a whole number of ppm per day (0–1000000; 500 = 0.05 %)`, { value: feeText });
     }
+    const baseRule = r.oneOf("base_rule", BASE_RULES, "wage");
+    const startText = r.text("base_year_start");
+    let baseYearStart = 7;
+    if (startText !== "") {
+      if (/^\d{1,2}$/.test(startText) && Number(startText) >= 1 && Number(startText) <= 12) baseYearStart = Number(startText);
+      else r.error("base_year_start", "badBaseYearStart", `"${startText}" is not a month of the year 1–12 (7: July–June, 1: the calendar year)`, { value: startText });
+    }
+    const insuranceBounds: InsuranceBounds = {};
+    for (const ins of INSURANCES) {
+      const floorCol = `${ins}_base_floor`;
+      const capCol = `${ins}_base_cap`;
+      const floor = r.amount(floorCol, false);
+      const cap = r.amount(capCol, false);
+      if (floor !== null || cap !== null) insuranceBounds[ins] = { ...(floor !== null ? { floor } : {}), ...(cap !== null ? { cap } : {}) };
+      const f = floor ?? baseFloor;
+      const c = cap ?? baseCap;
+      if ((floor !== null || cap !== null) && f !== null && c !== null && f > c) {
+        const given = [floor !== null ? floorCol : null, cap !== null ? capCol : null].filter((x): x is string => x !== null);
+        const column = given.join(", ");
+        r.error(column, "insuranceFloorAboveCap", `the ${ins.replace("_", " ")} floor ${yuanText(f)} is above its cap ${yuanText(c)}`, {
+          insurance: msg(`statements.insurances.${ins}`),
+          floor: yuanText(f),
+          cap: yuanText(c),
+        });
+      }
+    }
     return {
       region,
       effectiveFrom,
@@ -501,6 +574,9 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
       dueDay,
       dueMonthOffset,
       lateFeePpmPerDay,
+      baseRule,
+      baseYearStart,
+      insuranceBounds,
     };
   },
 
@@ -530,6 +606,12 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     const hireDate = r.date("hire_date", true) ?? "";
     const terminationDate = r.date("termination_date", false);
     if (hireDate && terminationDate && terminationDate < hireDate) r.error("termination_date", "terminationBeforeHire", `${terminationDate} is before hire_date ${hireDate}`, { termination: terminationDate, hire: hireDate });
+    // A recorded art. 50 report pins the termination: it cannot be removed or moved after the report.
+    const reported = r.storedTerminationReport(employeeNo);
+    const unparsed = r.text("termination_date") !== "" && terminationDate === null;
+    if (reported && !unparsed && (terminationDate === null || terminationDate > reported)) {
+      r.error("termination_date", "terminationAfterReport", `the end of the employment was reported to the agency on ${reported}: the termination date cannot be removed or moved after it`, { reported });
+    }
     const department = r.text("department");
     const email = r.text("email");
     if (email && !EMAIL_RE.test(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
@@ -545,11 +627,22 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
   },
 
   registrations(r) {
-    const { employeeNo } = r.employee();
+    const { employeeNo, employee } = r.employee();
     const appliedOn = r.date("applied_on", false);
     const registeredOn = r.date("registered_on", false);
     if (appliedOn && registeredOn && registeredOn < appliedOn) r.error("registered_on", "registeredBeforeApplied", `${registeredOn} is before applied_on ${appliedOn}`, { registered: registeredOn, applied: appliedOn });
-    return { employeeNo, appliedOn, registeredOn };
+    const terminationReportedOn = r.date("termination_reported_on", false);
+    if (terminationReportedOn && employee) {
+      if (employee.terminationDate === null) {
+        r.error("termination_reported_on", "reportWithoutTermination", `${employeeNo} has no termination date: a termination can be reported only for an employee who has left`, { employeeNo });
+      } else if (terminationReportedOn < employee.terminationDate) {
+        r.error("termination_reported_on", "reportBeforeTermination", `${terminationReportedOn} is before the termination date ${employee.terminationDate}`, {
+          reported: terminationReportedOn,
+          termination: employee.terminationDate,
+        });
+      }
+    }
+    return { employeeNo, appliedOn, registeredOn, terminationReportedOn };
   },
 
   declarations(r) {
@@ -668,8 +761,9 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
     }
     seenColumns.add(h);
   }
+  const optional = OPTIONAL_COLUMNS[kind];
   for (const c of expected) {
-    if (!seenColumns.has(c)) errors.push(importError(1, c, "missingColumn", `is missing from the header (expected ${expected.join(",")})`, { columns: expected.join(",") }));
+    if (!seenColumns.has(c) && !optional.includes(c)) errors.push(importError(1, c, "missingColumn", `is missing from the header (expected ${expected.join(",")})`, { columns: expected.join(",") }));
   }
   if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
 

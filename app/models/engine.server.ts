@@ -85,11 +85,17 @@ export function toPolicyVersion(p: typeof policies.$inferSelect): PolicyVersion 
     dueDay: p.dueDay === "last" ? "last" : Number(p.dueDay),
     dueMonthOffset: p.dueMonthOffset === 1 ? 1 : 0,
     lateFeePpmPerDay: p.lateFeePpmPerDay,
+    baseRule: p.baseRule,
+    baseYearStart: p.baseYearStart,
+    insuranceBounds: p.insuranceBounds,
   };
 }
 
 export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput {
-  let emps = db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).all();
+  let emps = db
+    .select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region, trackingFrom: employers.trackingFrom })
+    .from(employers)
+    .all();
   if (options.employerCodes) {
     const only = new Set(options.employerCodes);
     emps = emps.filter((e) => only.has(e.code));
@@ -121,6 +127,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
         terminationDate: employees.terminationDate,
         appliedOn: registrations.appliedOn,
         registeredOn: registrations.registeredOn,
+        terminationReportedOn: registrations.terminationReportedOn,
       })
       .from(employees)
       .leftJoin(registrations, eq(registrations.employeeId, employees.id))
@@ -177,7 +184,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   }
 
   return {
-    employers: emps.map((e) => ({ code: e.code, name: e.name, region: e.region })),
+    employers: emps.map((e) => ({ code: e.code, name: e.name, region: e.region, trackingFrom: e.trackingFrom })),
     policies: pols,
     nonWorkingDays: nonWorking,
     employees: empRows.map((e) => ({
@@ -189,6 +196,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
       wages: wagesByEmployee.get(e.id) ?? [],
       appliedOn: e.appliedOn ?? null,
       registeredOn: e.registeredOn ?? null,
+      terminationReportedOn: e.terminationReportedOn ?? null,
     })),
     declarations: declarationRows,
     payments: byEmployer(

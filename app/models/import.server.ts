@@ -12,6 +12,7 @@ import type { Db } from "../../db/connection";
 import {
   canonicalJson,
   collectionKey,
+  type ContextEmployee,
   validateImport,
   type CollectionRecord,
   type DeclarationRecord,
@@ -70,13 +71,24 @@ function loadContext(sqlite: Sqlite, kind: ImportKind): Loaded {
   const employerRows = sqlite.prepare("SELECT id, code FROM employers").all() as { id: number; code: string }[];
   const employerIds = new Map(employerRows.map((e) => [e.code, e.id]));
   const codeById = new Map(employerRows.map((e) => [e.id, e.code]));
-  const employees = new Map<string, { employerCode: string; hireDate: string; terminationDate: string | null }>();
+  const employees = new Map<string, ContextEmployee>();
   const employeeIds = new Map<string, number>();
   if (kind === "wages" || kind === "registrations" || kind === "declarations") {
     const rows = sqlite.prepare("SELECT id, employee_no, employer_id, hire_date, termination_date FROM employees").raw().all() as [number, string, number, string, string | null][];
     for (const [id, no, employerId, hireDate, terminationDate] of rows) {
       employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate });
       employeeIds.set(no, id);
+    }
+  } else if (kind === "employees") {
+    // Only the recorded art. 50 reports matter here: an employees row may not move a termination after its report.
+    const rows = sqlite
+      .prepare(
+        "SELECT e.employee_no, e.employer_id, e.hire_date, e.termination_date, r.termination_reported_on FROM employees e JOIN registrations r ON r.employee_id = e.id WHERE r.termination_reported_on IS NOT NULL",
+      )
+      .raw()
+      .all() as [string, number, string, string | null, string][];
+    for (const [no, employerId, hireDate, terminationDate, reported] of rows) {
+      employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate, terminationReportedOn: reported });
     }
   }
   const guarantees: ImportContext["guarantees"][number][] = [];
@@ -123,14 +135,22 @@ function counter() {
 
 function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Plan {
   const existing = new Map(
-    (sqlite.prepare("SELECT code, name, uscc, region FROM employers").all() as { code: string; name: string; uscc: string; region: string }[]).map((e) => [e.code, e]),
+    (
+      sqlite.prepare("SELECT code, name, uscc, region, tracking_from FROM employers").all() as {
+        code: string;
+        name: string;
+        uscc: string;
+        region: string;
+        tracking_from: string | null;
+      }[]
+    ).map((e) => [e.code, e]),
   );
   const c = counter();
   const writes: EmployerRecord[] = [];
   for (const r of records) {
     const e = existing.get(r.code);
     if (!e) c.created++;
-    else if (e.name === r.name && e.uscc === r.uscc && e.region === r.region) {
+    else if (e.name === r.name && e.uscc === r.uscc && e.region === r.region && e.tracking_from === r.trackingFrom) {
       c.unchanged++;
       continue;
     } else c.replaced++;
@@ -140,9 +160,9 @@ function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Plan {
     ...c,
     apply() {
       const upsert = sqlite.prepare(
-        "INSERT INTO employers (code, name, uscc, region) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, region = excluded.region",
+        "INSERT INTO employers (code, name, uscc, region, tracking_from) VALUES (?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, region = excluded.region, tracking_from = excluded.tracking_from",
       );
-      for (const r of writes) upsert.run(r.code, r.name, r.uscc, r.region);
+      for (const r of writes) upsert.run(r.code, r.name, r.uscc, r.region, r.trackingFrom);
     },
   };
 }
@@ -159,9 +179,12 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
     due_day: string;
     due_month_offset: number;
     late_fee_ppm_per_day: number;
+    base_rule: string;
+    base_year_start: number;
+    insurance_bounds: string;
   };
   const existing = new Map(
-    (sqlite.prepare("SELECT region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day FROM policies").all() as Row[]).map(
+    (sqlite.prepare("SELECT region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day, base_rule, base_year_start, insurance_bounds FROM policies").all() as Row[]).map(
       (p) => [`${p.region}\u0000${p.effective_from}`, p],
     ),
   );
@@ -178,7 +201,10 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
       p.rounding_mode === r.roundingMode &&
       p.due_day === r.dueDay &&
       p.due_month_offset === r.dueMonthOffset &&
-      p.late_fee_ppm_per_day === r.lateFeePpmPerDay
+      p.late_fee_ppm_per_day === r.lateFeePpmPerDay &&
+      p.base_rule === r.baseRule &&
+      p.base_year_start === r.baseYearStart &&
+      canonicalJson(JSON.parse(p.insurance_bounds)) === canonicalJson(r.insuranceBounds)
     ) {
       c.unchanged++;
       continue;
@@ -189,14 +215,30 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
     ...c,
     apply() {
       const upsert = sqlite.prepare(
-        `INSERT INTO policies (region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO policies (region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day,
+           base_rule, base_year_start, insurance_bounds)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(region, effective_from) DO UPDATE SET base_floor = excluded.base_floor, base_cap = excluded.base_cap, rates = excluded.rates,
            rounding_unit = excluded.rounding_unit, rounding_mode = excluded.rounding_mode, due_day = excluded.due_day,
-           due_month_offset = excluded.due_month_offset, late_fee_ppm_per_day = excluded.late_fee_ppm_per_day`,
+           due_month_offset = excluded.due_month_offset, late_fee_ppm_per_day = excluded.late_fee_ppm_per_day,
+           base_rule = excluded.base_rule, base_year_start = excluded.base_year_start, insurance_bounds = excluded.insurance_bounds`,
       );
       for (const r of writes)
-        upsert.run(r.region, r.effectiveFrom, r.baseFloor, r.baseCap, JSON.stringify(r.rates), r.roundingUnit, r.roundingMode, r.dueDay, r.dueMonthOffset, r.lateFeePpmPerDay);
+        upsert.run(
+          r.region,
+          r.effectiveFrom,
+          r.baseFloor,
+          r.baseCap,
+          JSON.stringify(r.rates),
+          r.roundingUnit,
+          r.roundingMode,
+          r.dueDay,
+          r.dueMonthOffset,
+          r.lateFeePpmPerDay,
+          r.baseRule,
+          r.baseYearStart,
+          JSON.stringify(r.insuranceBounds),
+        );
     },
   };
 }
@@ -312,7 +354,9 @@ function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded): Plan 
 
 function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded: Loaded): Plan {
   const existing = new Map(
-    (sqlite.prepare("SELECT employee_id, applied_on, registered_on FROM registrations").raw().all() as [number, string | null, string | null][]).map(([id, a, r]) => [id, { a, r }]),
+    (sqlite.prepare("SELECT employee_id, applied_on, registered_on, termination_reported_on FROM registrations").raw().all() as [number, string | null, string | null, string | null][]).map(
+      ([id, a, r, t]) => [id, { a, r, t }],
+    ),
   );
   const c = counter();
   const writes: { id: number; r: RegistrationRecord }[] = [];
@@ -320,7 +364,7 @@ function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded
     const id = loaded.employeeIds.get(r.employeeNo)!;
     const e = existing.get(id);
     if (!e) c.created++;
-    else if (e.a === r.appliedOn && e.r === r.registeredOn) {
+    else if (e.a === r.appliedOn && e.r === r.registeredOn && e.t === r.terminationReportedOn) {
       c.unchanged++;
       continue;
     } else c.replaced++;
@@ -330,9 +374,9 @@ function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded
     ...c,
     apply() {
       const upsert = sqlite.prepare(
-        "INSERT INTO registrations (employee_id, applied_on, registered_on) VALUES (?, ?, ?) ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on",
+        "INSERT INTO registrations (employee_id, applied_on, registered_on, termination_reported_on) VALUES (?, ?, ?, ?) ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on, termination_reported_on = excluded.termination_reported_on",
       );
-      for (const { id, r } of writes) upsert.run(id, r.appliedOn, r.registeredOn);
+      for (const { id, r } of writes) upsert.run(id, r.appliedOn, r.registeredOn, r.terminationReportedOn);
     },
   };
 }

@@ -126,9 +126,11 @@ describe("BASE_UNDER_DECLARED: the line's latest version against B(E,M)", () => 
     ["above the base", e001, 800_001, "2026-03-20", []],
     // ¥5,000.00 declared: 176000 declared vs 281600 required
     ["¥5,000.00 for ¥8,000.00", e001, 500_000, "2026-03-20", ["ART60_BASE_UNDER_DECLARED:E001:2026-03-15:5:105600"]],
-    // wage ¥3,000.00, B = floor 400000 (140800); declared 300000 as it stands:
-    // employer 48000 + 24000 + 1500 + 600, employee 24000 + 6000 + 1500 = 105600
-    ["the wage declared below the floor", employee({ wage: 300_000, hireDate: "2025-06-01" }), 300_000, "2026-03-20", ["ART60_BASE_UNDER_DECLARED:E001:2026-03-15:5:35200"]],
+    // wage ¥3,000.00, B = floor 400000 (140800); declared 300000: the agency charges the floor (SPEC §9 example 2)
+    ["the wage declared below the floor: charged on the floor, no finding", employee({ wage: 300_000, hireDate: "2025-06-01" }), 300_000, "2026-03-20", []],
+    ["anything up to the floor for a low wage: no finding", employee({ wage: 300_000, hireDate: "2025-06-01" }), 1, "2026-03-20", []],
+    // wage ¥4,500.00 declared ¥3,000.00: charged on the floor 400000 (140800) against 450000 (158400)
+    ["a wage above the floor declared below it: short by the floor's distance", employee({ wage: 450_000, hireDate: "2025-06-01" }), 300_000, "2026-03-20", ["ART60_BASE_UNDER_DECLARED:E001:2026-03-15:5:17600"]],
     ["the floor declared for a low wage", employee({ wage: 300_000, hireDate: "2025-06-01" }), 400_000, "2026-03-20", []],
     ["a high wage declared at the cap", employee({ wage: 3_000_000, hireDate: "2025-06-01" }), 2_000_000, "2026-03-20", []],
     ["a high wage declared as it is, above the cap", employee({ wage: 3_000_000, hireDate: "2025-06-01" }), 3_000_000, "2026-03-20", []],
@@ -145,17 +147,18 @@ describe("BASE_UNDER_DECLARED: the line's latest version against B(E,M)", () => 
 
   it("fixed terms count in the declared amount too", () => {
     // termsPolicy on 800000: employer 128000 + (60000 + 4000) + 4000 + 1600, employee 64000 + (16000 + 300) + 4000 = 281900.
-    // Declared 0: only the fixed ¥3.00 → 281600 short.
+    // Declared 0: the agency charges the floor 400000, fixed ¥3.00 included:
+    // employer 64000 + (30000 + 2000) + 2000 + 800, employee 32000 + (8000 + 300) + 2000 = 141100 → 140800 short.
     const inp = input({ policies: [termsPolicy], employees: [e001], declarations: [d("E001", "2026-03-05", 0)] });
-    expect(declStory(inp, "2026-03-10")).toEqual(["ART60_BASE_UNDER_DECLARED:E001:2026-03-15:0:281600"]);
+    expect(declStory(inp, "2026-03-10")).toEqual(["ART60_BASE_UNDER_DECLARED:E001:2026-03-15:0:140800"]);
   });
 
   it("a new employee's shortfall is due with their registration deadline", () => {
-    // E002 hired 03-20, B = 400000 (140800); declared 200000: 32000 + 16000 + 1000 + 400 + 16000 + 4000 + 1000 = 70400
-    const newcomer = employee({ employeeNo: "E002", name: "Li Si", hireDate: "2026-03-20", wage: 300_000 });
-    const inp = input({ employees: [e001, newcomer], declarations: [d("E001", "2026-03-10"), d("E002", "2026-03-25", 200_000)] });
-    expect(declStory(inp, "2026-04-10")).toEqual(["ART60_BASE_UNDER_DECLARED:E002:2026-04-19:0:70400"]);
-    expect(declStory(inp, "2026-04-30")).toEqual(["ART60_BASE_UNDER_DECLARED:E002:2026-04-19:11:70400"]);
+    // E002 hired 03-20 at ¥6,000.00 (211200); declared ¥5,000.00 (176000): 35200 short
+    const newcomer = employee({ employeeNo: "E002", name: "Li Si", hireDate: "2026-03-20", wage: 600_000 });
+    const inp = input({ employees: [e001, newcomer], declarations: [d("E001", "2026-03-10"), d("E002", "2026-03-25", 500_000)] });
+    expect(declStory(inp, "2026-04-10")).toEqual(["ART60_BASE_UNDER_DECLARED:E002:2026-04-19:0:35200"]);
+    expect(declStory(inp, "2026-04-30")).toEqual(["ART60_BASE_UNDER_DECLARED:E002:2026-04-19:11:35200"]);
   });
 });
 

@@ -148,11 +148,12 @@ describe("SPEC §9 example 7: rate terms", () => {
     expect(c.items.medical.employee - 300).toBe(Math.floor((base * 20_000 + 500_000) / 1_000_000));
   });
 
-  it("a declared base is taken as it stands — no floor, no cap, fixed term included", () => {
-    // ¥100.00 declared: 2 % = 200, + 300; 7.5 % = 750, 0.5 % = 50
-    expect(contributionOn(10_000, termsPolicy).items.medical).toEqual({ employer: 800, employee: 500 });
-    // a zero base still owes the fixed term
-    expect(contributionOn(0, termsPolicy).total).toBe(300);
+  it("a declared base is taken as the agency applies it — clamped to the floor and cap, fixed term included", () => {
+    // ¥100.00 declared is charged on the floor ¥4,000.00: 2 % = 8000, + 300; 7.5 % = 30000, 0.5 % = 2000
+    expect(contributionOn(10_000, termsPolicy).items.medical).toEqual({ employer: 32_000, employee: 8_300 });
+    // a zero base is charged on the floor too; above the cap, on the cap
+    expect(contributionOn(0, termsPolicy).total).toBe(contributionOn(400_000, termsPolicy).total);
+    expect(contributionOn(9_000_000, termsPolicy).total).toBe(contributionOn(2_000_000, termsPolicy).total);
   });
 
   it("a new employee hired on the month's last day owes the full month, fixed term unprorated", () => {

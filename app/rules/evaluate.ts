@@ -4,10 +4,11 @@
  *
  * Pure: the as-of date is a parameter; only events dated ≤ D count.
  */
+import { terminationFinding, terminationReportDeadline } from "./art50-termination";
 import { registrationFinding } from "./art58-registration";
 import { fillTranches, lateFee, type PaymentLike } from "./art60-payment";
 import { agreementsOf, monthCollection, stageOf } from "./art63-collection";
-import { clampedBase, contributionOn, policyInForce, totalOn } from "./contributions";
+import { annualBasis, baseRuleOf, baseYearStartOf, boundsOf, clampedBase, contributionOn, contributionYearStart, isUnderDeclared, policyInForce } from "./contributions";
 import { daysBetween, fromMonthNumber, monthNumber, monthOf, WorkCalendar } from "./dates";
 import { employeeDueDate, premiumDueDate, registrationDeadline, statementDeadline } from "./deadlines";
 import { compareFindings } from "./order";
@@ -41,19 +42,28 @@ interface EmployeeCtx {
   /** Wage rows by effective month, and the index of the row in force for the current month. */
   wages: WageRow[];
   wageIx: number;
+  /** The `annual` basis of the contribution year starting in `annualFrom` (memoized per year). */
+  annualFrom: Month | null;
+  annualBasis: Fen;
 }
 
-/** Employer and employee totals on a base, memoized per policy version (many employees share a base). */
+/**
+ * Employer and employee totals for a basis (each insurance on its own clamped
+ * base), memoized per policy version: many employees share a base. Where every
+ * insurance has the version's floor and cap, bases clamped alike share an entry.
+ */
 const TOTALS = new WeakMap<PolicyVersion, Map<Fen, [Fen, Fen]>>();
-function totalsCache(policy: PolicyVersion): (base: Fen) => [Fen, Fen] {
+function totalsCache(policy: PolicyVersion): (basis: Fen) => [Fen, Fen] {
   let cache = TOTALS.get(policy);
   if (!cache) TOTALS.set(policy, (cache = new Map()));
   const c = cache;
-  return (base) => {
-    let v = c.get(base);
+  const uniform = boundsOf(policy).uniform;
+  return (basis) => {
+    const key = uniform ? clampedBase(basis, policy) : basis;
+    let v = c.get(key);
     if (!v) {
-      const r = contributionOn(base, policy);
-      c.set(base, (v = [r.employerTotal, r.employeeTotal]));
+      const r = contributionOn(key, policy);
+      c.set(key, (v = [r.employerTotal, r.employeeTotal]));
     }
     return v;
   };
@@ -174,12 +184,13 @@ function employeeFindings(
   mn: number,
   e: EmployeeInput,
   ctx: EmployeeCtx,
-  base: Fen,
+  basis: Fen,
   required: Fen,
   due: IsoDate,
   declaredFrom: IsoDate | null,
   stDeadline: IsoDate,
   policy: PolicyVersion,
+  totals: (basis: Fen) => [Fen, Fen],
   asOf: IsoDate,
 ): void {
   const versions = ctx.lines?.get(mn);
@@ -210,8 +221,10 @@ function employeeFindings(
       );
     }
     const declaredBase = latest.declaredBase;
-    if (declaredBase < base) {
-      const declared = totalOn(declaredBase, policy);
+    // The declared base as the agency applies it (clamped to each insurance's floor and cap) against the required bases.
+    if (isUnderDeclared(declaredBase, basis, policy)) {
+      const d = totals(declaredBase);
+      const declared = d[0] + d[1];
       findings.push(
         employeeFinding(
           employerCode,
@@ -222,7 +235,7 @@ function employeeFindings(
           due,
           Math.max(0, daysBetween(due, asOf)),
           Math.max(0, required - declared),
-          `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(base)}.`,
+          `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(basis)}.`,
         ),
       );
     }
@@ -278,9 +291,16 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       lines: ix.linesByEmployee.get(e.employeeNo),
       wages: [...e.wages].sort((a, b) => (a.effectiveMonth < b.effectiveMonth ? -1 : 1)),
       wageIx: 0,
+      annualFrom: null,
+      annualBasis: 0,
     }));
+    // The go-live month (SPEC §5): nothing before it is evaluated.
+    const tracking = employer.trackingFrom ?? null;
+    const trackingM = tracking === null ? -Infinity : monthNumber(tracking);
+    const trackingDay = tracking === null ? null : `${tracking}-01`;
     let firstM = monthNumber(asOfMonth);
     for (const c of ctxs) if (c.hireM < firstM) firstM = c.hireM;
+    if (firstM < trackingM) firstM = trackingM;
     const paymentsByMonth = ix.paymentsByEmployer.get(employer.code) ?? new Map<Month, PaymentLike[]>();
     const actions = ix.collectionByEmployer.get(employer.code) ?? [];
     const agreements = agreementsOf(actions, paymentsByMonth, asOf);
@@ -314,9 +334,16 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         // Wage in force: the latest row with effective_month ≤ M (months only increase), else the earliest.
         const w = ctx.wages;
         while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
-        const wage = w[ctx.wageIx]!.monthlyWage;
-        const base = clampedBase(wage, policy);
-        const c = totals(base);
+        let basis: Fen;
+        if (baseRuleOf(policy) === "annual") {
+          const from = contributionYearStart(month, baseYearStartOf(policy));
+          if (ctx.annualFrom !== from) {
+            ctx.annualFrom = from;
+            ctx.annualBasis = annualBasis(e, from).basis;
+          }
+          basis = ctx.annualBasis;
+        } else basis = w[ctx.wageIx]!.monthlyWage;
+        const c = totals(basis);
         const total = c[0] + c[1];
         const eDue = employeeDueDate(premiumDue, ctx.regDeadline);
         required += total;
@@ -325,7 +352,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         ctx.payable += total;
         byDue.set(eDue, (byDue.get(eDue) ?? 0) + total);
         if (dueM === null || eDue < dueM) dueM = eDue;
-        employeeFindings(findings, employer.code, month, mn, e, ctx, base, total, eDue, declaredFrom, stDeadline, policy, asOf);
+        employeeFindings(findings, employer.code, month, mn, e, ctx, basis, total, eDue, declaredFrom, stDeadline, policy, totals, asOf);
       }
       const due = dueM!;
       const dues = [...byDue.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dueDate, amount]) => ({ dueDate, amount }));
@@ -471,8 +498,11 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
     }
 
     // Agreements with a missed installment, while any of their months is unpaid.
+    // Only agreements with a month from the go-live month on; their period is the earliest such month.
     for (const ag of agreements) {
       if (!ag.missed || !ag.periods.some((p) => unpaidMonths.has(p))) continue;
+      const tracked = tracking === null ? ag.periods : ag.periods.filter((p) => p >= tracking);
+      if (tracked.length === 0) continue;
       const inst = ag.missed.installment;
       findings.push({
         rule: "ART63_INSTALLMENT_MISSED",
@@ -480,7 +510,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         severity: "critical",
         status: "open",
         employerCode: employer.code,
-        period: ag.periods[0]!,
+        period: tracked[0]!,
         employeeNo: null,
         employeeName: null,
         dueDate: inst.dueOn!,
@@ -494,12 +524,27 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
     }
 
     // Art. 58 last: the art. 84 exposure needs the premiums payable to D.
+    // A registration due before the go-live month is taken as made.
     for (const { e, regDeadline, payable } of ctxs) {
+      if (trackingDay !== null && regDeadline < trackingDay) continue;
       const f = registrationFinding(
         { employerCode: employer.code, employeeNo: e.employeeNo, name: e.name, appliedOn: e.appliedOn, registeredOn: e.registeredOn },
         regDeadline,
         asOf,
         payable,
+      );
+      if (f) findings.push(f);
+    }
+
+    // Art. 50 ¶1: leavers reported to the agency; a report due before the go-live month is taken as made on time.
+    for (const { e } of ctxs) {
+      if (e.terminationDate === null || e.terminationDate > asOf) continue;
+      const deadline = terminationReportDeadline(e.terminationDate, cal);
+      if (trackingDay !== null && deadline < trackingDay) continue;
+      const f = terminationFinding(
+        { employerCode: employer.code, employeeNo: e.employeeNo, name: e.name, terminationDate: e.terminationDate, terminationReportedOn: e.terminationReportedOn ?? null },
+        deadline,
+        asOf,
       );
       if (f) findings.push(f);
     }

@@ -149,11 +149,14 @@ describe("SPEC §9 example 6 as a report row", () => {
 });
 
 describe("which columns each rule fills (SPEC §5); every other cell is empty", () => {
-  const withPeriod = (r: RuleCode) => !r.startsWith("ART58_");
+  const withPeriod = (r: RuleCode) => !r.startsWith("ART58_") && !r.startsWith("ART50_");
   const withEmployee = new Set<RuleCode>([
     "ART58_REGISTRATION_DUE_SOON",
     "ART58_UNREGISTERED",
     "ART58_LATE_REGISTRATION",
+    "ART50_TERMINATION_REPORT_DUE_SOON",
+    "ART50_TERMINATION_UNREPORTED",
+    "ART50_TERMINATION_REPORTED_LATE",
     "ART60_EMPLOYEE_OMITTED",
     "ART60_EMPLOYEE_DECLARED_LATE",
     "ART60_BASE_UNDER_DECLARED",
@@ -175,6 +178,9 @@ describe("which columns each rule fills (SPEC §5); every other cell is empty", 
     ART58_REGISTRATION_DUE_SOON: "58",
     ART58_UNREGISTERED: "58",
     ART58_LATE_REGISTRATION: "58",
+    ART50_TERMINATION_REPORT_DUE_SOON: "50",
+    ART50_TERMINATION_UNREPORTED: "50",
+    ART50_TERMINATION_REPORTED_LATE: "50",
     ART60_PAYMENT_DUE_SOON: "60",
     ART60_NOT_DECLARED: "60",
     ART60_LATE_DECLARATION: "60",
@@ -194,6 +200,9 @@ describe("which columns each rule fills (SPEC §5); every other cell is empty", 
     ART58_REGISTRATION_DUE_SOON: "warning/open",
     ART58_UNREGISTERED: "breach/open",
     ART58_LATE_REGISTRATION: "breach/closed",
+    ART50_TERMINATION_REPORT_DUE_SOON: "warning/open",
+    ART50_TERMINATION_UNREPORTED: "breach/open",
+    ART50_TERMINATION_REPORTED_LATE: "breach/closed",
     ART60_PAYMENT_DUE_SOON: "warning/open",
     ART60_NOT_DECLARED: "breach/open",
     ART60_LATE_DECLARATION: "breach/closed",
@@ -215,8 +224,8 @@ describe("which columns each rule fills (SPEC §5); every other cell is empty", 
   const header = records[0]!;
   const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
 
-  it("the scenario breaks all 17 rules", () => {
-    expect(new Set(findings.map((f) => f.rule)).size).toBe(17);
+  it("the scenario breaks all 20 rules", () => {
+    expect(new Set(findings.map((f) => f.rule)).size).toBe(20);
     expect(rows.length).toBe(findings.length);
   });
 
@@ -243,7 +252,7 @@ describe("which columns each rule fills (SPEC §5); every other cell is empty", 
 
   it("names with a comma, quotes, a formula lead, Chinese and a line break survive the trip", () => {
     const names = new Set(rows.map((r) => r.employee_name));
-    expect(names).toEqual(new Set(["", "Zhang, San", `'=Li "Si"`, "王五", "Zhao\nLiu"]));
+    expect(names).toEqual(new Set(["", "Zhang, San", `'=Li "Si"`, "王五", "Zhao\nLiu", "Qian Qi", "Sun Ba", "Zhou Jiu"]));
   });
 
   it("the overdue report holds exactly the open critical and breach findings, in the same order", () => {

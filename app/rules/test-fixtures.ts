@@ -194,6 +194,10 @@ export function everyRuleInput(): EngineInput {
       employee({ employeeNo: "E002", name: '=Li "Si"', hireDate: "2026-01-10", appliedOn: null, registeredOn: null }),
       employee({ employeeNo: "E003", name: "王五", hireDate: "2026-01-10", appliedOn: "2026-02-12", registeredOn: null }),
       employee({ employeeNo: "E004", name: "Zhao\nLiu", hireDate: "2026-03-15", appliedOn: null, registeredOn: null }),
+      // Leavers (art. 50 ¶1): never reported, report due within the week, reported late.
+      employee({ employeeNo: "L001", name: "Qian Qi", hireDate: "2026-01-05", terminationDate: "2026-01-31" }),
+      employee({ employeeNo: "L002", name: "Sun Ba", hireDate: "2026-01-05", terminationDate: "2026-03-31" }),
+      employee({ employeeNo: "L003", name: "Zhou Jiu", hireDate: "2026-01-05", terminationDate: "2026-02-10", terminationReportedOn: "2026-03-01" }),
     ],
     declarations: [
       declaration("2026-01", "E001", 700_000, "2026-01-10"), // under-declared
@@ -203,7 +207,7 @@ export function everyRuleInput(): EngineInput {
       declaration("2026-02", "E003", 800_000, "2026-02-20"),
       // 2026-03: nothing — not declared
     ],
-    payments: [payment("2026-01", "2026-02-20", 3 * 281_600)], // January paid late
+    payments: [payment("2026-01", "2026-02-20", 6 * 281_600)], // January paid late (three employees and the three leavers)
     collection: [
       order(["2026-02"], "2026-03-01", "2026-03-10"), // expired
       court(["2026-02"], "2026-03-20"),

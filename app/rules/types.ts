@@ -23,6 +23,11 @@ export type Rate = RateTerm[];
 export type PolicyRates = Record<Insurance, Record<Side, Rate>>;
 
 export type RoundingUnit = "fen" | "jiao" | "yuan";
+/** SPEC §3: the basis is the wage in force for the month, or a base fixed for the contribution year. */
+export const BASE_RULES = ["wage", "annual"] as const;
+export type BaseRule = (typeof BASE_RULES)[number];
+/** Per-insurance floors and caps as given by a policy version (fen); an absent one is the version's own. */
+export type InsuranceBounds = Partial<Record<Insurance, { floor?: Fen; cap?: Fen }>>;
 export type RoundingMode = "half_up" | "up";
 
 export interface PolicyVersion {
@@ -37,12 +42,20 @@ export interface PolicyVersion {
   dueDay: number | "last";
   dueMonthOffset: 0 | 1;
   lateFeePpmPerDay: Ppm;
+  /** Default `wage`. */
+  baseRule?: BaseRule;
+  /** 1–12, default 7: the month an `annual` contribution year begins. */
+  baseYearStart?: number;
+  /** Per-insurance floors and caps (SPEC §2); absent ones are `baseFloor` / `baseCap`. */
+  insuranceBounds?: InsuranceBounds;
 }
 
 export interface EmployerInput {
   code: string;
   name: string;
   region: string;
+  /** The go-live month (SPEC §2, §5): nothing before it is evaluated. Absent or null: every month. */
+  trackingFrom?: Month | null;
 }
 
 export interface WageRow {
@@ -59,6 +72,8 @@ export interface EmployeeInput {
   wages: WageRow[];
   appliedOn: IsoDate | null;
   registeredOn: IsoDate | null;
+  /** Art. 50 ¶1: the day the termination was reported to the agency (absent or null: not reported). */
+  terminationReportedOn?: IsoDate | null;
 }
 
 export interface DeclarationVersion {
@@ -114,6 +129,9 @@ export const RULES = [
   "ART58_REGISTRATION_DUE_SOON",
   "ART58_UNREGISTERED",
   "ART58_LATE_REGISTRATION",
+  "ART50_TERMINATION_REPORT_DUE_SOON",
+  "ART50_TERMINATION_UNREPORTED",
+  "ART50_TERMINATION_REPORTED_LATE",
   "ART60_PAYMENT_DUE_SOON",
   "ART60_NOT_DECLARED",
   "ART60_LATE_DECLARATION",

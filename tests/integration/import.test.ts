@@ -9,7 +9,7 @@ import { openMemoryDatabase, type Db } from "../../db/connection";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { evaluateAsOf } from "~/models/engine.server";
 import { formatImportError, previewImport, runImport, type ImportKind, type ImportResult } from "~/models/import.server";
-import { IMPORT_COLUMNS } from "~/lib/import-formats";
+import { REQUIRED_COLUMNS as IMPORT_COLUMNS } from "~/lib/import-formats";
 import { residentIdCheckChar } from "~/rules/identity";
 
 const USCC_A = "91310000MA1FL8TQ36";
@@ -190,7 +190,7 @@ describe("bad rows are refused and the database is unchanged", () => {
   it("a missing header column is refused at row 1 and nothing is written", () => {
     const before = dump(db);
     const r = runImport(db, "registrations", "employee_no,applied_on\r\nE002,2026-03-25\r\n", CLI_ACTOR);
-    expect(r.ok ? [] : r.errors.map(formatImportError)).toEqual(["row 1, column registered_on: is missing from the header (expected employee_no,applied_on,registered_on)"]);
+    expect(r.ok ? [] : r.errors.map(formatImportError)).toEqual(["row 1, column registered_on: is missing from the header (expected employee_no,applied_on,registered_on,termination_reported_on)"]);
     expect(dump(db)).toEqual(before);
   });
 

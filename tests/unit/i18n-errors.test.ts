@@ -5,7 +5,7 @@
  * key or placeholder left, and no English sentence in the Chinese text.
  */
 import { describe, expect, it } from "vitest";
-import { IMPORT_COLUMNS, validateImport, type ImportContext, type ImportError, type ImportKind } from "~/lib/import-formats";
+import { REQUIRED_COLUMNS as IMPORT_COLUMNS, validateImport, type ImportContext, type ImportError, type ImportKind } from "~/lib/import-formats";
 import { renderMsg, type Msg } from "~/lib/messages";
 import { catalogKeys, translate } from "~/locales";
 import { i18nErrorsEn } from "~/locales/areas/i18n-errors.en";
@@ -55,6 +55,13 @@ const BAD_FILES: [ImportKind, string, ImportContext?][] = [
   ["employees", file("employees", `E012,Z,,${ID1},,2026-05-01,,,,1`), TWO],
   ["employees", file("employees", `E013,Z,,${ID1},ACME,2026-05-01,2026-04-01,,,1`)],
   ["registrations", file("registrations", "E404,,", "E001,2026-02-10,2026-02-01")],
+  ["registrations", "employee_no,applied_on,registered_on,termination_reported_on\r\nE001,,,2026-04-01\r\nE002,,,2026-03-30\r\n"],
+  ["policies", `${IMPORT_COLUMNS.policies.join(",")},base_year_start,medical_base_floor\r\n${POLICY_OK},13,30000.00\r\n`],
+  [
+    "employees",
+    file("employees", `E002,Z,,${ID1},ACME,2026-01-10,2026-04-30,,,1`),
+    ctx({ employees: new Map([["E002", { employerCode: "ACME", hireDate: "2026-01-10", terminationDate: "2026-03-31", terminationReportedOn: "2026-04-02" }]]) }),
+  ],
   ["declarations", file("declarations", "ACME,2026-02,B001,100.00,2026-03-01", "ACME,2025-12,E001,100.00,2026-01-05", "ACME,2026-05,E002,100.00,2026-06-01")],
   ["collection", file("collection", "ACME,order,2026-04-01,2026-01;;2026-02,,,", "ACME,what,2026-04-01,2026-01,,,", "ACME,order,2026-04-01,2026-01,2026-03-01,,")],
   ["collection", file("collection", "ACME,installment,2026-04-01,2026-01,,,", "ACME,installment,2026-04-01,2026-01,,2026-05-01,0")],

@@ -7,6 +7,7 @@ import {
   collectionKey,
   formatImportError,
   IMPORT_COLUMNS,
+  OPTIONAL_COLUMNS,
   validateImport,
   type CollectionRecord,
   type ContextEmployee,
@@ -28,8 +29,13 @@ function ctx(over: Partial<{ employers: string[]; employees: Record<string, Cont
   };
 }
 
+/** The required columns of a kind (the optional ones of SPEC §8 may be left out of a file). */
+function required(kind: ImportKind): string[] {
+  return IMPORT_COLUMNS[kind].filter((c) => !OPTIONAL_COLUMNS[kind].includes(c));
+}
+
 function file(kind: ImportKind, ...rows: string[]): string {
-  return [IMPORT_COLUMNS[kind].join(","), ...rows].join("\r\n") + "\r\n";
+  return [required(kind).join(","), ...rows].join("\r\n") + "\r\n";
 }
 
 function errorsOf(kind: ImportKind, text: string, c: ImportContext = ctx()): string[] {
@@ -66,7 +72,7 @@ describe("header", () => {
 
   it("reports missing and unknown columns at row 1", () => {
     const errs = errorsOf("employers", "code,name,region,colour\r\nACME,Acme,x,red\r\n");
-    expect(errs).toContain("row 1, column colour: is not a column of employers (expected code,name,uscc,region)");
+    expect(errs).toContain("row 1, column colour: is not a column of employers (expected code,name,uscc,region,tracking_from)");
     expect(errs).toContainEqual(expect.stringMatching(/^row 1, column uscc: is missing from the header/));
   });
 
@@ -76,7 +82,7 @@ describe("header", () => {
 
   it("accepts a byte-order mark, LF line ends and columns in any order", () => {
     const recs = recordsOf("employers", `\uFEFFregion,uscc,name,code\n sample-city ,${USCC1},Acme,ACME\n`);
-    expect(recs).toEqual([{ row: 2, code: "ACME", name: "Acme", uscc: USCC1, region: "sample-city" }]);
+    expect(recs).toEqual([{ row: 2, code: "ACME", name: "Acme", uscc: USCC1, region: "sample-city", trackingFrom: null }]);
   });
 
   it("refuses a row with more or fewer cells than the header", () => {
@@ -98,7 +104,7 @@ describe("header", () => {
 describe("employers", () => {
   it("parses a row and normalizes the USCC to upper case", () => {
     expect(recordsOf("employers", file("employers", `ACME,"Acme, Ltd.",${USCC1.toLowerCase()},sample-city`))).toEqual([
-      { row: 2, code: "ACME", name: "Acme, Ltd.", uscc: USCC1, region: "sample-city" },
+      { row: 2, code: "ACME", name: "Acme, Ltd.", uscc: USCC1, region: "sample-city", trackingFrom: null },
     ]);
   });
 
@@ -152,6 +158,9 @@ describe("policies", () => {
       dueDay: "last",
       dueMonthOffset: 0,
       lateFeePpmPerDay: 500,
+      baseRule: "wage",
+      baseYearStart: 7,
+      insuranceBounds: {},
     });
   });
 
@@ -339,10 +348,10 @@ describe("registrations", () => {
       },
     });
     expect(recordsOf("registrations", file("registrations", "E1,2026-01-05,2026-01-09", "E2,,2026-01-09", "E3,2026-01-05,", "E4,,"), c)).toEqual([
-      { row: 2, employeeNo: "E1", appliedOn: "2026-01-05", registeredOn: "2026-01-09" },
-      { row: 3, employeeNo: "E2", appliedOn: null, registeredOn: "2026-01-09" },
-      { row: 4, employeeNo: "E3", appliedOn: "2026-01-05", registeredOn: null },
-      { row: 5, employeeNo: "E4", appliedOn: null, registeredOn: null },
+      { row: 2, employeeNo: "E1", appliedOn: "2026-01-05", registeredOn: "2026-01-09", terminationReportedOn: null },
+      { row: 3, employeeNo: "E2", appliedOn: null, registeredOn: "2026-01-09", terminationReportedOn: null },
+      { row: 4, employeeNo: "E3", appliedOn: "2026-01-05", registeredOn: null, terminationReportedOn: null },
+      { row: 5, employeeNo: "E4", appliedOn: null, registeredOn: null, terminationReportedOn: null },
     ]);
   });
 
