@@ -70,6 +70,8 @@ export const policies = sqliteTable(
     baseYearStart: integer("base_year_start").notNull().default(7),
     /** Per-insurance floors and caps as given (fen); an absent one is the version's base_floor / base_cap. */
     insuranceBounds: text("insurance_bounds", { mode: "json" }).$type<InsuranceBounds>().notNull().default(sql`'{}'`),
+    /** The agency's monthly 增减员 cut-off day (1–31), optional: additions submitted after it are back payments (补缴). */
+    changeCutoffDay: integer("change_cutoff_day"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("policies_region_from").on(t.region, t.effectiveFrom)],

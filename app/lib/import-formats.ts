@@ -104,7 +104,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
 /** The columns a file must have (the optional ones may be left out). */
 export const REQUIRED_COLUMNS = Object.fromEntries(
   IMPORT_KINDS.map((k) => [k, IMPORT_COLUMNS[k].filter((c) => !OPTIONAL_COLUMNS[k].includes(c))]),
-) as Record<ImportKind, readonly string[]>;
+) as unknown as Record<ImportKind, readonly string[]>;
 
 /** The key columns of each kind (SPEC §8); a row whose key exists replaces that record. */
 export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
