@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsvRecords } from "~/lib/csv";
-import { clampBase, contributionOn, requiredFor, totalOn } from "./contributions";
+import { clampBase, contributionOn, isUnderDeclared, requiredFor, totalOn } from "./contributions";
 import { addDays, addMonths } from "./dates";
 import { evaluate } from "./evaluate";
 import { roundPpm } from "./money";
@@ -165,6 +165,7 @@ const employeeArb = (no: string) =>
       raise: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 200_000, max: 2_500_000 })), { nil: null }),
       applied: fc.option(fc.integer({ min: -5, max: 60 }), { nil: null }),
       registeredAfter: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+      reported: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
     })
     .map((r): EmployeeInput => {
       const hireDate = day(r.hire);
@@ -180,6 +181,7 @@ const employeeArb = (no: string) =>
         wages: [{ effectiveMonth: hm, monthlyWage: r.wage }, ...(r.raise ? [{ effectiveMonth: addMonths(hm, r.raise[0]), monthlyWage: r.raise[1] }] : [])],
         appliedOn,
         registeredOn,
+        terminationReportedOn: r.stay === null || r.reported === null ? null : day(r.hire + r.stay + r.reported),
       };
     });
 
@@ -228,12 +230,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     payments: fc.array(paymentArb(0, HORIZON), { maxLength: 10 }),
     collection: fc.array(actionArb(0, HORIZON), { maxLength: 6 }),
     statements: fc.array(statementArb(0, HORIZON), { maxLength: 6 }),
+    tracking: fc.option(monthArb, { nil: null }),
   })
   .map((s): Scenario => ({
     asOf: day(s.asOf),
     input: {
       employers: [
-        { code: "ACME", name: "Acme", region: "sample-city" },
+        { code: "ACME", name: "Acme", region: "sample-city", trackingFrom: s.tracking },
         { code: "BETA", name: "Beta", region: "terms-city" },
       ],
       policies: [...REGIONS["sample-city"], ...REGIONS["terms-city"]],
@@ -281,6 +284,7 @@ describe("evaluating as of D ignores every event dated after D", () => {
       statements: fc.array(statementArb(lo, hi), { minLength: 1, maxLength: 5 }),
       registrations: fc.array(fc.integer({ min: lo, max: hi }), { minLength: 4, maxLength: 4 }),
       terminations: fc.array(fc.integer({ min: lo, max: hi }), { minLength: 4, maxLength: 4 }),
+      reports: fc.array(fc.integer({ min: lo, max: hi }), { minLength: 4, maxLength: 4 }),
       newcomers: fc.array(fc.tuple(fc.integer({ min: lo, max: hi }), employerArb, fc.integer({ min: 200_000, max: 2_500_000 })), { maxLength: 2 }),
     });
   };
@@ -301,6 +305,12 @@ describe("evaluating as of D ignores every event dated after D", () => {
             }
             // a termination after D, for those still employed on D
             if (e.terminationDate === null) out.terminationDate = day(later.terminations[i]!);
+            // a termination report after D, for those not reported as of D (never before the termination)
+            if (e.terminationReportedOn == null || e.terminationReportedOn > asOf) {
+              const r = day(later.reports[i]!);
+              const left = out.terminationDate!;
+              out.terminationReportedOn = r > left ? r : left;
+            }
             return out;
           });
           const newcomers: EmployeeInput[] = later.newcomers.map(([hire, employer, wage], i) => ({
@@ -329,6 +339,58 @@ describe("evaluating as of D ignores every event dated after D", () => {
       { numRuns: RUNS.asOf },
     );
     expect(nonEmpty).toBeGreaterThan(RUNS.asOf / 2);
+  });
+});
+
+describe("the annual base and per-insurance floors", () => {
+  it(`for employees whose wage never changes, \`annual\` gives exactly the findings of \`wage\` (${RUNS.asOf} runs)`, () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 12 }), ({ input, asOf }, start) => {
+        const steady: EngineInput = { ...input, employees: input.employees.map((e) => ({ ...e, wages: [e.wages[0]!] })) };
+        const annual: EngineInput = { ...steady, policies: steady.policies.map((p) => ({ ...p, baseRule: "annual" as const, baseYearStart: start })) };
+        expect(evaluate(annual, asOf)).toEqual(evaluate(steady, asOf));
+      }),
+      { numRuns: RUNS.asOf },
+    );
+  });
+
+  it(`raising one insurance's floor never lowers a required amount (${RUNS.policy} runs)`, () => {
+    fc.assert(
+      fc.property(
+        policyArb,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom(...INSURANCES),
+        fc.integer({ min: 0, max: 6_000_000 }),
+        (policy, basis, ins, raise) => {
+          const raised: PolicyVersion = { ...policy, insuranceBounds: { [ins]: { floor: Math.min(policy.baseCap, policy.baseFloor + raise) } } };
+          const before = contributionOn(basis, policy);
+          const after = contributionOn(basis, raised);
+          for (const i of INSURANCES) {
+            expect(after.items[i].employer).toBeGreaterThanOrEqual(before.items[i].employer);
+            expect(after.items[i].employee).toBeGreaterThanOrEqual(before.items[i].employee);
+            if (i !== ins) expect(after.items[i]).toEqual(before.items[i]);
+          }
+          expect(after.total).toBeGreaterThanOrEqual(before.total);
+        },
+      ),
+      { numRuns: RUNS.policy },
+    );
+  });
+
+  it(`the declared base as the agency applies it: under-declared exactly when some base-bearing insurance is charged less (${RUNS.policy} runs)`, () => {
+    fc.assert(
+      fc.property(policyArb, fc.integer({ min: 0, max: 6_000_000 }), fc.integer({ min: 0, max: 6_000_000 }), fc.integer({ min: 0, max: 3_000_000 }), (policy, basis, declared, medFloor) => {
+        const p: PolicyVersion = { ...policy, insuranceBounds: { medical: { floor: Math.min(policy.baseCap, medFloor) } } };
+        const short = isUnderDeclared(declared, basis, p);
+        const req = contributionOn(basis, p);
+        const dec = contributionOn(declared, p);
+        // never short at or above the basis; when short, no item is charged more than required
+        if (declared >= basis) expect(short).toBe(false);
+        if (short) for (const i of INSURANCES) expect(dec.items[i].employer + dec.items[i].employee).toBeLessThanOrEqual(req.items[i].employer + req.items[i].employee);
+        if (!short && declared < basis) expect(dec.total).toBe(req.total);
+      }),
+      { numRuns: RUNS.policy },
+    );
   });
 });
 
