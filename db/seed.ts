@@ -24,7 +24,7 @@ import { residentIdCheckChar, usccCheckChar } from "../app/rules/identity";
 import { evaluate, EngineIndex } from "../app/rules/evaluate";
 import { fillTranches, type PaymentLike } from "../app/rules/art60-payment";
 import { statementFigures } from "../app/rules/statement";
-import { clampBase, policyInForce, wageInForce } from "../app/rules/contributions";
+import { basisOf, clampBase, policyInForce } from "../app/rules/contributions";
 import type { PolicyRates, Rate } from "../app/rules/types";
 import { loadEngineInput } from "../app/models/engine.server";
 import { audit, type Actor } from "../app/models/audit.server";
@@ -305,9 +305,9 @@ interface HistoryOptions {
 }
 
 /** The month's payment state as of a date, filled by the rule engine from the payments the seed writes for it. */
-function monthAsOf(m: { required: number; tranches: { dueDate: string; amount: number }[] }, monthPays: PaymentLike[], asOf: string) {
+function monthAsOf(m: { period: string; tranches: { dueDate: string; amount: number }[] }, monthPays: PaymentLike[], asOf: string) {
   const f = fillTranches(m.tranches, monthPays, asOf);
-  return { required: m.required, paid: f.paid, tranches: f.tranches };
+  return { period: m.period, tranches: f.tranches };
 }
 
 /**
@@ -338,6 +338,10 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
   let ref = 0;
   const statementRate = o.statementRate ?? 0.985;
 
+  // Each employer's months so far with their payments: a statement's own contributions look at every earlier month (SPEC §6).
+  const history = new Map<string, { m: (typeof evaluation.months)[number]; pays: PaymentLike[] }[]>();
+  const monthsAsOf = new Map<string, ReturnType<typeof monthAsOf>[]>();
+
   for (const m of evaluation.months) {
     if (m.period > lastMonth) continue;
     const employer = idByCode.get(m.employerCode)!;
@@ -351,7 +355,7 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
     if (monthDeclared) {
       for (const e of staff) {
         if (o.rand() < o.omitRate) continue;
-        const base = clampBase(wageInForce(e.wages, m.period), policy).base;
+        const base = clampBase(basisOf(e, m.period, policy).basis, policy).base;
         const under = o.rand() < o.underDeclareRate;
         decl.push({
           employerId: employer.id,
@@ -388,6 +392,15 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
         if (inquiry <= o.today) actions.push({ employerId: employer.id, kind: "bank_inquiry", actionDate: inquiry, periods: m.period });
       }
     }
+    const past = history.get(m.employerCode) ?? [];
+    past.push({ m, pays: monthPays });
+    history.set(m.employerCode, past);
+    const monthsFor = (issuedOn: string) => {
+      const key = `${m.employerCode}|${m.period}|${issuedOn}`;
+      let list = monthsAsOf.get(key);
+      if (!list) monthsAsOf.set(key, (list = past.map((h) => monthAsOf(h.m, h.pays, issuedOn))));
+      return list;
+    };
     // Statements: issued in the following month, mostly on time.
     for (const e of staff) {
       if (o.rand() > statementRate) continue;
@@ -400,7 +413,9 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
         policies: versions,
         period: m.period,
         issuedOn,
-        month: monthAsOf(m, monthPays, issuedOn),
+        months: monthsFor(issuedOn),
+        nonWorkingDays: input.nonWorkingDays[employer.region] ?? [],
+        trackingFrom: employer.trackingFrom,
         declaredBase: null,
       });
       stmts.push({ employeeId: empRow.id, employerId: employer.id, period: m.period, version: 1, issuedOn, figures: figures as unknown as Record<string, unknown> });

@@ -7,6 +7,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PaymentStatus, StatementFigures } from "~/rules/statement";
 import { useFormat } from "~/utils/format";
+import { BasisSection, DeclaredSection, OwnContributionsSection, TrancheStatusText } from "./statement-sections";
 
 export interface StatementDoc {
   id: number;
@@ -47,7 +48,7 @@ export function StatementExplainer({ headingLevel = "h3" }: { headingLevel?: "h2
   );
 }
 
-export function RunningTotals({ totals, toMonth }: { totals: StatementFigures["runningTotals"]; toMonth: string }) {
+export function RunningTotals({ totals, toMonth }: { totals: NonNullable<StatementFigures["runningTotals"]>; toMonth: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const yuanDisplay = fmt.money;
@@ -138,7 +139,7 @@ export function StatementDocument({
         <dt>{t("statements.doc.base")}</dt>
         <dd className="num-inline">{yuanDisplay(f.base)}</dd>
       </dl>
-      <BaseNote f={f} />
+      {f.bases ? <BasisSection f={f} /> : <BaseNote f={f} />}
 
       <div className="table-wrap statement-table">
         <table className="data-table">
@@ -202,21 +203,38 @@ export function StatementDocument({
           {yuanDisplay(f.employerTotal)}
         </dd>
       </dl>
-      {f.declaredBase !== null ? (
+      {f.declaredBases !== undefined ? (
+        <DeclaredSection f={f} />
+      ) : f.declaredBase !== null ? (
         <p className="notice notice-warning">{t("statements.doc.declaredBase", { declared: yuanDisplay(f.declaredBase), base: yuanDisplay(f.base) })}</p>
       ) : null}
 
       <section className="statement-section">
-        <h3>{t("statements.doc.paymentHeading", { date: fmt.longDate(s.issuedOn) })}</h3>
-        <p data-testid="payment-status">
-          <PaymentStatusText payment={f.payment} />
-        </p>
+        {f.tranche ? (
+          <>
+            <h3>{t("statementFigures.trancheHeading", { period: fmt.month(f.period), date: fmt.longDate(s.issuedOn) })}</h3>
+            <p data-testid="payment-status">
+              <TrancheStatusText status={f.tranche} />
+            </p>
+          </>
+        ) : f.payment ? (
+          <>
+            <h3>{t("statements.doc.paymentHeading", { date: fmt.longDate(s.issuedOn) })}</h3>
+            <p data-testid="payment-status">
+              <PaymentStatusText payment={f.payment} />
+            </p>
+          </>
+        ) : null}
       </section>
 
-      <section className="statement-section">
-        <h3>{t("statements.doc.runningHeading")}</h3>
-        <RunningTotals totals={f.runningTotals} toMonth={f.period} />
-      </section>
+      {f.ownContributions ? (
+        <OwnContributionsSection own={f.ownContributions} toMonth={f.period} />
+      ) : f.runningTotals ? (
+        <section className="statement-section">
+          <h3>{t("statements.doc.runningHeading")}</h3>
+          <RunningTotals totals={f.runningTotals} toMonth={f.period} />
+        </section>
+      ) : null}
 
       <StatementExplainer />
 

@@ -1,3 +1,4 @@
+import { statementFiguresEn } from "./areas/statement-figures.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -276,6 +277,7 @@ export const en = {
     notLinked: "Your account is not linked to an employee record. Please contact HR.",
   },
   statements: statementsEn,
+  statementFigures: statementFiguresEn,
   workflows: workflowsEn,
   tables: tablesEn,
 };

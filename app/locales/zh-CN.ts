@@ -1,3 +1,4 @@
+import { statementFiguresZhCN } from "./areas/statement-figures.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -277,6 +278,7 @@ export const zhCN: Catalog = {
     notLinked: "您的账户尚未关联职工档案，请联系人力资源部门。",
   },
   statements: statementsZhCN,
+  statementFigures: statementFiguresZhCN,
   workflows: workflowsZhCN,
   tables: tablesZhCN,
 };

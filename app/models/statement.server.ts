@@ -81,9 +81,11 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
   }
 
   const input = loadEngineInput(db, { employerCodes: [employer.code] });
-  const ix = new EngineIndex(input);
+  // Tranches and their filling as of the issue date; go-live changes none of them (SPEC §5), so every month is evaluated here.
+  const trackingFrom = input.employers[0]?.trackingFrom ?? null;
+  const ix = new EngineIndex({ ...input, employers: input.employers.map((x) => ({ ...x, trackingFrom: null })) });
   const evaluation = evaluate(ix, issuedOn);
-  const month = evaluation.months.find((m) => m.period === period) ?? null;
+  const nonWorkingDays = input.nonWorkingDays[employer.region] ?? [];
   const versions = ix.policiesByRegion.get(employer.region) ?? [];
   const byNo = new Map(input.employees.map((e) => [e.employeeNo, e]));
 
@@ -119,7 +121,9 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
       policies: versions,
       period,
       issuedOn,
-      month,
+      months: evaluation.months,
+      nonWorkingDays,
+      trackingFrom,
       declaredBase: declared.get(e.id)?.base ?? null,
     };
     const check = checkStatementIssue(subject);
@@ -404,7 +408,10 @@ export interface PortalMonth {
   firstViewedAt: string | null;
   employeeTotal: number;
   employerTotal: number;
-  payment: StatementFigures["payment"];
+  /** E's own tranche for the month as of the issue date (SPEC §6). */
+  tranche: NonNullable<StatementFigures["tranche"]> | null;
+  /** Legacy snapshots only: the month-wide status they stored. */
+  payment: NonNullable<StatementFigures["payment"]> | null;
 }
 
 export interface Portal {
@@ -413,17 +420,23 @@ export interface Portal {
   /** Own and employer contributions per month, oldest first (from the statements' figures). */
   chart: { period: string; own: number; employer: number }[];
   /** From the newest month's statement; null when there is none. */
-  runningTotals: StatementFigures["runningTotals"] | null;
+  ownContributions: NonNullable<StatementFigures["ownContributions"]> | null;
+  /** Legacy snapshots only. */
+  runningTotals: NonNullable<StatementFigures["runningTotals"]> | null;
 }
 
 /** The employee portal: their own statements only, the latest version of each month. */
 export function employeePortal(db: Db, employeeId: number): Portal {
   const months: PortalMonth[] = [];
   let runningTotals: Portal["runningTotals"] = null;
+  let ownContributions: Portal["ownContributions"] = null;
   for (const s of listStatementsForEmployee(db, employeeId)) {
     if (months.length > 0 && months[months.length - 1]!.period === s.period) continue;
     const f = s.figures;
-    runningTotals ??= f.runningTotals;
+    if (months.length === 0) {
+      ownContributions = f.ownContributions ?? null;
+      runningTotals = f.ownContributions ? null : (f.runningTotals ?? null);
+    }
     months.push({
       id: s.id,
       period: s.period,
@@ -432,9 +445,10 @@ export function employeePortal(db: Db, employeeId: number): Portal {
       firstViewedAt: s.firstViewedAt,
       employeeTotal: f.employeeTotal,
       employerTotal: f.employerTotal,
-      payment: f.payment,
+      tranche: f.tranche ?? null,
+      payment: f.tranche ? null : (f.payment ?? null),
     });
   }
   const chart = months.map((m) => ({ period: m.period, own: m.employeeTotal, employer: m.employerTotal })).reverse();
-  return { months, chart, runningTotals };
+  return { months, chart, ownContributions, runningTotals };
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OwnContributionsSection, TrancheStatusText } from "~/components/statement-sections";
 import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PasswordForm } from "~/components/password-form";
@@ -83,7 +84,12 @@ export default function Me() {
           </section>
         ) : null}
         <div>
-          {portal.runningTotals && latest ? (
+          {portal.ownContributions && latest ? (
+            <section className="card" aria-labelledby="own-heading">
+              <OwnContributionsSection own={portal.ownContributions} toMonth={latest.period} headingLevel="h2" />
+              <p className="muted">{t("statements.portal.runningAsOf", { period: fmt.month(latest.period) })}</p>
+            </section>
+          ) : portal.runningTotals && latest ? (
             <section className="card" aria-labelledby="running-heading">
               <h2 id="running-heading">{t("statements.doc.runningHeading")}</h2>
               <RunningTotals totals={portal.runningTotals} toMonth={latest.period} />
@@ -128,7 +134,7 @@ export default function Me() {
                     <td className="num">{yuanDisplay(m.employeeTotal)}</td>
                     <td className="num">{yuanDisplay(m.employerTotal)}</td>
                     <td>
-                      <PaymentStatusText payment={m.payment} />
+                      {m.tranche ? <TrancheStatusText status={m.tranche} /> : m.payment ? <PaymentStatusText payment={m.payment} /> : null}
                     </td>
                     <td>
                       <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${fmt.month(m.period)}`}>

@@ -27,7 +27,7 @@ const fill = (template: string, values: Record<string, string | number>) =>
 /** The value beside a label in the statement's facts list. */
 const fact = (page: Page, label: string) => page.locator("dl.statement-facts dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
 
-const PAYMENT = /^(Paid in full on \d{4}-\d{2}-\d{2}|Partly paid: ¥[\d,.]+ of ¥[\d,.]+|Unpaid)$/;
+const PAYMENT = /^(Paid in full( on .+)?|Not yet due \(due .+\)|Partly paid \(due .+\)|Unpaid \(due .+\))$/;
 
 test("HR issues last month's statements and corrects one; the employee opens it and HR sees when", async ({ browser }) => {
   const period = lastMonth();

@@ -141,17 +141,22 @@ describe("versions, the batch print and the portal", () => {
       ["2026-03", 2],
       ["2026-02", 1],
     ]);
-    // The employer's month (both employees: 35.2 % of ¥8,000 + ¥5,000) as of the issue date.
-    expect(p.months[0]!.payment).toEqual({ kind: "partly_paid", paid: 200_000, required: 457_600 });
+    // E001's own tranche of the month as of the issue date, without the employer's month-wide amounts.
+    expect(p.months[0]!.tranche).toEqual({ kind: "partly_paid", dueDate: "2026-03-15" });
+    expect(p.months[0]!.payment).toBeNull();
     expect(p.chart).toEqual([
       { period: "2026-02", own: 84_000, employer: 197_600 },
       { period: "2026-03", own: 84_000, employer: 197_600 },
     ]);
     // Own pension 8 % and medical 2 % of ¥8,000, January to March.
-    expect(p.runningTotals).toEqual({ pension: 3 * 64_000, medical: 3 * 16_000, fromMonth: "2026-01" });
+    expect(p.ownContributions).toMatchObject({ fromMonth: "2026-01" });
+    const own = p.ownContributions!;
+    expect(own.credited.pension + own.withheld.pension).toBe(3 * 64_000);
+    expect(own.credited.medical + own.withheld.medical).toBe(3 * 16_000);
+    expect(p.runningTotals).toBeNull();
     const other = employeePortal(db, 2);
     expect(other.months.every((m) => !p.months.some((n) => n.id === m.id))).toBe(true);
-    expect(employeePortal(db, 99)).toEqual({ months: [], chart: [], runningTotals: null });
+    expect(employeePortal(db, 99)).toEqual({ months: [], chart: [], ownContributions: null, runningTotals: null });
   });
 });
 

@@ -31,7 +31,8 @@ describe("issuing statements", () => {
     expect(r).toEqual({ ok: true, issued: 1, corrected: 0, skipped: 0, employerCode: "ACME" });
     const [s] = listStatementsForEmployee(db, 1);
     expect(s!.version).toBe(1);
-    expect(s!.figures.payment).toEqual({ kind: "partly_paid", paid: 200_000, required: 281_600 });
+    expect(s!.figures.tranche).toEqual({ kind: "partly_paid", dueDate: "2026-03-15" });
+    expect(s!.figures.payment).toBeUndefined();
     expect(s!.figures.employeeTotal).toBe(84_000);
     expect(count(db, "audit_log")).toBeGreaterThan(0);
   });

@@ -1,0 +1,179 @@
+/**
+ * The parts of a statement that the revised rule book added (SPEC §6): how the
+ * basis was derived, each insurance's base where they differ, the declared
+ * base as the agency charges it, the status of the employee's own tranche, and
+ * the own contributions credited or withheld but not yet paid. Presentational:
+ * they format the stored snapshot and compute nothing.
+ */
+import { useTranslation } from "react-i18next";
+import type { BasisDerivation, InsuranceBaseLine, OwnContributions, StatementFigures, TrancheStatus } from "~/rules/statement";
+import type { Fen, Insurance } from "~/rules/types";
+import { useFormat } from "~/utils/format";
+
+export function useDerivationText(): (d: BasisDerivation) => string {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (d) => {
+    if (d.kind === "wage") return t("statementFigures.derivation.wage", { month: fmt.month(d.month) });
+    if (d.kind === "hire") return t("statementFigures.derivation.hire", { month: fmt.month(d.month) });
+    return t("statementFigures.derivation.average", { year: d.year, months: d.months });
+  };
+}
+
+/** `Paid in full on DATE` / `Not yet due` / `Partly paid` / `Unpaid`: E's own tranche, no employer-wide amount. */
+export function TrancheStatusText({ status }: { status: TrancheStatus }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (status.kind === "paid_in_full")
+    return (
+      <span className="badge badge-ok">{status.on ? t("statementFigures.tranche.paid_in_full", { date: fmt.longDate(status.on) }) : t("statementFigures.tranche.paid_in_full_nodate")}</span>
+    );
+  const date = fmt.longDate(status.dueDate);
+  if (status.kind === "not_yet_due") return <span className="badge">{t("statementFigures.tranche.not_yet_due", { date })}</span>;
+  if (status.kind === "partly_paid") return <span className="badge badge-warning">{t("statementFigures.tranche.partly_paid", { date })}</span>;
+  return <span className="badge badge-critical">{t("statementFigures.tranche.unpaid", { date })}</span>;
+}
+
+const BOUND_KEYS = {
+  none: "statementFigures.bound.none",
+  floor_policy: "statementFigures.bound.floor_policy",
+  floor_insurance: "statementFigures.bound.floor_insurance",
+  cap_policy: "statementFigures.bound.cap_policy",
+  cap_insurance: "statementFigures.bound.cap_insurance",
+} as const;
+
+function boundKey(b: InsuranceBaseLine): (typeof BOUND_KEYS)[keyof typeof BOUND_KEYS] {
+  return b.clamp === null ? BOUND_KEYS.none : BOUND_KEYS[`${b.clamp}_${b.owner ?? "policy"}`];
+}
+
+/** The basis and its derivation; each insurance's base on its line where they differ. */
+export function BasisSection({ f }: { f: StatementFigures }) {
+  const { t } = useTranslation();
+  const { money } = useFormat();
+  const derivation = useDerivationText();
+  if (f.basis === undefined || !f.basisDerivation || !f.bases) return null;
+  return (
+    <section className="statement-section statement-basis">
+      <p data-testid="basis-derivation">
+        {t("statementFigures.basisNote", { derivation: derivation(f.basisDerivation) })} <strong className="num-inline">{money(f.basis)}</strong>
+      </p>
+      {f.uniformBase ? null : (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="insurance-bases">
+            <caption>{t("statementFigures.basesHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("statements.doc.insurance")}</th>
+                <th scope="col" className="num">
+                  {t("statementFigures.baseUsed")}
+                </th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {f.bases.map((b) => (
+                <tr key={b.insurance}>
+                  <th scope="row">{t(`statements.insurances.${b.insurance}`)}</th>
+                  <td className="num">{money(b.base)}</td>
+                  <td className="muted">{t(boundKey(b))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The declared base and the bases the agency applies to it, where E's line is under-declared. */
+export function DeclaredSection({ f }: { f: StatementFigures }) {
+  const { t } = useTranslation();
+  const { money } = useFormat();
+  if (f.declaredBase === null || !f.declaredBases || !f.bases) return null;
+  const declared = f.declaredBases;
+  return (
+    <section className="statement-section notice notice-warning" data-testid="declared-bases">
+      <h3>{t("statementFigures.declaredHeading")}</h3>
+      <p>{t("statementFigures.declared", { declared: money(f.declaredBase) })}</p>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("statements.doc.insurance")}</th>
+              <th scope="col" className="num">
+                {t("statementFigures.declaredBase")}
+              </th>
+              <th scope="col" className="num">
+                {t("statementFigures.requiredBase")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.bases.map((b) => (
+              <tr key={b.insurance}>
+                <th scope="row">{t(`statements.insurances.${b.insurance}`)}</th>
+                <td className="num">{money(declared[b.insurance as Insurance])}</td>
+                <td className="num">{money(b.base)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Credited and withheld-but-unpaid own contributions, and where to turn when months are overdue. */
+export function OwnContributionsSection({ own, toMonth, headingLevel = "h3" }: { own: OwnContributions; toMonth: string; headingLevel?: "h2" | "h3" }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const H = headingLevel;
+  const sum = (x: { pension: Fen; medical: Fen }) => x.pension + x.medical;
+  return (
+    <section className="statement-section own-contributions" data-testid="own-contributions">
+      <H>{t("statementFigures.ownHeading", { from: fmt.month(own.fromMonth), to: fmt.month(toMonth) })}</H>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col" className="num">
+                {t("statementFigures.pension")}
+              </th>
+              <th scope="col" className="num">
+                {t("statementFigures.medical")}
+              </th>
+              <th scope="col" className="num">
+                {t("statementFigures.total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t("statementFigures.credited")}</th>
+              <td className="num">{fmt.money(own.credited.pension)}</td>
+              <td className="num">{fmt.money(own.credited.medical)}</td>
+              <td className="num" data-testid="own-credited">
+                {fmt.money(sum(own.credited))}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t("statementFigures.withheld")}</th>
+              <td className="num">{fmt.money(own.withheld.pension)}</td>
+              <td className="num">{fmt.money(own.withheld.medical)}</td>
+              <td className="num" data-testid="own-withheld">
+                {fmt.money(sum(own.withheld))}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {sum(own.withheld) > 0 && own.overdueMonths.length > 0 ? (
+        <p className="notice notice-critical" role="note" data-testid="withheld-overdue">
+          {t("statementFigures.overdueNote", { months: own.overdueMonths.map((m) => fmt.month(m)).join(", ") })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
