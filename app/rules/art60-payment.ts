@@ -2,9 +2,13 @@
  * Art. 60 payment and art. 86 late fee: tranches, filling (Civil Code art. 560
  * order), unpaid / late-paid months and the exact integer late fee.
  */
-import { dayNumber } from "./dates";
-import { lateFeeOf } from "./money";
-import type { Fen, IsoDate, Tranche } from "./types";
+import { dayNumber, daysBetween } from "./dates";
+import { monthFinding } from "./findings";
+import { lateFeeOf, yuanPlain } from "./money";
+import type { Fen, Finding, IsoDate, Month, Stage, Tranche } from "./types";
+
+/** A payment falls "due soon" within 7 days. */
+export const PAYMENT_DUE_SOON_DAYS = 7;
 
 export interface PaymentLike {
   paidOn: IsoDate;
@@ -86,4 +90,65 @@ export function fillTranches(dues: readonly { dueDate: IsoDate; amount: Fen }[],
 /** Art. 86: `round_half_up(N × late_fee_ppm_per_day / 1 000 000)` fen. */
 export function lateFee(filling: Pick<Filling, "n">, ppmPerDay: number): Fen {
   return lateFeeOf(filling.n, ppmPerDay);
+}
+
+/**
+ * The payment findings of month M as of D (SPEC §5): PAYMENT_DUE_SOON for the
+ * earliest open tranche with `t ≥ D` within 7 days, UNPAID while an open
+ * tranche has `t < D` (with its collection stage), else LATE_PAYMENT where a
+ * tranche was filled after its due date.
+ */
+export function paymentFindings(
+  employerCode: string,
+  month: Month,
+  required: Fen,
+  filling: Filling,
+  fee: Fen,
+  stage: Stage | null,
+  asOf: IsoDate,
+  out: Finding[],
+): void {
+  const base = monthFinding(employerCode, month);
+  if (filling.nextOpen && daysBetween(asOf, filling.nextOpen.dueDate) <= PAYMENT_DUE_SOON_DAYS) {
+    const t = filling.nextOpen;
+    out.push({
+      ...base,
+      rule: "ART60_PAYMENT_DUE_SOON",
+      article: "60",
+      severity: "warning",
+      status: "open",
+      dueDate: t.dueDate,
+      days: daysBetween(asOf, t.dueDate),
+      detail: `¥${yuanPlain(t.amount - t.paid)} for ${month} falls due on ${t.dueDate}.`,
+    });
+  }
+  if (filling.firstOverdue !== null) {
+    const t = filling.firstOverdue;
+    out.push({
+      ...base,
+      rule: "ART60_UNPAID",
+      article: "60;63",
+      severity: "breach",
+      status: "open",
+      dueDate: t.dueDate,
+      days: daysBetween(t.dueDate, asOf),
+      outstanding: filling.overdue,
+      lateFee: fee,
+      stage,
+      detail: `¥${yuanPlain(filling.overdue)} for ${month} unpaid since ${t.dueDate}; late fee ¥${yuanPlain(fee)}.`,
+    });
+  } else if (required > 0 && filling.latest) {
+    const { tranche, days } = filling.latest;
+    out.push({
+      ...base,
+      rule: "ART60_LATE_PAYMENT",
+      article: "60",
+      severity: "breach",
+      status: "closed",
+      dueDate: tranche.dueDate,
+      days,
+      lateFee: fee,
+      detail: `Premiums for ${month} paid ${days} days after ${tranche.dueDate}; late fee ¥${yuanPlain(fee)}.`,
+    });
+  }
 }

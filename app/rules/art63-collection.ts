@@ -3,7 +3,9 @@
  * allocation, guarantees with deferred-payment agreements and their
  * installments, and court enforcement.
  */
-import type { CollectionActionInput, Fen, IsoDate, Month, Stage } from "./types";
+import { daysBetween } from "./dates";
+import { monthFinding } from "./findings";
+import type { CollectionActionInput, Fen, Finding, IsoDate, Month, Stage } from "./types";
 import type { PaymentLike } from "./art60-payment";
 
 export function periodsKey(periods: readonly Month[]): string {
@@ -111,4 +113,64 @@ export function stageOf(c: MonthCollection, asOf: IsoDate): Stage {
   if (c.inAgreement) return "deferred";
   if (c.latestOrder?.timeLimit) return asOf > c.latestOrder.timeLimit ? "order_expired" : "ordered";
   return "overdue";
+}
+
+/**
+ * The art. 63 findings of an unpaid month M as of D: ORDERED or ORDER_EXPIRED
+ * (its latest order), COURT_ENFORCEMENT (a court action covers it).
+ */
+export function collectionMonthFindings(employerCode: string, month: Month, coll: MonthCollection, stage: Stage, owed: Fen, asOf: IsoDate, out: Finding[]): void {
+  const base = { ...monthFinding(employerCode, month), outstanding: owed, stage };
+  const order = coll.latestOrder;
+  if (order && order.timeLimit) {
+    const expired = asOf > order.timeLimit;
+    out.push({
+      ...base,
+      rule: expired ? "ART63_ORDER_EXPIRED" : "ART63_ORDERED",
+      article: expired ? "63;86" : "63",
+      severity: expired ? "critical" : "breach",
+      status: "open",
+      dueDate: order.timeLimit,
+      days: expired ? daysBetween(order.timeLimit, asOf) : daysBetween(asOf, order.timeLimit),
+      exposure: expired ? { article: "86", fineMin: owed, fineMax: owed * 3 } : null,
+      detail: expired
+        ? `The order of ${order.actionDate} to pay ${month} by ${order.timeLimit} has expired.`
+        : `Ordered on ${order.actionDate} to pay ${month} by ${order.timeLimit}.`,
+    });
+  }
+  if (coll.latestCourt) {
+    out.push({
+      ...base,
+      rule: "ART63_COURT_ENFORCEMENT",
+      article: "63",
+      severity: "critical",
+      status: "open",
+      dueDate: coll.latestCourt.actionDate,
+      days: daysBetween(coll.latestCourt.actionDate, asOf),
+      detail: `Court enforcement applied for on ${coll.latestCourt.actionDate} for ${month}.`,
+    });
+  }
+}
+
+/**
+ * INSTALLMENT_MISSED for an agreement with a missed installment while any of
+ * its (evaluated) months is unpaid; its period is the agreement's earliest
+ * month from the go-live month on (null: the agreement raises nothing).
+ */
+export function installmentMissedFinding(employerCode: string, ag: Agreement, unpaidMonths: ReadonlySet<Month>, trackingFrom: Month | null, asOf: IsoDate): Finding | null {
+  if (!ag.missed || !ag.periods.some((p) => unpaidMonths.has(p))) return null;
+  const tracked = trackingFrom === null ? ag.periods : ag.periods.filter((p) => p >= trackingFrom);
+  if (tracked.length === 0) return null;
+  const inst = ag.missed.installment;
+  return {
+    ...monthFinding(employerCode, tracked[0]!),
+    rule: "ART63_INSTALLMENT_MISSED",
+    article: "63",
+    severity: "critical",
+    status: "open",
+    dueDate: inst.dueOn!,
+    days: daysBetween(inst.dueOn!, asOf),
+    outstanding: ag.missed.outstanding,
+    detail: `Installment due ${inst.dueOn} under the agreement of ${ag.guarantee.actionDate} (${ag.periods.join(", ")}) was not met.`,
+  };
 }

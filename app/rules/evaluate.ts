@@ -1,33 +1,27 @@
 /**
- * Evaluate an installation as of D (SPEC §5): every finding, every month's
- * state, and the months that cannot be evaluated for want of a policy.
+ * Evaluate an installation as of D (SPEC §5): walk every employer and every
+ * evaluated month, compute the required amounts and tranches, and ask each
+ * article's file for its findings. The findings themselves are built where
+ * their article is: art58-registration.ts, art50-termination.ts,
+ * art60-declaration.ts, art60-payment.ts, art60-statement.ts,
+ * art63-collection.ts.
  *
  * Pure: the as-of date is a parameter; only events dated ≤ D count.
  */
 import { terminationFinding, terminationReportDeadline } from "./art50-termination";
 import { registrationFinding } from "./art58-registration";
-import { fillTranches, lateFee, type PaymentLike } from "./art60-payment";
-import { agreementsOf, monthCollection, stageOf } from "./art63-collection";
-import { annualBasis, baseRuleOf, baseYearStartOf, boundsOf, clampedBase, contributionOn, contributionYearStart, isUnderDeclared, policyInForce } from "./contributions";
-import { daysBetween, fromMonthNumber, monthNumber, monthOf, WorkCalendar } from "./dates";
+import { employeeLineFindings, monthDeclarationFinding } from "./art60-declaration";
+import { fillTranches, lateFee, paymentFindings, type PaymentLike } from "./art60-payment";
+import { statementFinding } from "./art60-statement";
+import { agreementsOf, collectionMonthFindings, installmentMissedFinding, monthCollection, stageOf } from "./art63-collection";
+import { annualBasis, baseRuleOf, baseYearStartOf, boundsOf, clampedBase, contributionOn, contributionYearStart, policyInForce } from "./contributions";
+import { fromMonthNumber, monthNumber, monthOf } from "./dates";
 import { employeeDueDate, premiumDueDate, registrationDeadline, statementDeadline } from "./deadlines";
+import { EngineIndex } from "./engine-index";
 import { compareFindings } from "./order";
-import { yuanPlain } from "./money";
-import type {
-  ConfigProblem,
-  DeclarationVersion,
-  EmployeeInput,
-  EngineInput,
-  Evaluation,
-  Fen,
-  Finding,
-  IsoDate,
-  Month,
-  MonthSummary,
-  PolicyVersion,
-  RuleCode,
-  WageRow,
-} from "./types";
+import type { ConfigProblem, DeclarationVersion, EmployeeInput, EngineInput, Evaluation, Fen, Finding, IsoDate, Month, MonthSummary, PolicyVersion, WageRow } from "./types";
+
+export { EngineIndex } from "./engine-index";
 
 interface EmployeeCtx {
   e: EmployeeInput;
@@ -35,7 +29,7 @@ interface EmployeeCtx {
   hireM: number;
   termM: number;
   regDeadline: IsoDate;
-  /** Premiums payable for the liable months so far (art. 84 exposure). */
+  /** Premiums payable for the liable evaluated months so far (art. 84 exposure). */
   payable: Fen;
   statements: Map<number, IsoDate> | undefined;
   lines: Map<number, DeclarationVersion[]> | undefined;
@@ -69,201 +63,23 @@ function totalsCache(policy: PolicyVersion): (basis: Fen) => [Fen, Fen] {
   };
 }
 
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
+/** `basis(E,M)` (SPEC §3), walking the wage rows forward as months increase. */
+function basisFor(ctx: EmployeeCtx, month: Month, policy: PolicyVersion): Fen {
+  // Wage in force: the latest row with effective_month ≤ M (months only increase), else the earliest.
+  const w = ctx.wages;
+  while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
+  if (baseRuleOf(policy) !== "annual") return w[ctx.wageIx]!.monthlyWage;
+  const from = contributionYearStart(month, baseYearStartOf(policy));
+  if (ctx.annualFrom !== from) {
+    ctx.annualFrom = from;
+    ctx.annualBasis = annualBasis(ctx.e, from).basis;
   }
-  return m;
-}
-
-/** Precomputed indexes over the input; reuse one across several as-of dates. */
-export class EngineIndex {
-  readonly calendars = new Map<string, WorkCalendar>();
-  readonly policiesByRegion: Map<string, PolicyVersion[]>;
-  readonly employeesByEmployer: Map<string, EmployeeInput[]>;
-  /** employer|period → the earliest `declared_on` of any line (the month's declaration date once ≤ D). */
-  readonly monthFirstDeclared: Map<string, IsoDate>;
-  /** employee → month number → the line's versions sorted by `declared_on`. */
-  readonly linesByEmployee: Map<string, Map<number, DeclarationVersion[]>>;
-  readonly paymentsByEmployer: Map<string, Map<Month, PaymentLike[]>>;
-  readonly collectionByEmployer: Map<string, EngineInput["collection"]>;
-  /** employee → month number → the earliest `issued_on` (the first version once ≤ D). */
-  readonly statementIssues: Map<string, Map<number, IsoDate>>;
-
-  constructor(readonly input: EngineInput) {
-    for (const [region, days] of Object.entries(input.nonWorkingDays)) this.calendars.set(region, new WorkCalendar(days));
-    this.policiesByRegion = groupBy(input.policies, (p) => p.region);
-    this.employeesByEmployer = groupBy(input.employees, (e) => e.employerCode);
-    this.monthFirstDeclared = new Map();
-    this.linesByEmployee = new Map();
-    for (const d of input.declarations) {
-      const k = `${d.employerCode}|${d.period}`;
-      const first = this.monthFirstDeclared.get(k);
-      if (first === undefined || d.declaredOn < first) this.monthFirstDeclared.set(k, d.declaredOn);
-      let byPeriod = this.linesByEmployee.get(d.employeeNo);
-      if (!byPeriod) this.linesByEmployee.set(d.employeeNo, (byPeriod = new Map()));
-      const mn = monthNumber(d.period);
-      const list = byPeriod.get(mn);
-      if (list) list.push(d);
-      else byPeriod.set(mn, [d]);
-    }
-    for (const byPeriod of this.linesByEmployee.values())
-      for (const list of byPeriod.values()) if (list.length > 1) list.sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : a.declaredOn > b.declaredOn ? 1 : 0));
-    this.paymentsByEmployer = new Map();
-    for (const p of input.payments) {
-      let byMonth = this.paymentsByEmployer.get(p.employerCode);
-      if (!byMonth) this.paymentsByEmployer.set(p.employerCode, (byMonth = new Map()));
-      const list = byMonth.get(p.period);
-      if (list) list.push(p);
-      else byMonth.set(p.period, [p]);
-    }
-    this.collectionByEmployer = groupBy(input.collection, (c) => c.employerCode);
-    this.statementIssues = new Map();
-    for (const s of input.statements) {
-      let byPeriod = this.statementIssues.get(s.employeeNo);
-      if (!byPeriod) this.statementIssues.set(s.employeeNo, (byPeriod = new Map()));
-      const mn = monthNumber(s.period);
-      const first = byPeriod.get(mn);
-      if (first === undefined || s.issuedOn < first) byPeriod.set(mn, s.issuedOn);
-    }
-  }
-
-  calendar(region: string): WorkCalendar {
-    let c = this.calendars.get(region);
-    if (!c) this.calendars.set(region, (c = new WorkCalendar()));
-    return c;
-  }
+  return ctx.annualBasis;
 }
 
 export interface EvaluateOptions {
   /** Only these employers (codes); all when absent. */
   employerCodes?: readonly string[];
-}
-
-/** An art. 60 finding that names the employee (a breach of their own line or statement). */
-function employeeFinding(
-  employerCode: string,
-  month: Month,
-  e: EmployeeInput,
-  rule: RuleCode,
-  status: Finding["status"],
-  dueDate: IsoDate,
-  days: number,
-  outstanding: Fen | null,
-  detail: string,
-): Finding {
-  return {
-    rule,
-    article: "60",
-    severity: "breach",
-    status,
-    employerCode,
-    period: month,
-    employeeNo: e.employeeNo,
-    employeeName: e.name,
-    dueDate,
-    days,
-    outstanding,
-    lateFee: null,
-    stage: null,
-    exposure: null,
-    detail,
-  };
-}
-
-/** Employee-level declaration and statement rules for one liable employee and month. */
-function employeeFindings(
-  findings: Finding[],
-  employerCode: string,
-  month: Month,
-  mn: number,
-  e: EmployeeInput,
-  ctx: EmployeeCtx,
-  basis: Fen,
-  required: Fen,
-  due: IsoDate,
-  declaredFrom: IsoDate | null,
-  stDeadline: IsoDate,
-  policy: PolicyVersion,
-  totals: (basis: Fen) => [Fen, Fen],
-  asOf: IsoDate,
-): void {
-  const versions = ctx.lines?.get(mn);
-  // The line as of D: its first version and its latest version dated ≤ D.
-  let latest: DeclarationVersion | null = null;
-  if (versions) for (const v of versions) if (v.declaredOn <= asOf) latest = v;
-  if (latest === null) {
-    if (declaredFrom !== null && asOf > due) {
-      findings.push(
-        employeeFinding(employerCode, month, e, "ART60_EMPLOYEE_OMITTED", "open", due, daysBetween(due, asOf), required, `${e.name} is missing from the declaration for ${month}.`),
-      );
-    }
-  } else {
-    const firstDeclared = versions![0]!.declaredOn;
-    if (firstDeclared > due && declaredFrom !== null && firstDeclared > declaredFrom) {
-      findings.push(
-        employeeFinding(
-          employerCode,
-          month,
-          e,
-          "ART60_EMPLOYEE_DECLARED_LATE",
-          "closed",
-          due,
-          daysBetween(due, firstDeclared),
-          null,
-          `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
-        ),
-      );
-    }
-    const declaredBase = latest.declaredBase;
-    // The declared base as the agency applies it (clamped to each insurance's floor and cap) against the required bases.
-    if (isUnderDeclared(declaredBase, basis, policy)) {
-      const d = totals(declaredBase);
-      const declared = d[0] + d[1];
-      findings.push(
-        employeeFinding(
-          employerCode,
-          month,
-          e,
-          "ART60_BASE_UNDER_DECLARED",
-          "open",
-          due,
-          Math.max(0, daysBetween(due, asOf)),
-          Math.max(0, required - declared),
-          `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(basis)}.`,
-        ),
-      );
-    }
-  }
-
-  const firstIssued = ctx.statements?.get(mn);
-  const issued = firstIssued !== undefined && firstIssued <= asOf ? firstIssued : null;
-  if (issued === null) {
-    if (asOf > stDeadline) {
-      findings.push(
-        employeeFinding(employerCode, month, e, "ART60_STATEMENT_MISSING", "open", stDeadline, daysBetween(stDeadline, asOf), null, `No statement for ${month} given to ${e.name}; due ${stDeadline}.`),
-      );
-    }
-  } else if (issued > stDeadline) {
-    findings.push(
-      employeeFinding(
-        employerCode,
-        month,
-        e,
-        "ART60_STATEMENT_LATE",
-        "closed",
-        stDeadline,
-        daysBetween(stDeadline, issued),
-        null,
-        `Statement for ${month} issued to ${e.name} on ${issued}, after ${stDeadline}.`,
-      ),
-    );
-  }
 }
 
 export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, options: EvaluateOptions = {}): Evaluation {
@@ -316,13 +132,12 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         continue;
       }
       const premiumDue = premiumDueDate(month, policy, cal);
-
       // The month counts as declared from its first line, whoever it names (dated ≤ D).
       const firstLine = ix.monthFirstDeclared.get(`${employer.code}|${month}`);
       const declaredFrom: IsoDate | null = firstLine !== undefined && firstLine <= asOf ? firstLine : null;
       const stDeadline = statementDeadline(month, cal);
 
-      // Required amounts and employee due dates; tranches by due date.
+      // Required amounts and employee due dates; tranches by due date; each employee's line and statement.
       const byDue = new Map<IsoDate, Fen>();
       let dueM: IsoDate | null = null;
       let required = 0;
@@ -331,18 +146,7 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
       const totals = totalsCache(policy);
       for (const ctx of liable) {
         const e = ctx.e;
-        // Wage in force: the latest row with effective_month ≤ M (months only increase), else the earliest.
-        const w = ctx.wages;
-        while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
-        let basis: Fen;
-        if (baseRuleOf(policy) === "annual") {
-          const from = contributionYearStart(month, baseYearStartOf(policy));
-          if (ctx.annualFrom !== from) {
-            ctx.annualFrom = from;
-            ctx.annualBasis = annualBasis(e, from).basis;
-          }
-          basis = ctx.annualBasis;
-        } else basis = w[ctx.wageIx]!.monthlyWage;
+        const basis = basisFor(ctx, month, policy);
         const c = totals(basis);
         const total = c[0] + c[1];
         const eDue = employeeDueDate(premiumDue, ctx.regDeadline);
@@ -352,7 +156,13 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         ctx.payable += total;
         byDue.set(eDue, (byDue.get(eDue) ?? 0) + total);
         if (dueM === null || eDue < dueM) dueM = eDue;
-        employeeFindings(findings, employer.code, month, mn, e, ctx, basis, total, eDue, declaredFrom, stDeadline, policy, totals, asOf);
+        employeeLineFindings(
+          { employerCode: employer.code, month, employee: e, versions: ctx.lines?.get(mn), basis, required: total, due: eDue, declaredFrom, policy, totals },
+          asOf,
+          findings,
+        );
+        const st = statementFinding(employer.code, month, e, ctx.statements?.get(mn), stDeadline, asOf);
+        if (st) findings.push(st);
       }
       const due = dueM!;
       const dues = [...byDue.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dueDate, amount]) => ({ dueDate, amount }));
@@ -378,149 +188,18 @@ export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, option
         tranches: filling.tranches,
       });
 
-      const monthBase = {
-        employerCode: employer.code,
-        period: month,
-        employeeNo: null,
-        employeeName: null,
-        outstanding: null,
-        lateFee: null,
-        stage: null,
-        exposure: null,
-      } as const;
-
-      // Declaration of the month.
-      if (declaredFrom === null) {
-        if (asOf > due) {
-          findings.push({
-            ...monthBase,
-            rule: "ART60_NOT_DECLARED",
-            article: "60",
-            severity: "breach",
-            status: "open",
-            dueDate: due,
-            days: daysBetween(due, asOf),
-            detail: `Premiums for ${month} not declared; due ${due}.`,
-          });
-        }
-      } else if (declaredFrom > due) {
-        findings.push({
-          ...monthBase,
-          rule: "ART60_LATE_DECLARATION",
-          article: "60",
-          severity: "breach",
-          status: "closed",
-          dueDate: due,
-          days: daysBetween(due, declaredFrom),
-          detail: `Premiums for ${month} declared on ${declaredFrom}, after the due date ${due}.`,
-        });
-      }
-
-      // Payment of the month.
-      if (filling.nextOpen && daysBetween(asOf, filling.nextOpen.dueDate) <= 7) {
-        const t = filling.nextOpen;
-        findings.push({
-          ...monthBase,
-          rule: "ART60_PAYMENT_DUE_SOON",
-          article: "60",
-          severity: "warning",
-          status: "open",
-          dueDate: t.dueDate,
-          days: daysBetween(asOf, t.dueDate),
-          detail: `¥${yuanPlain(t.amount - t.paid)} for ${month} falls due on ${t.dueDate}.`,
-        });
-      }
-      if (unpaid) {
-        const t = filling.firstOverdue!;
-        const coll = monthCollection(actions, agreements, month, asOf);
-        const stage = stageOf(coll, asOf);
-        const owed = filling.overdue;
-        findings.push({
-          ...monthBase,
-          rule: "ART60_UNPAID",
-          article: "60;63",
-          severity: "breach",
-          status: "open",
-          dueDate: t.dueDate,
-          days: daysBetween(t.dueDate, asOf),
-          outstanding: owed,
-          lateFee: fee,
-          stage,
-          detail: `¥${yuanPlain(owed)} for ${month} unpaid since ${t.dueDate}; late fee ¥${yuanPlain(fee)}.`,
-        });
-        const order = coll.latestOrder;
-        if (order && order.timeLimit) {
-          const expired = asOf > order.timeLimit;
-          findings.push({
-            ...monthBase,
-            rule: expired ? "ART63_ORDER_EXPIRED" : "ART63_ORDERED",
-            article: expired ? "63;86" : "63",
-            severity: expired ? "critical" : "breach",
-            status: "open",
-            dueDate: order.timeLimit,
-            days: expired ? daysBetween(order.timeLimit, asOf) : daysBetween(asOf, order.timeLimit),
-            outstanding: owed,
-            stage,
-            exposure: expired ? { article: "86", fineMin: owed, fineMax: owed * 3 } : null,
-            detail: expired
-              ? `The order of ${order.actionDate} to pay ${month} by ${order.timeLimit} has expired.`
-              : `Ordered on ${order.actionDate} to pay ${month} by ${order.timeLimit}.`,
-          });
-        }
-        if (coll.latestCourt) {
-          findings.push({
-            ...monthBase,
-            rule: "ART63_COURT_ENFORCEMENT",
-            article: "63",
-            severity: "critical",
-            status: "open",
-            dueDate: coll.latestCourt.actionDate,
-            days: daysBetween(coll.latestCourt.actionDate, asOf),
-            outstanding: owed,
-            stage,
-            detail: `Court enforcement applied for on ${coll.latestCourt.actionDate} for ${month}.`,
-          });
-        }
-      } else if (required > 0 && filling.latest) {
-        const { tranche, days } = filling.latest;
-        findings.push({
-          ...monthBase,
-          rule: "ART60_LATE_PAYMENT",
-          article: "60",
-          severity: "breach",
-          status: "closed",
-          dueDate: tranche.dueDate,
-          days,
-          lateFee: fee,
-          detail: `Premiums for ${month} paid ${days} days after ${tranche.dueDate}; late fee ¥${yuanPlain(fee)}.`,
-        });
-      }
+      const declaration = monthDeclarationFinding(employer.code, month, due, declaredFrom, asOf);
+      if (declaration) findings.push(declaration);
+      const coll = unpaid ? monthCollection(actions, agreements, month, asOf) : null;
+      const stage = coll ? stageOf(coll, asOf) : null;
+      paymentFindings(employer.code, month, required, filling, fee, stage, asOf, findings);
+      if (coll) collectionMonthFindings(employer.code, month, coll, stage!, filling.overdue, asOf, findings);
     }
 
-    // Agreements with a missed installment, while any of their months is unpaid.
-    // Only agreements with a month from the go-live month on; their period is the earliest such month.
+    // Agreements with a missed installment, while any of their months is unpaid (art. 63).
     for (const ag of agreements) {
-      if (!ag.missed || !ag.periods.some((p) => unpaidMonths.has(p))) continue;
-      const tracked = tracking === null ? ag.periods : ag.periods.filter((p) => p >= tracking);
-      if (tracked.length === 0) continue;
-      const inst = ag.missed.installment;
-      findings.push({
-        rule: "ART63_INSTALLMENT_MISSED",
-        article: "63",
-        severity: "critical",
-        status: "open",
-        employerCode: employer.code,
-        period: tracked[0]!,
-        employeeNo: null,
-        employeeName: null,
-        dueDate: inst.dueOn!,
-        days: daysBetween(inst.dueOn!, asOf),
-        outstanding: ag.missed.outstanding,
-        lateFee: null,
-        stage: null,
-        exposure: null,
-        detail: `Installment due ${inst.dueOn} under the agreement of ${ag.guarantee.actionDate} (${ag.periods.join(", ")}) was not met.`,
-      });
+      const f = installmentMissedFinding(employer.code, ag, unpaidMonths, tracking, asOf);
+      if (f) findings.push(f);
     }
 
     // Art. 58 last: the art. 84 exposure needs the premiums payable to D.
