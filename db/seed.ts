@@ -133,6 +133,17 @@ interface PlannedEmployee {
 }
 
 /**
+ * The art. 50 report of a leaver, derived from their index (not from the random
+ * stream, so the rest of the data stays as it was): most within the 15 days,
+ * one in seven late, one in nine never reported; none after today.
+ */
+function terminationReport(terminationDate: string | null, i: number, today: string): string | null {
+  if (terminationDate === null || i % 9 === 4) return null;
+  const on = addDays(terminationDate, i % 7 === 0 ? 18 + (i % 5) : 2 + (i % 11));
+  return on <= today ? on : null;
+}
+
+/**
  * The demo installation: two employers in two regions, a realistic policy
  * each, ~200 employees hired over the last two years with every art. 58 state,
  * two years of declarations, payments (some late, some missing), an order, a
@@ -253,7 +264,9 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
           .returning({ id: employees.id })
           .get();
         tx.insert(wages).values(p.wages.map((w) => ({ employeeId: row.id, ...w }))).run();
-        if (p.appliedOn || p.registeredOn) tx.insert(registrations).values({ employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn }).run();
+        const reported = terminationReport(p.terminationDate, row.id, today);
+        if (p.appliedOn || p.registeredOn || reported)
+          tx.insert(registrations).values({ employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn, terminationReportedOn: reported }).run();
       }
       audit(tx, SEED_ACTOR, { action: "seed", entity: "demo", after: { employees: planned.length, today } });
       return { sh: sh.id, bj: bj.id, count: planned.length };
@@ -490,9 +503,16 @@ export function seedScale(db: Db, opts: { employees: number; months: number; tod
         wageRows.push({ employeeId: ids[k]!, effectiveMonth: monthOf(e.hireDate), monthlyWage: wage });
         if (rand() < 0.5) wageRows.push({ employeeId: ids[k]!, effectiveMonth: addMonths(monthOf(e.hireDate), 12), monthlyWage: Math.round(wage * 1.05) });
         const r = rand();
-        if (r < 0.03) return; // unregistered (or due soon when recent)
+        const reported = terminationReport(e.terminationDate ?? null, k, opts.today);
+        if (r < 0.03) {
+          // unregistered (or due soon when recent)
+          if (reported) regRows.push({ employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
+          return;
+        }
         const applied = addDays(e.hireDate, r < 0.08 ? 31 + Math.floor(rand() * 30) : 2 + Math.floor(rand() * 25));
-        if (applied <= opts.today) regRows.push({ employeeId: ids[k]!, appliedOn: applied, registeredOn: addDays(applied, 3) > opts.today ? null : addDays(applied, 3) });
+        if (applied <= opts.today)
+          regRows.push({ employeeId: ids[k]!, appliedOn: applied, registeredOn: addDays(applied, 3) > opts.today ? null : addDays(applied, 3), terminationReportedOn: reported });
+        else if (reported) regRows.push({ employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
       });
       for (let i = 0; i < wageRows.length; i += 1000) tx.insert(wages).values(wageRows.slice(i, i + 1000)).onConflictDoNothing().run();
       for (let i = 0; i < regRows.length; i += 1000) tx.insert(registrations).values(regRows.slice(i, i + 1000)).run();
