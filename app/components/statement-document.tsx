@@ -139,7 +139,8 @@ export function StatementDocument({
         <dt>{t("statements.doc.base")}</dt>
         <dd className="num-inline">{yuanDisplay(f.base)}</dd>
       </dl>
-      {f.bases ? <BasisSection f={f} /> : <BaseNote f={f} />}
+      {f.bases ? <BasisSection f={f} /> : null}
+      {!f.bases || f.uniformBase ? <BaseNote f={f} /> : null}
 
       <div className="table-wrap statement-table">
         <table className="data-table">
