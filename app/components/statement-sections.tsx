@@ -124,6 +124,20 @@ export function DeclaredSection({ f }: { f: StatementFigures }) {
   );
 }
 
+function OwnRow({ label, amounts, testId }: { label: string; amounts: { pension: Fen; medical: Fen }; testId: string }) {
+  const { money } = useFormat();
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{money(amounts.pension)}</td>
+      <td className="num">{money(amounts.medical)}</td>
+      <td className="num" data-testid={testId}>
+        {money(amounts.pension + amounts.medical)}
+      </td>
+    </tr>
+  );
+}
+
 /** Credited and withheld-but-unpaid own contributions, and where to turn when months are overdue. */
 export function OwnContributionsSection({ own, toMonth, headingLevel = "h3" }: { own: OwnContributions; toMonth: string; headingLevel?: "h2" | "h3" }) {
   const { t } = useTranslation();
@@ -150,22 +164,8 @@ export function OwnContributionsSection({ own, toMonth, headingLevel = "h3" }: {
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{t("statementFigures.credited")}</th>
-              <td className="num">{fmt.money(own.credited.pension)}</td>
-              <td className="num">{fmt.money(own.credited.medical)}</td>
-              <td className="num" data-testid="own-credited">
-                {fmt.money(sum(own.credited))}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t("statementFigures.withheld")}</th>
-              <td className="num">{fmt.money(own.withheld.pension)}</td>
-              <td className="num">{fmt.money(own.withheld.medical)}</td>
-              <td className="num" data-testid="own-withheld">
-                {fmt.money(sum(own.withheld))}
-              </td>
-            </tr>
+            <OwnRow label={t("statementFigures.credited")} amounts={own.credited} testId="own-credited" />
+            <OwnRow label={t("statementFigures.withheld")} amounts={own.withheld} testId="own-withheld" />
           </tbody>
         </table>
       </div>

@@ -3,7 +3,8 @@
  * social-insurance agency within 15 days (in practice the 减员 that stops the
  * employee's insurance). SPEC §4 (deadline) and §5 (the three ART50 rules).
  */
-import { addDays, daysBetween, type WorkCalendar } from "./dates";
+import { addDays, type WorkCalendar } from "./dates";
+import { deadlineState } from "./findings";
 import type { Finding, IsoDate } from "./types";
 
 export const TERMINATION_REPORT_DAYS = 15;
@@ -28,6 +29,8 @@ export interface TerminationSubject {
  */
 export function terminationFinding(e: TerminationSubject, deadline: IsoDate, asOf: IsoDate): Finding | null {
   if (e.terminationDate === null || e.terminationDate > asOf) return null;
+  const state = deadlineState(e.terminationReportedOn, deadline, asOf, TERMINATION_DUE_SOON_DAYS);
+  if (state === null) return null;
   const base = {
     employerCode: e.employerCode,
     employeeNo: e.employeeNo,
@@ -38,44 +41,30 @@ export function terminationFinding(e: TerminationSubject, deadline: IsoDate, asO
     stage: null,
     exposure: null,
     article: "50",
+    dueDate: deadline,
+    days: state.days,
   } as const;
-  const reported = e.terminationReportedOn !== null && e.terminationReportedOn <= asOf ? e.terminationReportedOn : null;
-  if (reported === null) {
-    if (asOf <= deadline) {
-      const left = daysBetween(asOf, deadline);
-      if (left > TERMINATION_DUE_SOON_DAYS) return null;
-      return {
-        ...base,
-        rule: "ART50_TERMINATION_REPORT_DUE_SOON",
-        severity: "warning",
-        status: "open",
-        dueDate: deadline,
-        days: left,
-        detail: `Report the end of ${e.name}'s employment (${e.terminationDate}) to the agency by ${deadline} (${left} days left).`,
-      };
-    }
-    const days = daysBetween(deadline, asOf);
+  if (state.kind === "due_soon")
+    return {
+      ...base,
+      rule: "ART50_TERMINATION_REPORT_DUE_SOON",
+      severity: "warning",
+      status: "open",
+      detail: `Report the end of ${e.name}'s employment (${e.terminationDate}) to the agency by ${deadline} (${state.days} days left).`,
+    };
+  if (state.kind === "missed")
     return {
       ...base,
       rule: "ART50_TERMINATION_UNREPORTED",
       severity: "breach",
       status: "open",
-      dueDate: deadline,
-      days,
-      detail: `The end of ${e.name}'s employment (${e.terminationDate}) was not reported; the deadline ${deadline} passed ${days} days ago.`,
+      detail: `The end of ${e.name}'s employment (${e.terminationDate}) was not reported; the deadline ${deadline} passed ${state.days} days ago.`,
     };
-  }
-  if (reported > deadline) {
-    const days = daysBetween(deadline, reported);
-    return {
-      ...base,
-      rule: "ART50_TERMINATION_REPORTED_LATE",
-      severity: "breach",
-      status: "closed",
-      dueDate: deadline,
-      days,
-      detail: `The end of ${e.name}'s employment was reported on ${reported}, ${days} days after the deadline ${deadline}.`,
-    };
-  }
-  return null;
+  return {
+    ...base,
+    rule: "ART50_TERMINATION_REPORTED_LATE",
+    severity: "breach",
+    status: "closed",
+    detail: `The end of ${e.name}'s employment was reported on ${e.terminationReportedOn}, ${state.days} days after the deadline ${deadline}.`,
+  };
 }

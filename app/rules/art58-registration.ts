@@ -2,7 +2,7 @@
  * Art. 58: the employer applies for each employee's social-insurance
  * registration within 30 days from the date of employment.
  */
-import { daysBetween } from "./dates";
+import { deadlineState } from "./findings";
 import type { Finding, IsoDate } from "./types";
 
 export const DUE_SOON_DAYS = 7;
@@ -30,7 +30,9 @@ export function registrationFinding(
   asOf: IsoDate,
   premiumsPayable: number,
 ): Finding | null {
-  const base: Base = {
+  const state = deadlineState(applicationDate(e.appliedOn, e.registeredOn, asOf), deadline, asOf, DUE_SOON_DAYS);
+  if (state === null) return null;
+  const base: Base & Pick<Finding, "article" | "dueDate" | "days"> = {
     employerCode: e.employerCode,
     employeeNo: e.employeeNo,
     employeeName: e.name,
@@ -39,32 +41,24 @@ export function registrationFinding(
     lateFee: null,
     stage: null,
     exposure: null,
+    article: "58",
+    dueDate: deadline,
+    days: state.days,
   };
-  const applied = applicationDate(e.appliedOn, e.registeredOn, asOf);
-  if (applied === null) {
-    if (asOf <= deadline) {
-      const left = daysBetween(asOf, deadline);
-      if (left > DUE_SOON_DAYS) return null;
-      return {
-        ...base,
-        rule: "ART58_REGISTRATION_DUE_SOON",
-        article: "58",
-        severity: "warning",
-        status: "open",
-        dueDate: deadline,
-        days: left,
-        detail: `Apply for ${e.name}'s social-insurance registration by ${deadline} (${left} days left).`,
-      };
-    }
-    const days = daysBetween(deadline, asOf);
+  if (state.kind === "due_soon")
+    return {
+      ...base,
+      rule: "ART58_REGISTRATION_DUE_SOON",
+      severity: "warning",
+      status: "open",
+      detail: `Apply for ${e.name}'s social-insurance registration by ${deadline} (${state.days} days left).`,
+    };
+  if (state.kind === "missed")
     return {
       ...base,
       rule: "ART58_UNREGISTERED",
-      article: "58",
       severity: "breach",
       status: "open",
-      dueDate: deadline,
-      days,
       exposure: {
         article: "84",
         fineMin: premiumsPayable,
@@ -72,21 +66,14 @@ export function registrationFinding(
         managerFineMin: 50_000,
         managerFineMax: 300_000,
       },
-      detail: `No registration applied for ${e.name}; deadline ${deadline} passed ${days} days ago.`,
+      detail: `No registration applied for ${e.name}; deadline ${deadline} passed ${state.days} days ago.`,
     };
-  }
-  if (applied > deadline) {
-    const days = daysBetween(deadline, applied);
-    return {
-      ...base,
-      rule: "ART58_LATE_REGISTRATION",
-      article: "58",
-      severity: "breach",
-      status: "closed",
-      dueDate: deadline,
-      days,
-      detail: `Registration for ${e.name} applied on ${applied}, ${days} days after the deadline ${deadline}.`,
-    };
-  }
-  return null;
+  const applied = applicationDate(e.appliedOn, e.registeredOn, asOf)!;
+  return {
+    ...base,
+    rule: "ART58_LATE_REGISTRATION",
+    severity: "breach",
+    status: "closed",
+    detail: `Registration for ${e.name} applied on ${applied}, ${state.days} days after the deadline ${deadline}.`,
+  };
 }

@@ -2,7 +2,8 @@
  * The shape shared by every finding (SPEC §5): the columns a rule leaves empty
  * start empty here, and each article's file fills its own.
  */
-import type { EmployeeInput, Finding, Month } from "./types";
+import { daysBetween } from "./dates";
+import type { EmployeeInput, Finding, IsoDate, Month } from "./types";
 
 /** An employer-level finding of month M: no employee, no amount, no late fee, no stage, no exposure. */
 export function monthFinding(employerCode: string, period: Month) {
@@ -32,4 +33,23 @@ export function employeeMonthFinding(employerCode: string, period: Month, e: Pic
     stage: null,
     exposure: null,
   } satisfies Partial<Finding>;
+}
+
+/**
+ * Where an act owed by a deadline stands as of D (art. 58 registration, art. 50
+ * termination report): `due_soon` (not done, within `soonDays` of the
+ * deadline), `missed` (not done, deadline passed), `late` (done after it), or
+ * null (done in time, or not due soon). `done` is the act's date, counted only
+ * when dated ≤ D.
+ */
+export type DeadlineState = { kind: "due_soon" | "missed" | "late"; days: number } | null;
+
+export function deadlineState(done: IsoDate | null, deadline: IsoDate, asOf: IsoDate, soonDays: number): DeadlineState {
+  const d = done !== null && done <= asOf ? done : null;
+  if (d === null) {
+    if (asOf > deadline) return { kind: "missed", days: daysBetween(deadline, asOf) };
+    const left = daysBetween(asOf, deadline);
+    return left <= soonDays ? { kind: "due_soon", days: left } : null;
+  }
+  return d > deadline ? { kind: "late", days: daysBetween(deadline, d) } : null;
 }
