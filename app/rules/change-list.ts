@@ -145,7 +145,8 @@ export function changeList(input: ChangeListInput): ChangeList {
     if (liableNow) {
       const hiredNow = monthOf(e.hireDate) === month;
       const unregistered = e.appliedOn === null && e.registeredOn === null;
-      if (hiredNow || unregistered) {
+      // A recorded addition stays on its month's list whatever is registered since.
+      if (hiredNow || unregistered || entries.has(`addition:${e.employeeId}`)) {
         push(e, "addition", { reason: hiredNow ? "hire" : "unregistered", basis: basisNow, previousBasis: null, reportDeadline: null });
         continue;
       }

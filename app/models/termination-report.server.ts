@@ -1,0 +1,48 @@
+/**
+ * Art. 50 ¶1: recording the day the end of an employment was reported to the
+ * agency (registrations.termination_reported_on, SPEC §2): only for an
+ * employee with a termination date, never before it; audited.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, registrations } from "../../db/schema";
+import { fail, idParam, isoDate, validate, type Result } from "~/utils/validation";
+import { audit, type Actor } from "./audit.server";
+
+export const TerminationReportSchema = z.object({
+  employeeId: idParam(),
+  terminationReportedOn: isoDate(),
+});
+
+export function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Result {
+  const parsed = validate(TerminationReportSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { employeeId, terminationReportedOn } = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const emp = tx.select({ terminationDate: employees.terminationDate }).from(employees).where(eq(employees.id, employeeId)).get();
+      if (!emp) return fail("form", "notFound");
+      if (emp.terminationDate === null) return fail("terminationReportedOn", "noTermination");
+      if (terminationReportedOn < emp.terminationDate) return fail("terminationReportedOn", "beforeTermination", emp.terminationDate);
+      const before = tx
+        .select({ terminationReportedOn: registrations.terminationReportedOn })
+        .from(registrations)
+        .where(eq(registrations.employeeId, employeeId))
+        .get();
+      tx.insert(registrations)
+        .values({ employeeId, terminationReportedOn })
+        .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
+        .run();
+      audit(tx, actor, {
+        action: "update",
+        entity: "registration",
+        entityId: employeeId,
+        before: { terminationReportedOn: before?.terminationReportedOn ?? null },
+        after: { terminationReportedOn },
+      });
+      return { ok: true, value: employeeId };
+    },
+    { behavior: "immediate" },
+  );
+}
