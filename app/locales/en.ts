@@ -1,3 +1,4 @@
+import { hrMonthEn } from "./areas/hr-month.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -282,6 +283,7 @@ export const en = {
   statements: statementsEn,
   workflows: workflowsEn,
   tables: tablesEn,
+  hrMonth: hrMonthEn,
 };
 
 export type Catalog = typeof en;

@@ -15,7 +15,7 @@ import { maskId } from "~/rules/identity";
 import type { Fen, Insurance } from "~/rules/types";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
 import { audit, type Actor } from "./audit.server";
-import { findEmployerByCode, loadHrData, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
+import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
 
 export interface AnnualBaseLineView extends AnnualDeclarationLine {
   /** The basis in the latest recorded declaration of this year, null when none names the employee. */
@@ -41,7 +41,7 @@ export type AnnualBaseView =
     };
 
 /** The contribution year HR prepares as of `today`: the next first month (this month's, if it is one). */
-export function defaultYearStart(data: HrData, today: string): string {
+export function defaultYearStart(data: Pick<HrData, "policies">, today: string): string {
   const now = policyRowFor(data.policies, monthOf(today));
   return nextYearStart(monthOf(today), now ? baseYearStartOf(now.version) : 7);
 }
@@ -173,14 +173,18 @@ export interface TurnNotice {
  * begins within 60 days of D, the year and the employees whose latest
  * declaration line (any month up to the turn) disagrees with the new basis.
  */
-export function annualTurnNotices(db: Db, today: string): TurnNotice[] {
+export function annualTurnNotices(db: Db, today: string, employerCode: string | null = null): TurnNotice[] {
   const out: TurnNotice[] = [];
   for (const employer of db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).orderBy(asc(employers.code)).all()) {
-    const data = loadHrData(db, employer);
-    const s = defaultYearStart(data, today);
+    if (employerCode !== null && employer.code !== employerCode) continue;
+    // Policies first (cheap): the employees are read only for a turn within the notice window.
+    const pols = { policies: loadPolicyRows(db, employer.region) };
+    const s = defaultYearStart(pols, today);
     const daysLeft = daysBetween(today, firstDayOf(s));
     if (daysLeft < 0 || daysLeft > TURN_NOTICE_DAYS) continue;
-    const c = compute(data, s);
+    const atTurn = policyRowFor(pols.policies, s);
+    if (!atTurn || baseRuleOf(atTurn.version) !== "annual") continue;
+    const c = compute(loadHrData(db, employer), s);
     if (!c || baseRuleOf(c.policy) !== "annual") continue;
     const latest = new Map<number, Fen>();
     for (const l of db

@@ -11,6 +11,7 @@ import type { Db } from "../../db/connection";
 import { changeListEntries, registrations } from "../../db/schema";
 import { CHANGE_STATES, changeList, type ChangeEntry, type ChangeList, type ChangeRow } from "~/rules/change-list";
 import { addMonths, isValidMonth, monthOf } from "~/rules/dates";
+import { maskId } from "~/rules/identity";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
 import { audit, type Actor, type Tx } from "./audit.server";
 import { findEmployerByCode, loadHrData, policyRowFor, type HrEmployer } from "./hr-people.server";
@@ -34,8 +35,7 @@ function entriesOf(db: Db | Tx, employerId: number, month: string): ChangeEntry[
     .all();
 }
 
-function compute(db: Db | Tx, employer: HrEmployer, month: string, today: string): ChangeList & { hasPolicy: boolean } {
-  const data = loadHrData(db, employer);
+function compute(db: Db | Tx, employer: HrEmployer, month: string, today: string, data = loadHrData(db, employer)): ChangeList & { hasPolicy: boolean } {
   const now = policyRowFor(data.policies, month);
   const before = policyRowFor(data.policies, addMonths(month, -1));
   const list = changeList({
@@ -56,6 +56,36 @@ export function changeListView(db: Db, code: string, month: string | null, today
   if (!employer) return { ok: false, problem: "noEmployer" };
   const m = month !== null && isValidMonth(month) ? month : monthOf(today);
   return { ok: true, employer, ...compute(db, employer, m, today) };
+}
+
+/**
+ * The export's rows: the list with identity numbers, full only when `full`
+ * (hr/admin; that read is audited), masked otherwise.
+ */
+export function changeListExport(
+  db: Db,
+  actor: Actor,
+  code: string,
+  month: string,
+  today: string,
+  full: boolean,
+): { ok: false; problem: "noEmployer" } | { ok: true; employerCode: string; month: string; rows: (ChangeRow & { idNumber: string })[] } {
+  const employer = findEmployerByCode(db, code);
+  if (!employer) return { ok: false, problem: "noEmployer" };
+  const m = isValidMonth(month) ? month : monthOf(today);
+  const data = loadHrData(db, employer);
+  const idOf = new Map(data.people.map((p) => [p.employeeId, p.idNumber]));
+  const rows = compute(db, employer, m, today, data).rows.map((r) => {
+    const id = idOf.get(r.employeeId) ?? "";
+    return { ...r, idNumber: full ? id : maskId(id) };
+  });
+  if (full) {
+    db.transaction(
+      (tx) => audit(tx, actor, { action: "export", entity: "change_list", entityId: `${code}:${m}`, after: { rows: rows.length, identity: "full" } }),
+      { behavior: "immediate" },
+    );
+  }
+  return { ok: true, employerCode: employer.code, month: m, rows };
 }
 
 /** `kind:employeeId` keys, from one form field or repeated checkboxes. */

@@ -53,13 +53,18 @@ export function firstEmployerCode(db: Db): string | null {
   return db.select({ code: employers.code }).from(employers).orderBy(asc(employers.code)).limit(1).get()?.code ?? null;
 }
 
-export function loadHrData(db: Db | Tx, employer: HrEmployer): HrData {
-  const pols = db
+/** A region's policy versions (with the change-list cut-off day). */
+export function loadPolicyRows(db: Db | Tx, region: string): PolicyRow[] {
+  return db
     .select()
     .from(policies)
-    .where(eq(policies.region, employer.region))
+    .where(eq(policies.region, region))
     .all()
     .map((p) => ({ version: toPolicyVersion(p), changeCutoffDay: p.changeCutoffDay }));
+}
+
+export function loadHrData(db: Db | Tx, employer: HrEmployer): HrData {
+  const pols = loadPolicyRows(db, employer.region);
   const calendar = new WorkCalendar(
     db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, employer.region)).all().map((d) => d.date),
   );

@@ -6,7 +6,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
-import { employees, registrations } from "../../db/schema";
+import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
+import { terminationReportDeadline } from "~/rules/art50-termination";
+import { WorkCalendar } from "~/rules/dates";
 import { fail, idParam, isoDate, validate, type Result } from "~/utils/validation";
 import { audit, type Actor } from "./audit.server";
 
@@ -45,4 +47,18 @@ export function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Res
     },
     { behavior: "immediate" },
   );
+}
+
+/** A leaver's art. 50 deadline (termination + 15, rolled past the region's non-working days) and report date; null while employed. */
+export function terminationReportStatus(db: Db, employeeId: number): { terminationDate: string; deadline: string; reportedOn: string | null } | null {
+  const e = db
+    .select({ terminationDate: employees.terminationDate, region: employers.region, reportedOn: registrations.terminationReportedOn })
+    .from(employees)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .where(eq(employees.id, employeeId))
+    .get();
+  if (!e || e.terminationDate === null) return null;
+  const cal = new WorkCalendar(db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, e.region)).all().map((d) => d.date));
+  return { terminationDate: e.terminationDate, deadline: terminationReportDeadline(e.terminationDate, cal), reportedOn: e.reportedOn ?? null };
 }

@@ -10,7 +10,9 @@ import { policies, registrations } from "../../db/schema";
 import { annualBaseExport, annualBaseView, annualTurnNotices, recordAnnualDeclaration } from "~/models/annual-base.server";
 import { changeListView, recordChanges } from "~/models/change-list.server";
 import { evaluateAsOf } from "~/models/engine.server";
-import { recordTerminationReport } from "~/models/termination-report.server";
+import { terminateEmployee } from "~/models/employee.server";
+import { registrationTracker } from "~/models/registration.server";
+import { recordTerminationReport, terminationReportStatus } from "~/models/termination-report.server";
 import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
 import { ACTOR, count, load, POLICY_HEADER } from "./workflows-fixture";
 
@@ -159,5 +161,38 @@ describe("the termination report form", () => {
     expect(recordTerminationReport(db, ACTOR, { employeeId: "3", terminationReportedOn: "2026-07-08" }).ok).toBe(true);
     expect(count(db, "audit_log")).toBe(before + 1);
     expect(evaluateAsOf(db, "2026-07-10").findings.filter((f) => f.rule.startsWith("ART50_")).map((f) => `${f.rule}:${f.days}`)).toEqual(["ART50_TERMINATION_REPORTED_LATE:3"]);
+  });
+});
+
+describe("leavers in the roster", () => {
+  it("terminating with a report date records both in one transaction; a report before the termination refuses both", () => {
+    const db = hrDb();
+    const before = count(db, "audit_log");
+    expect(terminateEmployee(db, ACTOR, 1, { terminationDate: "2026-08-31", terminationReportedOn: "2026-08-30" })).toEqual({
+      ok: false,
+      errors: { terminationReportedOn: { code: "beforeTermination", detail: "2026-08-31" } },
+    });
+    expect(count(db, "audit_log")).toBe(before);
+    expect(terminationReportStatus(db, 1)).toBeNull();
+    expect(terminateEmployee(db, ACTOR, 1, { terminationDate: "2026-08-31", terminationReportedOn: "2026-09-03" }).ok).toBe(true);
+    expect(count(db, "audit_log")).toBe(before + 2);
+    expect(terminationReportStatus(db, 1)).toEqual({ terminationDate: "2026-08-31", deadline: "2026-09-15", reportedOn: "2026-09-03" });
+  });
+
+  it("terminating without a report date leaves it to the reminder (the deadline, 15 days on)", () => {
+    const db = hrDb();
+    expect(terminateEmployee(db, ACTOR, 2, { terminationDate: "2026-08-31", terminationReportedOn: "" }).ok).toBe(true);
+    expect(terminationReportStatus(db, 2)).toEqual({ terminationDate: "2026-08-31", deadline: "2026-09-15", reportedOn: null });
+  });
+
+  it("the registrations tracker carries the art. 50 column beside art. 58, and filters by it", () => {
+    const db = hrDb();
+    const row = (asOf: string) => registrationTracker(db, asOf, "", 1).rows.find((r) => r.employeeNo === "E3")!;
+    expect(row("2026-07-01")).toMatchObject({ art50Deadline: "2026-07-05", terminationReportedOn: null, art50Finding: { rule: "ART50_TERMINATION_REPORT_DUE_SOON", days: 4 } });
+    expect(row("2026-07-10").art50Finding).toMatchObject({ rule: "ART50_TERMINATION_UNREPORTED", days: 5 });
+    expect(registrationTracker(db, "2026-07-10", "ART50_TERMINATION_UNREPORTED", 1).rows.map((r) => r.employeeNo)).toEqual(["E3"]);
+    expect(registrationTracker(db, "2026-07-10", "", 1).rows.find((r) => r.employeeNo === "E1")!.art50Deadline).toBeNull();
+    expect(recordTerminationReport(db, ACTOR, { employeeId: "3", terminationReportedOn: "2026-07-04" }).ok).toBe(true);
+    expect(row("2026-07-10")).toMatchObject({ terminationReportedOn: "2026-07-04", art50Finding: null });
   });
 });
