@@ -82,7 +82,7 @@ function columns(t: TFunction, differing: readonly Insurance[]) {
       ),
     }),
     col.accessor("basis", { header: t("hrMonth.annual.basis"), cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
-    ...differing.map((ins) =>
+    ...(differing.length > 0 ? (["pension", ...differing] as Insurance[]) : []).map((ins) =>
       col.display({ id: `base_${ins}`, header: t("hrMonth.annual.insuranceBase", { insurance: t(`hrMonth.insurances.${ins}`) }), cell: (c) => yuanDisplay(c.row.original.bases[ins]), meta: { className: "num" } }),
     ),
     col.accessor("employerTotal", { header: t("hrMonth.annual.employerTotal"), cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),

@@ -36,13 +36,18 @@ export const INSURANCE_ZH: Record<Insurance, string> = {
   maternity: "生育保险",
 };
 
-/** 姓名, 证件号码, 缴费基数, then each insurance's base where it differs from the pension base. */
+/**
+ * 姓名, 证件号码, 缴费基数 (the basis, which the agency clamps), then — where
+ * the insurances' bases differ (a per-insurance floor or cap) — the pension
+ * base and each base that differs from it.
+ */
 export function annualBaseColumns(differing: readonly Insurance[]): CsvColumn<AnnualBaseExportRow>[] {
+  const shown: Insurance[] = differing.length > 0 ? ["pension", ...differing] : [];
   return [
     { id: "name", label: "姓名", value: (r) => r.name },
     { id: "idNumber", label: "证件号码", value: (r) => r.idNumber },
     { id: "basis", label: "缴费基数", value: (r) => yuanPlain(r.basis) },
-    ...differing.map((ins) => ({ id: `base_${ins}`, label: `${INSURANCE_ZH[ins]}缴费基数`, value: (r: AnnualBaseExportRow) => yuanPlain(r.bases[ins]) })),
+    ...shown.map((ins) => ({ id: `base_${ins}`, label: `${INSURANCE_ZH[ins]}缴费基数`, value: (r: AnnualBaseExportRow) => yuanPlain(r.bases[ins]) })),
   ];
 }
 
