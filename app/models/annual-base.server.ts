@@ -15,6 +15,7 @@ import { maskId } from "~/rules/identity";
 import type { Fen, Insurance } from "~/rules/types";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
 import { audit, type Actor } from "./audit.server";
+import { dataVersion } from "./evaluation.server";
 import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
 
 export interface AnnualBaseLineView extends AnnualDeclarationLine {
@@ -200,4 +201,20 @@ export function annualTurnNotices(db: Db, today: string, employerCode: string | 
     out.push({ employerCode: employer.code, employerName: employer.name, yearStart: s, daysLeft, lines: c.declaration.lines.length, disagreeing });
   }
   return out;
+}
+
+/** The notices per (data version, D, employer), like the dashboard's figures (ADR 0006): one load per change of the data. */
+const NOTICE_CACHE = new WeakMap<Db, { version: string; entries: Map<string, TurnNotice[]> }>();
+
+export function cachedTurnNotices(db: Db, today: string, employerCode: string | null): TurnNotice[] {
+  const version = dataVersion(db);
+  let c = NOTICE_CACHE.get(db);
+  if (!c || c.version !== version) NOTICE_CACHE.set(db, (c = { version, entries: new Map() }));
+  const key = `${today}|${employerCode ?? ""}`;
+  let hit = c.entries.get(key);
+  if (!hit) {
+    if (c.entries.size >= 16) c.entries.delete(c.entries.keys().next().value!);
+    c.entries.set(key, (hit = annualTurnNotices(db, today, employerCode)));
+  }
+  return hit;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConfigProblemsBanner } from "~/components/config-problems";
 import { AnnualTurnNotices } from "~/components/annual-turn-notice";
-import { annualTurnNotices } from "~/models/annual-base.server";
+import { cachedTurnNotices } from "~/models/annual-base.server";
 import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/components/dashboard-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employer,
     employers,
     figures,
-    annualTurn: annualTurnNotices(db, asOf, employer || null),
+    annualTurn: cachedTurnNotices(db, asOf, employer || null),
   });
 }
 

@@ -46,7 +46,10 @@ test("HR declares the annual base, works the month's change list and closes a le
   const year = Number(today.slice(0, 4));
   // The coming contribution year (July): this year's July if it is still ahead (or this month), else next year's.
   const yearStart = Number(today.slice(5, 7)) <= 7 ? `${year}-07` : `${year + 1}-07`;
-  const [hire1, hire2, leaver, low] = ["A1", "A2", "L1", "W1"].map((s) => `${CODE}-${s}`);
+  const hire1 = `${CODE}-A1`;
+  const hire2 = `${CODE}-A2`;
+  const leaver = `${CODE}-L1`;
+  const low = `${CODE}-W1`;
 
   await signIn(page, "hr");
   await importAndConfirm(page, "employers", "employers.csv", `code,name,uscc,region\n${CODE},Guangzhou Test ${RUN},${USCC17 + usccCheckChar(USCC17)},${REGION}\n`, 1);

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { openMemoryDatabase, type Db } from "../../db/connection";
 import { policies, registrations } from "../../db/schema";
-import { annualBaseExport, annualBaseView, annualTurnNotices, recordAnnualDeclaration } from "~/models/annual-base.server";
+import { annualBaseExport, annualBaseView, annualTurnNotices, cachedTurnNotices, recordAnnualDeclaration } from "~/models/annual-base.server";
 import { changeListView, recordChanges } from "~/models/change-list.server";
 import { evaluateAsOf } from "~/models/engine.server";
 import { terminateEmployee } from "~/models/employee.server";
@@ -91,6 +91,11 @@ describe("the annual base declaration", () => {
     const [n] = annualTurnNotices(db, "2026-05-02");
     expect(n).toMatchObject({ employerCode: "GZ", yearStart: "2026-07", daysLeft: 60 });
     expect(n!.disagreeing).toEqual([{ employeeNo: "E1", name: "张三", declaredBase: 900_000, basis: 850_000 }]);
+    // The cached notice follows the data: a later line at the new base agrees.
+    expect(cachedTurnNotices(db, "2026-05-02", "GZ")[0]!.disagreeing).toHaveLength(1);
+    load(db, "declarations", "employer_code,period,employee_no,declared_base,declared_on\nGZ,2026-05,E1,8500.00,2026-05-01\n");
+    expect(cachedTurnNotices(db, "2026-05-02", "GZ")[0]!.disagreeing).toEqual([]);
+    expect(cachedTurnNotices(db, "2026-05-02", "NOPE")).toEqual([]);
   });
 });
 
