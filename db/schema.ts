@@ -278,3 +278,46 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at").on(t.at), index("audit_log_entity").on(t.entity, t.entityId)],
 );
+
+/** The annual base declaration (年度缴费基数申报) recorded as declared: one row per recording, the lines as declared. */
+export const annualBaseDeclarations = sqliteTable(
+  "annual_base_declarations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    /** The contribution year's first month S. */
+    yearStart: text("year_start").notNull(),
+    declaredOn: text("declared_on").notNull(),
+    /** `[{ employeeId, basis }]` as declared. */
+    lines: text("lines", { mode: "json" }).$type<{ employeeId: number; basis: number }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("annual_base_declarations_year").on(t.employerId, t.yearStart, t.declaredOn)],
+);
+
+/** The month's change list (增减员): what HR recorded for each row (absent = to submit). */
+export const changeListEntries = sqliteTable(
+  "change_list_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    period: text("period").notNull(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    /** `addition` | `reduction` | `base_change`. */
+    kind: text("kind").$type<"addition" | "reduction" | "base_change">().notNull(),
+    /** `submitted` | `accepted` | `refused`. */
+    state: text("state").$type<"submitted" | "accepted" | "refused">().notNull(),
+    submittedOn: text("submitted_on"),
+    decidedOn: text("decided_on"),
+    /** The agency's reason for a refusal. */
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("change_list_entries_key").on(t.employerId, t.period, t.employeeId, t.kind)],
+);

@@ -10,9 +10,9 @@ import { LanguageSwitch } from "./language-switch";
 
 const NAV: {
   to: string;
-  key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey | "payments" | "users";
+  key: "dashboard" | "employees" | "registrations" | "employers" | "findings" | "statements" | "me" | WorkflowNavKey | "payments" | "users" | "annualBase" | "changeList";
   /** A label outside `nav.*` (areas that bring their own strings). */
-  label?: "tables.payments.nav";
+  label?: "tables.payments.nav" | "hrMonth.nav.annualBase" | "hrMonth.nav.changeList";
   action: Action;
   end?: boolean;
   roles?: readonly Role[];
@@ -26,6 +26,8 @@ const NAV: {
   { to: "/months", key: "months", action: "finding:read" },
   { to: "/payments", key: "payments", label: "tables.payments.nav", action: "finding:read", roles: WORKFLOW_READERS },
   { to: "/collection", key: "collection", action: "finding:read" },
+  { to: "/annual-base", key: "annualBase", label: "hrMonth.nav.annualBase", action: "finding:read", roles: WORKFLOW_READERS },
+  { to: "/change-list", key: "changeList", label: "hrMonth.nav.changeList", action: "finding:read", roles: WORKFLOW_READERS },
   { to: "/imports", key: "imports", action: "finding:read", roles: WORKFLOW_WRITERS },
   { to: "/settings/policies", key: "policies", action: "finding:read" },
   { to: "/audit", key: "audit", action: "finding:read", roles: AUDIT_READERS },
@@ -49,7 +51,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <nav aria-label={t("nav.main")} className="mainnav">
           {items.map((n) => (
             <NavLink key={n.to} to={n.to} end={n.end} className={({ isActive }) => (isActive ? "active" : undefined)}>
-              {n.label ? t(n.label) : t(`nav.${n.key as Exclude<typeof n.key, "payments">}`)}
+              {n.label ? t(n.label) : t(`nav.${n.key as Exclude<typeof n.key, "payments" | "annualBase" | "changeList">}`)}
             </NavLink>
           ))}
         </nav>

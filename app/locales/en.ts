@@ -1,4 +1,5 @@
 import { statementFiguresEn } from "./areas/statement-figures.en";
+import { hrMonthEn } from "./areas/hr-month.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -107,6 +108,10 @@ export const en = {
     passwordMismatch: "{{field}} does not match the password.",
     staffNoEmployee: "{{field}} is only for employee accounts.",
     selfDisable: "You cannot disable your own account.",
+    noPolicy: "{{field}}: no policy is in force for this month in the employer's region; add one under Policies.",
+    nothingToDeclare: "{{field}}: no employee is liable in this month; nothing to declare.",
+    beforeTermination: "{{field}} cannot be before the termination date ({{detail}}).",
+    noTermination: "{{field}}: the employee has no termination date; record the termination first.",
   },
   identityReasons: {
     length: "must be {{expected}} characters (has {{actual}})",
@@ -280,6 +285,7 @@ export const en = {
   statementFigures: statementFiguresEn,
   workflows: workflowsEn,
   tables: tablesEn,
+  hrMonth: hrMonthEn,
 };
 
 export type Catalog = typeof en;

@@ -1,4 +1,5 @@
 import { statementFiguresZhCN } from "./areas/statement-figures.zh-CN";
+import { hrMonthZhCN } from "./areas/hr-month.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -109,6 +110,10 @@ export const zhCN: Catalog = {
     passwordMismatch: "{{field}}与密码不一致。",
     staffNoEmployee: "{{field}}仅适用于职工账户。",
     selfDisable: "不能停用自己的账户。",
+    noPolicy: "{{field}}：用人单位所在地区该月没有生效的政策，请在“政策”中添加。",
+    nothingToDeclare: "{{field}}：该月没有应缴费的员工，无需申报。",
+    beforeTermination: "{{field}}不能早于离职日期（{{detail}}）。",
+    noTermination: "{{field}}：该员工没有离职日期，请先登记离职。",
   },
   identityReasons: {
     length: "应为 {{expected}} 位（实为 {{actual}} 位）",
@@ -281,4 +286,5 @@ export const zhCN: Catalog = {
   statementFigures: statementFiguresZhCN,
   workflows: workflowsZhCN,
   tables: tablesZhCN,
+  hrMonth: hrMonthZhCN,
 };

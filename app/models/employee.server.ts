@@ -17,6 +17,7 @@ import {
   fail,
   isoDate,
   isoMonth,
+  optionalDate,
   optionalEmail,
   optionalText,
   requiredText,
@@ -53,7 +54,8 @@ export const NewEmployeeFormSchema = z
   .object({ ...employeeFields, monthlyWage: yuanAmount() })
   .superRefine(checkIdNumber)
   .transform(normalizeIdNumber);
-export const TerminationFormSchema = z.object({ terminationDate: isoDate() });
+/** The last day employed and, optionally, the day it was reported to the agency (art. 50 ¶1). */
+export const TerminationFormSchema = z.object({ terminationDate: isoDate(), terminationReportedOn: optionalDate() });
 export const WageFormSchema = z.object({ effectiveMonth: isoMonth(), monthlyWage: yuanAmount() });
 
 // ---------- reads ----------
@@ -193,6 +195,7 @@ export function getEmployee(db: Db, id: number) {
       email: employees.email,
       appliedOn: registrations.appliedOn,
       registeredOn: registrations.registeredOn,
+      terminationReportedOn: registrations.terminationReportedOn,
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
@@ -309,7 +312,7 @@ export function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): 
 export function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Result {
   const parsed = validate(TerminationFormSchema, raw);
   if (!parsed.ok) return parsed;
-  const { terminationDate } = parsed.value;
+  const { terminationDate, terminationReportedOn } = parsed.value;
   return db.transaction(
     (tx): Result => {
       const before = tx
@@ -319,8 +322,17 @@ export function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown
         .get();
       if (!before) return fail("form", "notFound");
       if (terminationDate < before.hireDate) return fail("terminationDate", "beforeHire");
+      if (terminationReportedOn !== null && terminationReportedOn < terminationDate) return fail("terminationReportedOn", "beforeTermination", terminationDate);
       tx.update(employees).set({ terminationDate }).where(eq(employees.id, id)).run();
       audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before, after: { terminationDate } });
+      if (terminationReportedOn !== null) {
+        const reg = tx.select({ terminationReportedOn: registrations.terminationReportedOn }).from(registrations).where(eq(registrations.employeeId, id)).get();
+        tx.insert(registrations)
+          .values({ employeeId: id, terminationReportedOn })
+          .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
+          .run();
+        audit(tx, actor, { action: "update", entity: "registration", entityId: id, before: { terminationReportedOn: reg?.terminationReportedOn ?? null }, after: { terminationReportedOn } });
+      }
       return { ok: true, value: id };
     },
     { behavior: "immediate" },

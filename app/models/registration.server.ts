@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
 import { registrationFinding } from "~/rules/art58-registration";
+import { terminationFinding, terminationReportDeadline } from "~/rules/art50-termination";
 import { WorkCalendar } from "~/rules/dates";
 import { registrationDeadline } from "~/rules/deadlines";
 import type { Finding } from "~/rules/types";
@@ -30,6 +31,10 @@ export interface TrackerRow {
   appliedOn: string | null;
   registeredOn: string | null;
   finding: Pick<Finding, "rule" | "severity" | "status" | "days"> | null;
+  /** Art. 50 ¶1 (leavers): the report deadline, the report date and the finding as of D. */
+  terminationReportedOn: string | null;
+  art50Deadline: string | null;
+  art50Finding: Pick<Finding, "rule" | "severity" | "status" | "days"> | null;
 }
 
 /** Every employee hired on or before D, soonest deadline first, filtered by finding, one page. */
@@ -45,6 +50,7 @@ export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["
       terminationDate: employees.terminationDate,
       appliedOn: registrations.appliedOn,
       registeredOn: registrations.registeredOn,
+      terminationReportedOn: registrations.terminationReportedOn,
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
@@ -66,10 +72,29 @@ export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["
       asOf,
       0,
     );
-    return { ...r, deadline, finding: f && { rule: f.rule, severity: f.severity, status: f.status, days: f.days } };
+    const terminationReportedOn = r.terminationReportedOn ?? null;
+    const art50Deadline = r.terminationDate === null ? null : terminationReportDeadline(r.terminationDate, calendars.get(region)!);
+    const g =
+      art50Deadline === null
+        ? null
+        : terminationFinding(
+            { employerCode: r.employerCode, employeeNo: r.employeeNo, name: r.name, terminationDate: r.terminationDate, terminationReportedOn },
+            art50Deadline,
+            asOf,
+          );
+    return {
+      ...r,
+      terminationReportedOn,
+      deadline,
+      finding: f && { rule: f.rule, severity: f.severity, status: f.status, days: f.days },
+      art50Deadline,
+      art50Finding: g && { rule: g.rule, severity: g.severity, status: g.status, days: g.days },
+    };
   });
+  const matches = (r: TrackerRow) =>
+    filter === "" ? true : filter === "none" ? r.finding === null && r.art50Finding === null : r.finding?.rule === filter || r.art50Finding?.rule === filter;
   const kept = all
-    .filter((r) => (filter === "" ? true : filter === "none" ? r.finding === null : r.finding?.rule === filter))
+    .filter(matches)
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.employeeNo < b.employeeNo ? -1 : 1));
   const total = kept.length;
   const w = pageWindow(total, page, REGISTRATION_PAGE_SIZE);

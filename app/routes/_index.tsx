@@ -4,6 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConfigProblemsBanner } from "~/components/config-problems";
+import { AnnualTurnNotices } from "~/components/annual-turn-notice";
+import { cachedTurnNotices } from "~/models/annual-base.server";
 import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/components/dashboard-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employer,
     employers,
     figures,
+    annualTurn: cachedTurnNotices(db, asOf, employer || null),
   });
 }
 
@@ -115,6 +118,7 @@ export default function Dashboard() {
         </button>
       </Form>
       <ConfigProblemsBanner problems={f.configProblems} />
+      <AnnualTurnNotices notices={d.annualTurn} />
 
       <section aria-labelledby="dash-wrong">
         <h2 id="dash-wrong">{t("dashboard.wrong")}</h2>

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { getEmployee, setWage, terminateEmployee, updateEmployee } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
+import { terminationReportStatus } from "~/models/termination-report.server";
 import { maskId } from "~/rules/identity";
 import { yuanDisplay, yuanPlain } from "~/rules/money";
 import { actorOf, requirePermission } from "~/utils/auth.server";
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite,
     employee: { ...rest, idMasked: maskId(idNumber), idNumber: canWrite ? idNumber : null },
     employers: canWrite ? employerOptions(db) : [],
+    art50: terminationReportStatus(db, employee.id),
   });
 }
 
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EmployeePage() {
-  const { employee: e, employers, canWrite } = useLoaderData<typeof loader>();
+  const { employee: e, employers, canWrite, art50 } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const intent = data?.values.intent;
@@ -194,6 +196,13 @@ export default function EmployeePage() {
             <h2>{t("employees.terminate")}</h2>
             <Form method="post" className="card" noValidate>
               <p className="muted">{t("employees.terminateHelp")}</p>
+              {art50 ? (
+                <p className={art50.reportedOn ? "notice" : "notice notice-warning"} data-testid="art50-status">
+                  {art50.reportedOn
+                    ? t("hrMonth.leavers.reported", { date: art50.reportedOn, deadline: art50.deadline })
+                    : t("hrMonth.leavers.reminder", { deadline: art50.deadline })}
+                </p>
+              ) : null}
               <input type="hidden" name="intent" value="terminate" />
               <Field
                 label={t("fields.terminationDate")}
@@ -203,6 +212,14 @@ export default function EmployeePage() {
                 defaultValue={formValuesFor("terminate")?.terminationDate ?? e.terminationDate ?? ""}
                 error={termErr("terminationDate")}
                 required
+              />
+              <Field
+                label={t("hrMonth.fields.terminationReportedOn")}
+                name="terminationReportedOn"
+                type="date"
+                defaultValue={formValuesFor("terminate")?.terminationReportedOn ?? art50?.reportedOn ?? ""}
+                error={termErr("terminationReportedOn", "hrMonth.fields.terminationReportedOn")}
+                hint={t("hrMonth.leavers.reportHint")}
               />
               <div className="form-actions">
                 <button type="submit" className="btn btn-danger">

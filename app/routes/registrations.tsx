@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { recordRegistration, registrationTracker, type TrackerRow } from "~/models/registration.server";
+import { recordTerminationReport } from "~/models/termination-report.server";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
@@ -18,7 +19,7 @@ import { formValues } from "~/utils/forms.server";
 import { invalid, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
-import { ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
+import { ART50_RULES, ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
 import type { FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registrations.title");
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "registration:write");
   const values = await formValues(request);
-  const result = recordRegistration(db, actorOf(user), values);
+  const result = values.intent === "terminationReport" ? recordTerminationReport(db, actorOf(user), values) : recordRegistration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
   return redirect(`/registrations${url.search}`);
@@ -67,7 +68,7 @@ function FindingCell({ row, t }: { row: TrackerRow; t: TFunction }) {
 /** One date, two buttons: record it as the application or the registration date. */
 function RecordCell({ row, failure }: { row: TrackerRow; failure: Failure | null }) {
   const { t } = useTranslation();
-  const mine = failure && failure.values.employeeId === String(row.employeeId) ? failure : null;
+  const mine = failure && failure.values.intent !== "terminationReport" && failure.values.employeeId === String(row.employeeId) ? failure : null;
   const err = useFieldErrors(mine?.errors);
   const message = err("date", "fields.appliedOn") ?? err("appliedOn") ?? err("registeredOn") ?? err("form");
   return (
@@ -92,6 +93,58 @@ function RecordCell({ row, failure }: { row: TrackerRow; failure: Failure | null
   );
 }
 
+/** Art. 50 ¶1: the leaver's report deadline, the report date, the finding, and (for HR) the form that records the date. */
+function Art50Cell({ row, t, canWrite, failure }: { row: TrackerRow; t: TFunction; canWrite: boolean; failure: Failure | null }) {
+  const mine = failure && failure.values.intent === "terminationReport" && failure.values.employeeId === String(row.employeeId) ? failure : null;
+  const err = useFieldErrors(mine?.errors);
+  if (row.art50Deadline === null) return <span className="muted">{t("common.none")}</span>;
+  const g = row.art50Finding;
+  const message = err("terminationReportedOn", "hrMonth.fields.terminationReportedOn") ?? err("form");
+  return (
+    <div data-testid={`art50-${row.employeeNo}`}>
+      <div className="nowrap">{t("hrMonth.leavers.deadline", { date: row.art50Deadline })}</div>
+      <div className="nowrap">{row.terminationReportedOn ? t("hrMonth.leavers.reportedOn", { date: row.terminationReportedOn }) : t("hrMonth.leavers.notReported")}</div>
+      {g ? (
+        <>
+          <RuleBadge rule={g.rule} severity={g.severity} />
+          <div className="muted">
+            {g.rule === "ART50_TERMINATION_REPORT_DUE_SOON"
+              ? t("registrations.daysLeft", { days: g.days })
+              : g.rule === "ART50_TERMINATION_UNREPORTED"
+                ? t("registrations.daysOverdue", { days: g.days })
+                : t("registrations.daysLate", { days: g.days })}
+          </div>
+        </>
+      ) : null}
+      {canWrite ? (
+        <Form method="post" className="inline-form" preventScrollReset>
+          <input type="hidden" name="intent" value="terminationReport" />
+          <input type="hidden" name="employeeId" value={row.employeeId} />
+          <label className="visually-hidden" htmlFor={`r50-${row.employeeId}`}>
+            {t("hrMonth.fields.terminationReportedOn")}
+          </label>
+          <input
+            id={`r50-${row.employeeId}`}
+            type="date"
+            name="terminationReportedOn"
+            required
+            defaultValue={mine?.values.terminationReportedOn ?? ""}
+            aria-invalid={message ? true : undefined}
+          />
+          <button type="submit" className="btn btn-ghost btn-small">
+            {t("hrMonth.leavers.recordReport")}
+          </button>
+          {message ? (
+            <span className="field-error" role="alert">
+              {message}
+            </span>
+          ) : null}
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
 const col = createColumnHelper<TrackerRow>();
 
 function trackerColumns(t: TFunction, canWrite: boolean, failure: Failure | null) {
@@ -104,6 +157,7 @@ function trackerColumns(t: TFunction, canWrite: boolean, failure: Failure | null
     col.accessor("appliedOn", { header: t("fields.appliedOn"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
     col.accessor("registeredOn", { header: t("fields.registeredOn"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
     col.display({ id: "finding", header: t("fields.finding"), cell: (c) => <FindingCell row={c.row.original} t={t} /> }),
+    col.display({ id: "art50", header: t("hrMonth.leavers.column"), cell: (c) => <Art50Cell row={c.row.original} t={t} canWrite={canWrite} failure={failure} /> }),
   ];
   if (canWrite) cols.push(col.display({ id: "record", header: t("common.actions"), cell: (c) => <RecordCell row={c.row.original} failure={failure} /> }));
   return cols;
@@ -127,7 +181,7 @@ export default function Registrations() {
         <Field label={t("registrations.asOfHelp")} name="asOf" type="date" defaultValue={asOf} required />
         <SelectField label={t("registrations.filterFinding")} name="finding" defaultValue={finding}>
           <option value="">{t("registrations.anyFinding")}</option>
-          {ART58_RULES.map((r) => (
+          {[...ART58_RULES, ...ART50_RULES].map((r) => (
             <option key={r} value={r}>
               {t(`rules.${r}`)}
             </option>

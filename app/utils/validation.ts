@@ -28,6 +28,10 @@ export const VALIDATION_CODES = [
   "passwordMismatch",
   "staffNoEmployee",
   "selfDisable",
+  "noPolicy",
+  "nothingToDeclare",
+  "beforeTermination",
+  "noTermination",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -66,6 +66,23 @@ const MATRIX: Record<string, Case[]> = {
   "about.tsx": [{ url: () => "/about", get: [L, 200, 200, 200, 200], post: NO_ACTION }],
   // One's own account and password: anyone signed in; an empty form comes back with its errors.
   "account.tsx": [{ url: () => "/account", get: [L, 200, 200, 200, 200], post: [L, 400, 400, 400, 400] }],
+  // The HR month: staff read, writers record; the exports (full identity numbers for writers, masked for auditors).
+  "annual-base.tsx": [
+    { url: () => "/annual-base", get: STAFF_READ, post: WRITE_EMPTY },
+    { url: () => "/annual-base?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
+  ],
+  "annual-base_.export.ts": [
+    { url: (i) => `/annual-base/export?employer=${i.printEmployer}&year=2027-07&format=csv`, get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/annual-base/export?employer=NOPE&year=2027-07", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+  ],
+  "change-list.tsx": [
+    { url: () => "/change-list", get: STAFF_READ, post: WRITE_EMPTY },
+    { url: () => "/change-list?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
+  ],
+  "change-list_.export.ts": [
+    { url: (i) => `/change-list/export?employer=${i.printEmployer}&month=2026-07&format=csv`, get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/change-list/export?employer=NOPE&month=2026-07", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+  ],
   "audit.tsx": [
     { url: () => "/audit", get: [L, ME, 200, 403, 200], post: NO_ACTION },
     { url: () => "/audit?format=csv", get: [L, ME, 200, 403, 200], post: NO_ACTION },

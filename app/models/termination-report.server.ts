@@ -1,0 +1,64 @@
+/**
+ * Art. 50 ¶1: recording the day the end of an employment was reported to the
+ * agency (registrations.termination_reported_on, SPEC §2): only for an
+ * employee with a termination date, never before it; audited.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
+import { terminationReportDeadline } from "~/rules/art50-termination";
+import { WorkCalendar } from "~/rules/dates";
+import { fail, idParam, isoDate, validate, type Result } from "~/utils/validation";
+import { audit, type Actor } from "./audit.server";
+
+export const TerminationReportSchema = z.object({
+  employeeId: idParam(),
+  terminationReportedOn: isoDate(),
+});
+
+export function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Result {
+  const parsed = validate(TerminationReportSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { employeeId, terminationReportedOn } = parsed.value;
+  return db.transaction(
+    (tx): Result => {
+      const emp = tx.select({ terminationDate: employees.terminationDate }).from(employees).where(eq(employees.id, employeeId)).get();
+      if (!emp) return fail("form", "notFound");
+      if (emp.terminationDate === null) return fail("terminationReportedOn", "noTermination");
+      if (terminationReportedOn < emp.terminationDate) return fail("terminationReportedOn", "beforeTermination", emp.terminationDate);
+      const before = tx
+        .select({ terminationReportedOn: registrations.terminationReportedOn })
+        .from(registrations)
+        .where(eq(registrations.employeeId, employeeId))
+        .get();
+      tx.insert(registrations)
+        .values({ employeeId, terminationReportedOn })
+        .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
+        .run();
+      audit(tx, actor, {
+        action: "update",
+        entity: "registration",
+        entityId: employeeId,
+        before: { terminationReportedOn: before?.terminationReportedOn ?? null },
+        after: { terminationReportedOn },
+      });
+      return { ok: true, value: employeeId };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A leaver's art. 50 deadline (termination + 15, rolled past the region's non-working days) and report date; null while employed. */
+export function terminationReportStatus(db: Db, employeeId: number): { terminationDate: string; deadline: string; reportedOn: string | null } | null {
+  const e = db
+    .select({ terminationDate: employees.terminationDate, region: employers.region, reportedOn: registrations.terminationReportedOn })
+    .from(employees)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .where(eq(employees.id, employeeId))
+    .get();
+  if (!e || e.terminationDate === null) return null;
+  const cal = new WorkCalendar(db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, e.region)).all().map((d) => d.date));
+  return { terminationDate: e.terminationDate, deadline: terminationReportDeadline(e.terminationDate, cal), reportedOn: e.reportedOn ?? null };
+}

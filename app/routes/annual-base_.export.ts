@@ -1,0 +1,29 @@
+/**
+ * The annual base declaration as the agency's upload asks for it (姓名, 证件号码,
+ * 缴费基数, the differing per-insurance bases). Full identity numbers for
+ * hr/admin (audited), masked for auditors.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { annualBaseExport } from "~/models/annual-base.server";
+import { isValidMonth } from "~/rules/dates";
+import { actorOf, requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { annualBaseColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
+import { notFound, parseSearchParams } from "~/utils/http.server";
+import { canWriteWorkflows, WORKFLOW_READERS } from "~/utils/workflow-access";
+
+const Query = z.object({
+  employer: z.string().trim().min(1).max(20).catch(""),
+  year: z.string().refine(isValidMonth).catch(""),
+  format: ExportFormatSchema,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, WORKFLOW_READERS);
+  const q = parseSearchParams(request, Query);
+  if (!q.employer || !q.year) throw notFound();
+  const r = annualBaseExport(db, actorOf(user), q.employer, q.year, canWriteWorkflows(user.role));
+  if (!r.ok) throw notFound();
+  return exportResponse(q.format, `annual-base-${r.employerCode}-${r.yearStart}`, annualBaseColumns(r.differing), r.rows);
+}

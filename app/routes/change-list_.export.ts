@@ -1,0 +1,29 @@
+/**
+ * The month's change list (增减员) with Chinese headers. Full identity numbers
+ * for hr/admin (audited), masked for auditors.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { changeListExport } from "~/models/change-list.server";
+import { isValidMonth } from "~/rules/dates";
+import { actorOf, requireRole } from "~/utils/auth.server";
+import { today } from "~/utils/dates.server";
+import { db } from "~/utils/db.server";
+import { changeListColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
+import { notFound, parseSearchParams } from "~/utils/http.server";
+import { canWriteWorkflows, WORKFLOW_READERS } from "~/utils/workflow-access";
+
+const Query = z.object({
+  employer: z.string().trim().min(1).max(20).catch(""),
+  month: z.string().refine(isValidMonth).catch(""),
+  format: ExportFormatSchema,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, WORKFLOW_READERS);
+  const q = parseSearchParams(request, Query);
+  if (!q.employer || !q.month) throw notFound();
+  const r = changeListExport(db, actorOf(user), q.employer, q.month, today(), canWriteWorkflows(user.role));
+  if (!r.ok) throw notFound();
+  return exportResponse(q.format, `change-list-${r.employerCode}-${r.month}`, changeListColumns(), r.rows);
+}
