@@ -2,6 +2,7 @@ import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
+import { mailEn } from "./areas/mail.en";
 import { tablesEn } from "./areas/tables.en";
 import { i18nErrorsEn } from "./areas/i18n-errors.en";
 import { workflowsEn } from "./areas/workflows.en";
@@ -273,6 +274,7 @@ export const en = {
     notLinked: "Your account is not linked to an employee record. Please contact HR.",
   },
   statements: statementsEn,
+  mail: mailEn,
   workflows: workflowsEn,
   tables: tablesEn,
 };

@@ -4,6 +4,7 @@ import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
+import { mailZhCN } from "./areas/mail.zh-CN";
 import { tablesZhCN } from "./areas/tables.zh-CN";
 import { i18nErrorsZhCN } from "./areas/i18n-errors.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
@@ -274,6 +275,7 @@ export const zhCN: Catalog = {
     notLinked: "您的账户尚未关联职工档案，请联系人力资源部门。",
   },
   statements: statementsZhCN,
+  mail: mailZhCN,
   workflows: workflowsZhCN,
   tables: tablesZhCN,
 };
