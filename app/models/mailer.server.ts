@@ -32,15 +32,15 @@ export interface MailTransport {
   close(): void;
 }
 
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
+export function mailFrom(env: Record<string, string | undefined> = process.env): string {
   return env.MAIL_FROM?.trim() || "Shebao <no-reply@shebao.invalid>";
 }
 
-export function outboxDirFor(dbPath: string, env: NodeJS.ProcessEnv = process.env): string {
+export function outboxDirFor(dbPath: string, env: Record<string, string | undefined> = process.env): string {
   return env.MAIL_OUTBOX_DIR?.trim() ? resolve(env.MAIL_OUTBOX_DIR) : join(dirname(resolve(dbPath === ":memory:" ? "data/x" : dbPath)), "outbox");
 }
 
-export function mailMode(env: NodeJS.ProcessEnv = process.env): "smtp" | "outbox" {
+export function mailMode(env: Record<string, string | undefined> = process.env): "smtp" | "outbox" {
   return env.SMTP_URL?.trim() ? "smtp" : "outbox";
 }
 
@@ -65,7 +65,7 @@ export function classifySmtpError(e: unknown): { permanent: boolean; error: stri
   return { permanent: code !== null && code >= 500 && code < 600, error: text.slice(0, 1000) };
 }
 
-export function createMailTransport(opts: { dbPath: string; env?: NodeJS.ProcessEnv }): MailTransport {
+export function createMailTransport(opts: { dbPath: string; env?: Record<string, string | undefined> }): MailTransport {
   const env = opts.env ?? process.env;
   const from = mailFrom(env);
   const url = env.SMTP_URL?.trim();

@@ -231,9 +231,14 @@ export interface StatementView {
   reason: string;
   firstViewedAt: string | null;
   figures: StatementFigures;
+  recordedLater: boolean;
+  /** When it was recorded (ISO timestamp). */
+  recordedAt: string;
 }
 
 const VIEW_COLUMNS = {
+  recordedLater: statements.recordedLater,
+  recordedAt: statements.createdAt,
   id: statements.id,
   period: statements.period,
   version: statements.version,
@@ -245,6 +250,18 @@ const VIEW_COLUMNS = {
 
 function toView(s: Omit<StatementView, "figures"> & { figures: unknown }): StatementView {
   return { ...s, figures: s.figures as StatementFigures };
+}
+
+/** The month's payment status without the employer's month-wide amounts (issue 21.9). */
+export type OwnPaymentStatus = { kind: StatementFigures["payment"]["kind"]; on?: string };
+
+export function ownPayment(p: StatementFigures["payment"]): OwnPaymentStatus {
+  return p.kind === "paid" ? { kind: p.kind, on: p.on } : { kind: p.kind };
+}
+
+/** What an employee is shown: their own figures; the payment as a status only. */
+export function forEmployee(v: StatementView): Omit<StatementView, "figures"> & { figures: Omit<StatementFigures, "payment"> & { payment: OwnPaymentStatus } } {
+  return { ...v, figures: { ...v.figures, payment: ownPayment(v.figures.payment) } };
 }
 
 /** An employee's statements, newest month first, every version (latest first). */
@@ -450,7 +467,7 @@ export interface PortalMonth {
   firstViewedAt: string | null;
   employeeTotal: number;
   employerTotal: number;
-  payment: StatementFigures["payment"];
+  payment: OwnPaymentStatus;
 }
 
 export interface Portal {
@@ -478,7 +495,7 @@ export function employeePortal(db: Db, employeeId: number): Portal {
       firstViewedAt: s.firstViewedAt,
       employeeTotal: f.employeeTotal,
       employerTotal: f.employerTotal,
-      payment: f.payment,
+      payment: ownPayment(f.payment),
     });
   }
   const chart = months.map((m) => ({ period: m.period, own: m.employeeTotal, employer: m.employerTotal })).reverse();

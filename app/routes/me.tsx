@@ -68,6 +68,21 @@ export default function Me() {
         </div>
       </div>
 
+      {latest ? (
+        <section className="card portal-latest" aria-labelledby="latest-heading" data-testid="portal-latest">
+          <h2 id="latest-heading">
+            {t("mail.portal.ownHeading")} · {fmt.month(latest.period)}
+          </h2>
+          <p className="portal-own num-inline">{yuanDisplay(latest.employeeTotal)}</p>
+          <p>
+            {t("mail.portal.monthPayment")}: <PaymentStatusText payment={latest.payment} />
+          </p>
+          <Link to={`/me/statements/${latest.id}`} className="btn">
+            {t("statements.view")}
+          </Link>
+        </section>
+      ) : null}
+
       <div className="portal-grid">
         {portal.chart.length > 0 ? (
           <section className="card chart-card" aria-labelledby="chart-heading">
@@ -104,15 +119,17 @@ export default function Me() {
               <thead>
                 <tr>
                   <th scope="col">{t("statements.month")}</th>
-                  <th scope="col">{t("statements.doc.issuedOn")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("statements.doc.issuedOn")}
+                  </th>
                   <th scope="col" className="num">
                     {t("statements.portal.own")}
                   </th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num hide-narrow">
                     {t("statements.portal.employer")}
                   </th>
                   <th scope="col">{t("statements.portal.payment")}</th>
-                  <th scope="col">
+                  <th scope="col" className="hide-narrow">
                     <span className="visually-hidden">{t("common.actions")}</span>
                   </th>
                 </tr>
@@ -124,13 +141,13 @@ export default function Me() {
                       <Link to={`/me/statements/${m.id}`}>{fmt.month(m.period)}</Link>
                       {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
                     </th>
-                    <td className="nowrap">{m.issuedOn}</td>
+                    <td className="nowrap hide-narrow">{m.issuedOn}</td>
                     <td className="num">{yuanDisplay(m.employeeTotal)}</td>
-                    <td className="num">{yuanDisplay(m.employerTotal)}</td>
+                    <td className="num hide-narrow">{yuanDisplay(m.employerTotal)}</td>
                     <td>
                       <PaymentStatusText payment={m.payment} />
                     </td>
-                    <td>
+                    <td className="hide-narrow">
                       <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${fmt.month(m.period)}`}>
                         {t("statements.view")}
                       </Link>

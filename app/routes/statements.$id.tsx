@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
+import { StatementResponse } from "~/components/statement-response";
+import { statementResponse } from "~/models/statement-mail.server";
 import { getStatement, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
 import { requirePermission } from "~/utils/auth.server";
@@ -24,11 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const statement = getStatement(db, id, "staff");
   const versions = statementVersions(db, id, "staff");
   if (!statement || !versions) throw notFound();
-  return json({ statement, versions: versions.versions, employeeId: versions.employeeId });
+  return json({ statement, versions: versions.versions, employeeId: versions.employeeId, response: statementResponse(db, id) });
 }
 
 export default function StaffStatement() {
-  const { statement, versions } = useLoaderData<typeof loader>();
+  const { statement, versions, response } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const back = `/statements?${new URLSearchParams({ employer: statement.figures.employerCode, period: statement.period })}`;
   const viewed = statement.firstViewedAt ? t("statements.doc.viewedAt", { at: shanghaiDateTime(statement.firstViewedAt) }) : t("statements.doc.notViewed");
@@ -40,7 +42,9 @@ export default function StaffStatement() {
         </Link>
         <PrintButton />
       </div>
-      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/statements/${id}`} viewedNote={viewed} />
+      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/statements/${id}`} viewedNote={viewed}>
+        {response ? <StatementResponse response={response} canAnswer={false} /> : null}
+      </StatementDocument>
     </>
   );
 }

@@ -30,6 +30,9 @@ export const mailEn = {
       expiry: "The link works once, for {{days}} days. If you did not ask, ignore this message.",
     },
   },
+  payment: {
+    partlyPaid: "Partly paid",
+  },
   link: {
     title: "Your statement",
     confirmHeading: "Confirm it is you",

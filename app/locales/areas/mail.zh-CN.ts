@@ -34,6 +34,9 @@ export const mailZhCN: Shape<typeof mailEn> = {
       expiry: "此链接只能使用一次，{{days}} 天内有效。如非本人申请，请忽略本邮件。",
     },
   },
+  payment: {
+    partlyPaid: "部分缴纳",
+  },
   link: {
     title: "您的缴费明细",
     confirmHeading: "确认身份",
