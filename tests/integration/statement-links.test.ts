@@ -212,7 +212,7 @@ describe("evidence that cannot be back-dated", () => {
     fileDb.$client.close();
     const issue = io();
     expect(await runCli(["--db", path, "statements", "issue", "--employer", "ACME", "--period", "2026-03", "--on", "2026-03-31"], issue)).toBe(0);
-    expect(issue.out).toMatch(/recorded later: dated 2026-03-31, recorded \d{4}-\d{2}-\d{2}/);
+    expect(issue.err).toMatch(/recorded later \(issued outside Shebao\): dated 2026-03-31, recorded \d{4}-\d{2}-\d{2}/);
     const report = io();
     expect(await runCli(["--db", path, "report", "deliveries", "--employer", "ACME", "--period", "2026-03"], report)).toBe(0);
     const lines = report.out.trim().split("\n");

@@ -142,7 +142,8 @@ describe("versions, the batch print and the portal", () => {
       ["2026-02", 1],
     ]);
     // The employer's month (both employees: 35.2 % of ¥8,000 + ¥5,000) as of the issue date.
-    expect(p.months[0]!.payment).toEqual({ kind: "partly_paid", paid: 200_000, required: 457_600 });
+    // The month's payment status only, never the employer's month-wide amounts (issue 21.9).
+    expect(p.months[0]!.payment).toEqual({ kind: "partly_paid" });
     expect(p.chart).toEqual([
       { period: "2026-02", own: 84_000, employer: 197_600 },
       { period: "2026-03", own: 84_000, employer: 197_600 },

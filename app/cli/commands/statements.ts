@@ -58,8 +58,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const extra = [
       "corrected" in result && result.corrected ? `${result.corrected} corrected` : "",
       "skipped" in result && result.skipped ? `${result.skipped} skipped (already issued; give --reason to correct)` : "",
-      issuedOn !== today ? `recorded later: dated ${issuedOn}, recorded ${today}` : "",
     ].filter(Boolean);
+    if (issuedOn !== today) await write(ctx.io.stderr, `note: recorded later (issued outside Shebao): dated ${issuedOn}, recorded ${today}\n`);
     ctx.io.stdout.write(
       `issued ${result.issued} statement${result.issued === 1 ? "" : "s"} for ${values.period}${extra.length ? ` (${extra.join(", ")})` : ""}\n`,
     );
