@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const id = idFromParams(params);
-  if (user.employeeId === null) throw notFound();
+  if (user.employeeId === null || !getStatement(db, id, { employeeId: user.employeeId })) throw notFound();
   const outcome = respondFromForm(await formValues(request), { statementId: id, employeeId: user.employeeId, via: "portal" }, actorOf(user));
   if (!outcome.ok) return json({ error: outcome.error, reason: outcome.reason }, { status: outcome.status });
   return redirect(`/me/statements/${id}`);

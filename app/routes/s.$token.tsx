@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = String(params.token ?? "");
+  if (!resolveLink(db, token).ok) return json({ error: "unavailable" as const, respond: null }, { status: 404 });
   const values = await formValues(request);
   const address = String(context.clientAddress ?? "");
   if (values.intent === "verify") {
