@@ -18,7 +18,7 @@ import { respondFromForm } from "~/utils/statement-response.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.link.title"), { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.link.title"), { name: "robots", content: "noindex" }];
 
 /** The short-lived grant after the last-6 check; bound to its link in the database, never a session. */
 const grantCookie = createCookie("__statement_grant", {

@@ -10,7 +10,7 @@ import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors } from "~/utils/password-policy";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.setPassword.title"), { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.setPassword.title")];
 
 /** A single-use set-password link (invite or "forgot password"), 7 days. It does not sign in. */
 export async function loader({ params }: LoaderFunctionArgs) {
