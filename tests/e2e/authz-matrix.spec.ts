@@ -96,7 +96,7 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "imports.tsx": [{ url: () => "/imports", get: STAFF_READ, post: WRITE_EMPTY }],
   // Public: the same answer whatever the address (no account enumeration).
-  "forgot-password.tsx": [{ url: () => "/forgot-password", get: [200, ME, HOME, HOME, HOME], post: ALL(200) }],
+  "forgot-password.tsx": [{ url: () => "/forgot-password", get: [200, ME, HOME, HOME, HOME], post: [200, ME, HOME, HOME, HOME] }],
   // Public, by token only: an unknown token opens nothing, whoever asks.
   "s.$token.tsx": [{ url: () => "/s/not-a-real-token-aaaaaaaaaaaaaaaaaaaaaaaa", get: ALL(404), post: ALL(404) }],
   "set-password.$token.tsx": [{ url: () => "/set-password/not-a-real-token-aaaaaaaaaaaaaaaa", get: ALL(404), post: ALL(404) }],
