@@ -771,3 +771,30 @@ export function mailAttention(db: Db, now: Date = new Date()): { unopened: numbe
 export function shanghaiDay(iso: string | null): string {
   return iso ? shanghaiDate(new Date(iso)) : "";
 }
+
+export const MAIL_LOCALES = ["zh-CN", "en"] as const;
+export type MailLocale = (typeof MAIL_LOCALES)[number];
+
+export function mailLocaleOf(db: Db, employeeId: number): MailLocale {
+  const row = db.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
+  return row?.locale === "en" ? "en" : "zh-CN";
+}
+
+/** The employee's own choice of language for their e-mails (default Chinese). */
+export function setMailLocale(db: Db, employeeId: number, locale: string, actor: Actor, now: Date = new Date()): boolean {
+  if (!(MAIL_LOCALES as readonly string[]).includes(locale)) return false;
+  db.transaction(
+    (tx) => {
+      const before = tx.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
+      tx.update(employees).set({ mailLocale: locale }).where(eq(employees.id, employeeId)).run();
+      // Messages not sent yet go out in the new language.
+      tx.update(mailOutbox)
+        .set({ locale })
+        .where(and(eq(mailOutbox.state, "queued"), inArray(mailOutbox.statementId, tx.select({ id: statements.id }).from(statements).where(eq(statements.employeeId, employeeId)))))
+        .run();
+      audit(tx, actor, { action: "update", entity: "employee", entityId: employeeId, before: { mailLocale: before?.locale ?? null }, after: { mailLocale: locale } }, now);
+    },
+    { behavior: "immediate" },
+  );
+  return true;
+}

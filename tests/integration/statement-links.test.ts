@@ -25,6 +25,7 @@ import {
   respondToStatement,
   revokeLinks,
   sendDue,
+  setMailLocale,
   statementForGrant,
   verifyLast6,
 } from "~/models/statement-mail.server";
@@ -162,6 +163,18 @@ describe("acknowledge, dispute, answer, correct", () => {
     expect(second.ok ? [] : second.problems).toEqual([{ code: "staleVersion", params: { employeeNo: "E002", period: "2026-03", version: 2, corrects: 1 } }]);
     expect(second.ok ? "" : second.errors.join()).toMatch(/version 2/);
     expect(db.$client.prepare("SELECT max(version) AS v FROM statements WHERE employee_id = ?").get(idOf("E002").id)).toEqual({ v: 2 });
+  });
+});
+
+describe("the employee's language", () => {
+  it("sends in the language the employee chose, including messages still queued", async () => {
+    expect(issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR).ok).toBe(true);
+    enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, HR);
+    expect(setMailLocale(db, idOf("E003").id, "en", CLI_ACTOR)).toBe(true);
+    expect(setMailLocale(db, idOf("E002").id, "fr", CLI_ACTOR)).toBe(false);
+    await sendDue(db, transport, { baseUrl: "https://shebao.example" });
+    expect(subjectOf(messages().get("e003@example.com")![0]!)).toBe("Your social-insurance statement for Mar 2026");
+    expect(subjectOf(messages().get("li.wei@example.com")![0]!)).toBe("您 2026年3月 的社会保险缴费明细");
   });
 });
 

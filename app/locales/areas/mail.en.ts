@@ -33,6 +33,10 @@ export const mailEn = {
   payment: {
     partlyPaid: "Partly paid",
   },
+  preference: {
+    heading: "E-mails about your statements",
+    label: "Language of the e-mails",
+  },
   link: {
     title: "Your statement",
     confirmHeading: "Confirm it is you",

@@ -37,6 +37,10 @@ export const mailZhCN: Shape<typeof mailEn> = {
   payment: {
     partlyPaid: "部分缴纳",
   },
+  preference: {
+    heading: "缴费明细邮件",
+    label: "邮件语言",
+  },
   link: {
     title: "您的缴费明细",
     confirmHeading: "确认身份",
