@@ -130,8 +130,9 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "settings.policies.tsx": [{ url: () => "/settings/policies", get: STAFF_READ, post: WRITE_EMPTY }],
   "statements.$id.tsx": [
-    { url: (i) => `/statements/${i.otherStatementId}`, get: STAFF_READ, post: NO_ACTION },
-    { url: () => "/statements/99999999", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+    // HR withdraws the e-mailed links (an empty form is refused).
+    { url: (i) => `/statements/${i.otherStatementId}`, get: STAFF_READ, post: WRITE_EMPTY },
+    { url: () => "/statements/99999999", get: [L, ME, 404, 404, 404], post: [L, ME, 403, 404, 404] },
   ],
   "statements._index.tsx": [{ url: () => "/statements", get: STAFF_READ, post: WRITE_EMPTY }],
   "statements.print.tsx": [

@@ -37,6 +37,10 @@ export const mailEn = {
     heading: "E-mails about your statements",
     label: "Language of the e-mails",
   },
+  revoke: {
+    submit: "Withdraw the e-mailed links",
+    done: "Links withdrawn: {{count}}. They open nothing any more; send the statement again for a new one.",
+  },
   link: {
     title: "Your statement",
     confirmHeading: "Confirm it is you",

@@ -41,6 +41,10 @@ export const mailZhCN: Shape<typeof mailEn> = {
     heading: "缴费明细邮件",
     label: "邮件语言",
   },
+  revoke: {
+    submit: "撤回已发送的链接",
+    done: "已撤回链接 {{count}} 个，这些链接已无法打开；如需新链接请重新发送。",
+  },
   link: {
     title: "您的缴费明细",
     confirmHeading: "确认身份",
