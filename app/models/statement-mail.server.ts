@@ -140,9 +140,9 @@ export function enqueueMonth(
           .all())
           existing.set(r.key, r);
       }
-      const answered = new Set(
-        tx.select({ id: statementResponses.statementId }).from(statementResponses).where(inArray(statementResponses.statementId, ids.slice(0, 30000))).all().map((r) => r.id),
-      );
+      const answered = new Set<number>();
+      for (let i = 0; i < ids.length; i += 500)
+        for (const r of tx.select({ id: statementResponses.statementId }).from(statementResponses).where(inArray(statementResponses.statementId, ids.slice(i, i + 500))).all()) answered.add(r.id);
       for (const s of latest) {
         if (!s.email.trim()) {
           result.noAddress++;

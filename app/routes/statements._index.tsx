@@ -115,8 +115,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return back({ sent: `${r.queued}.${r.requeued}.${r.already}.${r.noAddress}` });
   }
   if (form.intent === "invite") {
-    const r = inviteEmployees(db, { employerCode: form.employer, period: form.period }, actorOf(user));
-    if (!r.ok) return fail({ invalid: true });
+    const r = inviteEmployees(db, { employerCode: form.employer, period: form.period, employeeNo: form.employeeNo || undefined }, actorOf(user));
+    if (!r.ok) return fail({ problems: [r.code === "unknownEmployee" ? { code: "unknownEmployee", params: { employeeNo: form.employeeNo } } : { code: "unknownEmployer", params: { code: form.employer } }] });
     kickMailWorker();
     return back({ invited: `${r.invited}.${r.active}.${r.pending}.${r.noAddress}.${r.conflict}` });
   }
@@ -293,6 +293,7 @@ export default function Statements() {
   const render = useRenderMsg();
   const failure = actionData && !actionData.ok ? actionData : null;
   const batchFailure = failure && (failure.values.intent === "issue" || failure.values.intent === "history") ? failure : null;
+  const inviteFailure = failure && failure.values.intent === "invite" ? failure : null;
   const ctx: Context = { employerCode, period, today, failure };
   const employerName = overview?.employer.name ?? employerCode;
   const linkFor = (p: string) => `/statements?${new URLSearchParams({ employer: employerCode, period: p, asOf })}`;
@@ -328,6 +329,11 @@ export default function Statements() {
       {answered ? (
         <p className="notice notice-ok" role="status">
           {t("mail.disputes.answered")}
+        </p>
+      ) : null}
+      {inviteFailure && inviteFailure.problems.length > 0 ? (
+        <p className="notice notice-error" role="alert">
+          {inviteFailure.problems.map((p) => render(statementErrorMsg(p))).join(" ")}
         </p>
       ) : null}
       {failure?.mailError ? (
@@ -429,9 +435,13 @@ export default function Statements() {
                     {t("mail.evidence.resendUnopened")}
                   </button>
                 </Form>
-                <Form method="post">
+                <Form method="post" className="invite-form">
                   <input type="hidden" name="intent" value="invite" />
                   <Hidden employer={employerCode} period={period} />
+                  <label className="visually-hidden" htmlFor="invite-employeeNo">
+                    {t("mail.invite.one")}
+                  </label>
+                  <input id="invite-employeeNo" type="text" name="employeeNo" maxLength={50} placeholder={t("mail.invite.one")} />
                   <button type="submit" className="btn btn-ghost" title={t("mail.invite.help")}>
                     {t("mail.invite.submit")}
                   </button>

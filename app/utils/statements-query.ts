@@ -56,6 +56,6 @@ export const IssueFormSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("history"), employer: requiredText(20), period: isoMonth(), claimedOn: isoDate(), employeeNo: optionalText(50) }),
   z.object({ intent: z.literal("send"), employer: requiredText(20), period: isoMonth(), which: z.enum(["new", "failed", "unopened"]).default("new") }),
-  z.object({ intent: z.literal("invite"), employer: requiredText(20), period: isoMonth() }),
+  z.object({ intent: z.literal("invite"), employer: requiredText(20), period: isoMonth(), employeeNo: optionalText(50) }),
   z.object({ intent: z.literal("answer"), employer: requiredText(20), period: isoMonth(), statementId: z.coerce.number().int().positive(), answer: optionalText(2000) }),
 ]);

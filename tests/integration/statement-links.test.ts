@@ -199,6 +199,28 @@ describe("invites and forgotten passwords", () => {
     expect(inviteEmployees(db, { employerCode: "ACME", employeeNo: "E002" }, HR)).toMatchObject({ invited: 0, active: 1 });
   });
 
+  it("invites one employee from the command line and writes the message to the outbox", async () => {
+    const path = join(dir, "invite.db");
+    const out = { text: "", write(c: string) { this.text += c; return true; } };
+    const err = { text: "", write(c: string) { this.text += c; return true; } };
+    expect(await runCli(["--db", path, "migrate"], { stdout: out, stderr: err })).toBe(0);
+    const fileDb = (await import("../../db/connection")).openDatabase(path);
+    loadMonth(fileDb, 2);
+    fileDb.$client.close();
+    const env = process.env.MAIL_OUTBOX_DIR;
+    process.env.MAIL_OUTBOX_DIR = join(dir, "outbox");
+    try {
+      expect(await runCli(["--db", path, "statements", "invite", "--employer", "ACME", "--employee", "E003"], { stdout: out, stderr: err })).toBe(0);
+    } finally {
+      if (env === undefined) delete process.env.MAIL_OUTBOX_DIR;
+      else process.env.MAIL_OUTBOX_DIR = env;
+    }
+    expect(out.text).toMatch(/invited 1, already active 0/);
+    expect(out.text).toMatch(/sent 1, failed 0/);
+    expect([...messages().keys()]).toEqual(["e003@example.com"]);
+    expect(bodyOf(messages().get("e003@example.com")![0]!)).toMatch(/\/set-password\/[A-Za-z0-9_-]{40,}/);
+  });
+
   it("answers 'forgot password' the same whatever the address, and sends only to an account", () => {
     inviteEmployees(db, { employerCode: "ACME", period: "2026-03" }, HR);
     const before = (db.$client.prepare("SELECT count(*) AS n FROM mail_outbox").get() as { n: number }).n;

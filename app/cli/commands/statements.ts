@@ -1,5 +1,6 @@
 import { CLI_ACTOR } from "~/models/audit.server";
 import { createMailTransport } from "~/models/mailer.server";
+import { inviteEmployees } from "~/models/invite.server";
 import { enqueueMonth, outboxCounts, sendDue, type SendWhich } from "~/models/statement-mail.server";
 import { issueStatements } from "~/models/statement.server";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
@@ -15,7 +16,10 @@ statements send --employer CODE --period YYYY-MM [--resend failed|unopened]
   Queue the month's latest statements for every employee with an e-mail address and send
   the outbox (SMTP_URL and MAIL_FROM; without SMTP_URL, .eml files in data/outbox/).
 statements send --outbox
-  Send whatever is due in the outbox.`;
+  Send whatever is due in the outbox.
+statements invite --employer CODE (--period YYYY-MM | --employee NO)
+  Invite employees with an e-mail address to the portal (a single-use set-password link, 7 days),
+  then send the outbox.`;
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -28,9 +32,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     outbox: { type: "boolean" },
   });
   const sub = positionals[0];
-  if (positionals.length !== 1 || (sub !== "issue" && sub !== "send"))
-    throw new UsageError(positionals.length ? `unknown statements command "${positionals.join(" ")}"` : "statements needs a subcommand: issue or send");
+  if (positionals.length !== 1 || (sub !== "issue" && sub !== "send" && sub !== "invite"))
+    throw new UsageError(positionals.length ? `unknown statements command "${positionals.join(" ")}"` : "statements needs a subcommand: issue, send or invite");
   if (sub === "send") return send(values, ctx);
+  if (sub === "invite") return invite(values, ctx);
   if (!values.period) throw new UsageError("--period is required");
   if (!isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
   if (values.on !== undefined && !isValidDate(values.on)) throw new UsageError(`--on "${values.on}" is not a date YYYY-MM-DD`);
@@ -95,6 +100,25 @@ async function send(values: { employer?: string; period?: string; resend?: strin
     const where = transport.mode === "outbox" ? ` (no SMTP_URL: written to ${transport.outboxDir})` : "";
     ctx.io.stdout.write(`sent ${run.sent}, failed ${run.failed}, to retry ${run.retrying}${where}\n`);
     if (left.queued > 0) ctx.io.stdout.write(`${left.queued} still queued; next attempt ${left.nextAttemptAt} (run "statements send --outbox" again, or leave it to the server)\n`);
+    return run.failed > 0 ? 1 : 0;
+  } finally {
+    transport.close();
+    db.$client.close();
+  }
+}
+
+async function invite(values: { employer?: string; period?: string; employee?: string }, ctx: CommandContext): Promise<number> {
+  if (!values.employer) throw new UsageError("--employer is required");
+  if (!values.period && !values.employee) throw new UsageError("--period or --employee is required");
+  if (values.period && !isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
+  const db = openExistingDb(ctx);
+  const transport = createMailTransport({ dbPath: ctx.dbPath });
+  try {
+    const r = inviteEmployees(db, { employerCode: values.employer, period: values.period, employeeNo: values.employee }, CLI_ACTOR);
+    if (!r.ok) throw new CliError(r.code === "unknownEmployer" ? `no employer with code "${values.employer}"` : `no employee "${values.employee}" at ${values.employer}`);
+    ctx.io.stdout.write(`invited ${r.invited}, already active ${r.active}, invited recently ${r.pending}, without an e-mail address ${r.noAddress}, address used by another account ${r.conflict}\n`);
+    const run = await sendDue(db, transport);
+    ctx.io.stdout.write(`sent ${run.sent}, failed ${run.failed}, to retry ${run.retrying}${transport.mode === "outbox" ? ` (no SMTP_URL: written to ${transport.outboxDir})` : ""}\n`);
     return run.failed > 0 ? 1 : 0;
   } finally {
     transport.close();

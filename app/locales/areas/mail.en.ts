@@ -133,6 +133,7 @@ export const mailEn = {
   },
   invite: {
     heading: "Portal access",
+    one: "Employee number (one only; empty for the month)",
     help: "Invite the month's employees who have an e-mail address to the portal: each receives a single-use link to choose a password (7 days).",
     submit: "Invite the employees",
     done: "Invited {{invited}}; already active {{active}}; invited recently {{pending}}; without address {{noAddress}}; address used by another account {{conflict}}.",

@@ -137,6 +137,7 @@ export const mailZhCN: Shape<typeof mailEn> = {
   },
   invite: {
     heading: "门户账户",
+    one: "职工编号（仅邀请一人；留空则邀请本月全部）",
     help: "邀请本月有邮箱的职工使用门户：每人收到一个一次性设置密码链接（7 天内有效）。",
     submit: "邀请职工",
     done: "已邀请 {{invited}}；已开通 {{active}}；近期已邀请 {{pending}}；无邮箱 {{noAddress}}；邮箱已被其他账户使用 {{conflict}}。",
