@@ -4,7 +4,8 @@
  *
  * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/shebao.db),
  * TRUST_PROXY (set to 1 behind a reverse proxy so the client address is the
- * forwarded one), NODE_ENV.
+ * forwarded one), NODE_ENV; mail: SMTP_URL, MAIL_FROM, PUBLIC_URL, MAIL_WORKER=0 (no
+ * outbox worker in this process), MAIL_POLL_MS (see ADR 0010).
  */
 import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";

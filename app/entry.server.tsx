@@ -12,14 +12,16 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/locales";
 import { migrateOnce } from "~/utils/db.server";
+import { startMailWorker } from "~/utils/mail-worker.server";
 import { i18nServer } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
-/** Called once by server.mjs when it starts: apply pending migrations. */
+/** Called once by server.mjs when it starts: apply pending migrations, start the outbox worker. */
 export function startup(): void {
   migrateOnce();
+  startMailWorker();
 }
 
 export default async function handleRequest(

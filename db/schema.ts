@@ -101,6 +101,8 @@ export const employees = sqliteTable(
     terminationDate: text("termination_date"),
     department: text("department").notNull().default(""),
     email: text("email").notNull().default(""),
+    /** The language of the employee's e-mails (issue 19): `zh-CN` (default) or `en`. */
+    mailLocale: text("mail_locale").notNull().default("zh-CN"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -214,6 +216,11 @@ export const statements = sqliteTable(
     figures: text("figures", { mode: "json" }).$type<StatementSnapshot>().notNull(),
     /** When the employee first opened it (ISO timestamp), or null. */
     firstViewedAt: text("first_viewed_at"),
+    /**
+     * 1 when the statement was issued earlier outside Shebao and recorded later
+     * (history): `issued_on` is the claimed date, `created_at` when it was recorded.
+     */
+    recordedLater: integer("recorded_later", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -320,4 +327,109 @@ export const changeListEntries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("change_list_entries_key").on(t.employerId, t.period, t.employeeId, t.kind)],
+);
+
+// ---------- issue 19: statements that reach the employee ----------
+
+export const MAIL_KINDS = ["statement", "invite", "reset"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_STATES = ["queued", "sending", "sent", "failed"] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+/**
+ * The outbox: one row per message. A sender claims a row in a transaction
+ * (state `sending`, `claimed_by`, `lease_until`) before talking to the mail
+ * server and marks it `sent` after; `dedupe_key` is unique, so a second click
+ * never enqueues the same statement version to the same address twice.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").$type<MailKind>().notNull(),
+    /** `statement:<statement id>:<address>` and the like. */
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    statementId: integer("statement_id").references(() => statements.id),
+    userId: integer("user_id").references(() => users.id),
+    address: text("address").notNull(),
+    locale: text("locale").notNull().default("zh-CN"),
+    state: text("state").$type<MailState>().notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** The Message-ID the message was sent with (the same on every attempt). */
+    messageId: text("message_id"),
+    /** The server's reply to the accepted message. */
+    smtpResponse: text("smtp_response"),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    claimedBy: text("claimed_by"),
+    leaseUntil: text("lease_until"),
+    sentAt: text("sent_at"),
+    /** How many times HR asked for it to be sent (1 + resends). */
+    sends: integer("sends").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mail_outbox_due").on(t.state, t.nextAttemptAt),
+    index("mail_outbox_statement").on(t.statementId),
+  ],
+);
+
+/** Token links to one statement: only the SHA-256 of the token is stored. */
+export const statementLinks = sqliteTable(
+  "statement_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id),
+    outboxId: integer("outbox_id").references(() => mailOutbox.id),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    /** After the last-6 check: the SHA-256 of the short-lived grant in the browser's cookie. */
+    grantHash: text("grant_hash"),
+    grantExpiresAt: text("grant_expires_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("statement_links_statement").on(t.statementId)],
+);
+
+export const RESPONSE_KINDS = ["acknowledged", "disputed"] as const;
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+export const DISPUTE_STATES = ["open", "corrected", "answered"] as const;
+export type DisputeState = (typeof DISPUTE_STATES)[number];
+
+/** The employee's answer to one statement version: acknowledged, or disputed with a reason. */
+export const statementResponses = sqliteTable("statement_responses", {
+  statementId: integer("statement_id")
+    .primaryKey()
+    .references(() => statements.id),
+  kind: text("kind").$type<ResponseKind>().notNull(),
+  reason: text("reason").notNull().default(""),
+  at: text("at").notNull(),
+  /** `link` or `portal`. */
+  via: text("via").notNull(),
+  /** Disputes only: open until HR corrects the statement or answers in writing. */
+  disputeState: text("dispute_state").$type<DisputeState>(),
+  answer: text("answer"),
+  resolvedAt: text("resolved_at"),
+  resolvedBy: text("resolved_by"),
+});
+
+/** Single-use set-password links (invites and "forgot password"): only the hash is stored. */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"invite" | "reset">().notNull(),
+    outboxId: integer("outbox_id").references(() => mailOutbox.id),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_tokens_user").on(t.userId)],
 );

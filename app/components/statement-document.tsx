@@ -4,10 +4,14 @@
  * Presentational: it formats the stored snapshot and computes nothing.
  */
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PaymentStatus, StatementFigures } from "~/rules/statement";
 import { useFormat } from "~/utils/format";
 import { BasisSection, DeclaredSection, OwnContributionsSection, TrancheStatusText } from "./statement-sections";
+
+/** The snapshot as a page receives it: an employee's page gets the payment as a status only. */
+export type DocFigures = Omit<StatementFigures, "payment"> & { payment?: { kind: PaymentStatus["kind"]; on?: string } };
 
 export interface StatementDoc {
   id: number;
@@ -15,7 +19,10 @@ export interface StatementDoc {
   version: number;
   issuedOn: string;
   reason: string;
-  figures: StatementFigures;
+  figures: DocFigures;
+  /** Issued earlier outside Shebao and recorded later (with when it was recorded). */
+  recordedLater?: boolean;
+  recordedAt?: string;
 }
 
 export interface VersionLink {
@@ -24,13 +31,14 @@ export interface VersionLink {
   issuedOn: string;
 }
 
-/** `paid in full on DATE` / `partly paid: X of Y` / `unpaid`. */
-export function PaymentStatusText({ payment }: { payment: PaymentStatus }) {
+/**
+ * `paid in full on DATE` / `partly paid` / `unpaid`: the month's payment
+ * status only, never the employer's month-wide amounts (issue 21.9).
+ */
+export function PaymentStatusText({ payment }: { payment: Pick<PaymentStatus, "kind"> & { on?: string } }) {
   const { t } = useTranslation();
-  const { money: yuanDisplay } = useFormat();
-  if (payment.kind === "paid") return <span className="badge badge-ok">{t("statements.doc.paid", { date: payment.on })}</span>;
-  if (payment.kind === "partly_paid")
-    return <span className="badge badge-warning">{t("statements.doc.partlyPaid", { paid: yuanDisplay(payment.paid), required: yuanDisplay(payment.required) })}</span>;
+  if (payment.kind === "paid") return <span className="badge badge-ok">{t("statements.doc.paid", { date: payment.on ?? "" })}</span>;
+  if (payment.kind === "partly_paid") return <span className="badge badge-warning">{t("mail.payment.partlyPaid")}</span>;
   return <span className="badge badge-critical">{t("statements.doc.unpaid")}</span>;
 }
 
@@ -62,7 +70,7 @@ export function RunningTotals({ totals, toMonth }: { totals: NonNullable<Stateme
   );
 }
 
-function BaseNote({ f }: { f: StatementFigures }) {
+function BaseNote({ f }: { f: DocFigures }) {
   const { t } = useTranslation();
   const { money: yuanDisplay } = useFormat();
   const bounds = { floor: yuanDisplay(f.baseFloor), cap: yuanDisplay(f.baseCap) };
@@ -81,7 +89,10 @@ export function StatementDocument({
   versions,
   versionHref,
   viewedNote,
+  children,
 }: {
+  /** Shown under the totals (the employee's answer). */
+  children?: ReactNode;
   statement: StatementDoc;
   heading?: "h1" | "h2";
   versions?: VersionLink[];
@@ -111,6 +122,35 @@ export function StatementDocument({
         </p>
       ) : null}
 
+      <section className="statement-summary" aria-label={t("mail.portal.ownHeading")}>
+        <dl className="facts statement-totals">
+          <dt>{t("statements.doc.employeeTotal")}</dt>
+          <dd className="num-inline" data-testid="employee-total">
+            {yuanDisplay(f.employeeTotal)}
+          </dd>
+          <dt>{t("statements.doc.employerTotal")}</dt>
+          <dd className="num-inline" data-testid="employer-total">
+            {yuanDisplay(f.employerTotal)}
+          </dd>
+        </dl>
+        {f.tranche ? (
+          <div className="statement-section">
+            <h3>{t("statementFigures.trancheHeading", { period: fmt.month(f.period), date: fmt.longDate(s.issuedOn) })}</h3>
+            <p data-testid="payment-status">
+              <TrancheStatusText status={f.tranche} />
+            </p>
+          </div>
+        ) : f.payment ? (
+          <div className="statement-section">
+            <h3>{t("statements.doc.paymentHeading", { date: fmt.longDate(s.issuedOn) })}</h3>
+            <p data-testid="payment-status">
+              <PaymentStatusText payment={f.payment} />
+            </p>
+          </div>
+        ) : null}
+      </section>
+      {children}
+
       <dl className="facts statement-facts">
         <dt>{t("statements.doc.employer")}</dt>
         <dd>{f.employerName}</dd>
@@ -127,6 +167,11 @@ export function StatementDocument({
         <dt>{t("statements.doc.issuedOn")}</dt>
         <dd>
           <time dateTime={s.issuedOn}>{fmt.longDate(s.issuedOn)}</time>
+          {s.recordedLater ? (
+            <span className="badge badge-closed recorded-later" data-testid="recorded-later">
+              {t("mail.evidence.recordedLater", { at: s.recordedAt ? s.recordedAt.slice(0, 10) : "" })}
+            </span>
+          ) : null}
         </dd>
         {s.reason ? (
           <>
@@ -194,39 +239,11 @@ export function StatementDocument({
         </table>
       </div>
 
-      <dl className="facts statement-totals">
-        <dt>{t("statements.doc.employeeTotal")}</dt>
-        <dd className="num-inline" data-testid="employee-total">
-          {yuanDisplay(f.employeeTotal)}
-        </dd>
-        <dt>{t("statements.doc.employerTotal")}</dt>
-        <dd className="num-inline" data-testid="employer-total">
-          {yuanDisplay(f.employerTotal)}
-        </dd>
-      </dl>
       {f.declaredBases !== undefined ? (
         <DeclaredSection f={f} />
       ) : f.declaredBase !== null ? (
         <p className="notice notice-warning">{t("statements.doc.declaredBase", { declared: yuanDisplay(f.declaredBase), base: yuanDisplay(f.base) })}</p>
       ) : null}
-
-      <section className="statement-section">
-        {f.tranche ? (
-          <>
-            <h3>{t("statementFigures.trancheHeading", { period: fmt.month(f.period), date: fmt.longDate(s.issuedOn) })}</h3>
-            <p data-testid="payment-status">
-              <TrancheStatusText status={f.tranche} />
-            </p>
-          </>
-        ) : f.payment ? (
-          <>
-            <h3>{t("statements.doc.paymentHeading", { date: fmt.longDate(s.issuedOn) })}</h3>
-            <p data-testid="payment-status">
-              <PaymentStatusText payment={f.payment} />
-            </p>
-          </>
-        ) : null}
-      </section>
 
       {f.ownContributions ? (
         <OwnContributionsSection own={f.ownContributions} toMonth={f.period} />

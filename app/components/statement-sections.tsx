@@ -47,7 +47,7 @@ function boundKey(b: InsuranceBaseLine): (typeof BOUND_KEYS)[keyof typeof BOUND_
 }
 
 /** The basis and its derivation; each insurance's base on its line where they differ. */
-export function BasisSection({ f }: { f: StatementFigures }) {
+export function BasisSection({ f }: { f: Omit<StatementFigures, "payment"> }) {
   const { t } = useTranslation();
   const { money } = useFormat();
   const derivation = useDerivationText();
@@ -87,7 +87,7 @@ export function BasisSection({ f }: { f: StatementFigures }) {
 }
 
 /** The declared base and the bases the agency applies to it, where E's line is under-declared. */
-export function DeclaredSection({ f }: { f: StatementFigures }) {
+export function DeclaredSection({ f }: { f: Omit<StatementFigures, "payment"> }) {
   const { t } = useTranslation();
   const { money } = useFormat();
   if (f.declaredBase === null || !f.declaredBases || !f.bases) return null;

@@ -4,6 +4,7 @@ import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
 import { statementsEn } from "./areas/statements.en";
+import { mailEn } from "./areas/mail.en";
 import { tablesEn } from "./areas/tables.en";
 import { i18nErrorsEn } from "./areas/i18n-errors.en";
 import { workflowsEn } from "./areas/workflows.en";
@@ -283,6 +284,7 @@ export const en = {
   },
   statements: statementsEn,
   statementFigures: statementFiguresEn,
+  mail: mailEn,
   workflows: workflowsEn,
   tables: tablesEn,
   hrMonth: hrMonthEn,

@@ -6,6 +6,7 @@ import { aboutZhCN } from "./areas/about.zh-CN";
 import { dashboardZhCN } from "./areas/dashboard.zh-CN";
 import type { Catalog } from "./en";
 import { statementsZhCN } from "./areas/statements.zh-CN";
+import { mailZhCN } from "./areas/mail.zh-CN";
 import { tablesZhCN } from "./areas/tables.zh-CN";
 import { i18nErrorsZhCN } from "./areas/i18n-errors.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
@@ -284,6 +285,7 @@ export const zhCN: Catalog = {
   },
   statements: statementsZhCN,
   statementFigures: statementFiguresZhCN,
+  mail: mailZhCN,
   workflows: workflowsZhCN,
   tables: tablesZhCN,
   hrMonth: hrMonthZhCN,

@@ -12,6 +12,7 @@ import { isLiable } from "~/rules/contributions";
 import { checkStatementIssue, statementFigures, type StatementFigures } from "~/rules/statement";
 import type { MsgParam, StatementErrorCode } from "~/lib/messages";
 import { audit, type Actor } from "./audit.server";
+import { afterCorrection } from "./statement-mail.server";
 import { evaluateAsOf, loadEngineInput } from "./engine.server";
 
 export const IssueStatementsInput = z.object({
@@ -20,6 +21,10 @@ export const IssueStatementsInput = z.object({
   employeeNo: z.string().trim().optional(),
   issuedOn: z.string().refine(isValidDate, "must be a date YYYY-MM-DD"),
   reason: z.string().trim().max(500).optional(),
+  /** A correction from the web carries the version it corrects: a stale one is refused (issue 21.10). */
+  corrects: z.number().int().positive().optional(),
+  /** Issued earlier outside Shebao and recorded now (history): kept as "recorded later". */
+  recordedLater: z.boolean().optional(),
 });
 export type IssueStatementsInput = z.input<typeof IssueStatementsInput>;
 
@@ -141,6 +146,11 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
         } else skipped++;
         continue;
       }
+      if (parsed.data.corrects !== undefined && parsed.data.corrects !== prev.version) {
+        errors.push(`corrects: version ${parsed.data.corrects} is no longer the latest; ${e.employeeNo} has version ${prev.version} of ${period} (issued ${prev.issuedOn}): reload and correct that one`);
+        problems.push({ code: "staleVersion", params: { employeeNo: e.employeeNo, period, version: prev.version, corrects: parsed.data.corrects } });
+        continue;
+      }
       if (issuedOn < prev.issuedOn) {
         errors.push(`issuedOn: a correction cannot be dated before the version it corrects (${prev.issuedOn})`);
         problems.push({ code: "correctionBackdated", params: { date: prev.issuedOn } });
@@ -149,10 +159,30 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
     }
     rows.push({ employeeId: e.id, version: (prev?.version ?? 0) + 1, figures: statementFigures(subject), correction: !!prev });
   }
+  if (parsed.data.corrects !== undefined && rows.length === 1 && !rows[0]!.correction) {
+    // The form corrected a version, but the employee has none any more: nothing to correct.
+    return failed(`corrects: ${employeeNo} has no statement for ${period} to correct`, "invalid", { field: "corrects" });
+  }
   if (errors.length > 0) return { ok: false, errors, problems };
 
+  const recordedLater = parsed.data.recordedLater === true;
+  try {
   db.transaction(
     (tx) => {
+      // Re-check inside the write lock: two HR users correcting at once, the second is refused (issue 21.10).
+      if (rows.some((r) => r.correction)) {
+        const now = new Map<number, number>();
+        for (const s of tx
+          .select({ employeeId: statements.employeeId, version: statements.version })
+          .from(statements)
+          .where(and(eq(statements.employerId, employer.id), eq(statements.period, period)))
+          .all())
+          now.set(s.employeeId, Math.max(now.get(s.employeeId) ?? 0, s.version));
+        for (const r of rows) {
+          const latest = now.get(r.employeeId) ?? 0;
+          if (latest !== r.version - 1) throw new StaleVersion(latest);
+        }
+      }
       for (let i = 0; i < rows.length; i += 500) {
         tx.insert(statements)
           .values(
@@ -164,21 +194,37 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
               issuedOn,
               reason: r.correction ? reason! : "",
               figures: r.figures as unknown as Record<string, unknown>,
+              recordedLater,
             })),
           )
           .run();
       }
+      const corrections = rows.filter((r) => r.correction);
+      if (corrections.length > 0) afterCorrection(tx, employer.id, period, corrections.map((r) => r.employeeId), actor);
       audit(tx, actor, {
         action: rows.some((r) => r.correction) ? "correct" : "issue",
         entity: "statement",
         entityId: `${employer.code}/${period}${employeeNo ? `/${employeeNo}` : ""}`,
-        after: { period, issuedOn, reason: reason ?? null, employees: rows.length, skipped },
+        after: { period, issuedOn, reason: reason ?? null, employees: rows.length, skipped, ...(recordedLater ? { recordedLater } : {}) },
       });
     },
     { behavior: "immediate" },
   );
+  } catch (e) {
+    if (e instanceof StaleVersion) {
+      const no = employeeNo ?? "";
+      return failed(`corrects: ${no} now has version ${e.latest} of ${period}: reload and correct that one`, "staleVersion", { employeeNo: no, period, version: e.latest, corrects: parsed.data.corrects ?? e.latest - 1 });
+    }
+    throw e;
+  }
   const corrected = rows.filter((r) => r.correction).length;
   return { ok: true, issued: rows.length - corrected, corrected, skipped, employerCode: employer.code };
+}
+
+class StaleVersion extends Error {
+  constructor(readonly latest: number) {
+    super("stale version");
+  }
 }
 
 export interface StatementView {
@@ -189,9 +235,14 @@ export interface StatementView {
   reason: string;
   firstViewedAt: string | null;
   figures: StatementFigures;
+  recordedLater: boolean;
+  /** When it was recorded (ISO timestamp). */
+  recordedAt: string;
 }
 
 const VIEW_COLUMNS = {
+  recordedLater: statements.recordedLater,
+  recordedAt: statements.createdAt,
   id: statements.id,
   period: statements.period,
   version: statements.version,
@@ -203,6 +254,19 @@ const VIEW_COLUMNS = {
 
 function toView(s: Omit<StatementView, "figures"> & { figures: unknown }): StatementView {
   return { ...s, figures: s.figures as StatementFigures };
+}
+
+/** The month's payment status without the employer's month-wide amounts (issue 21.9). */
+export type OwnPaymentStatus = { kind: NonNullable<StatementFigures["payment"]>["kind"]; on?: string };
+
+export function ownPayment(p: NonNullable<StatementFigures["payment"]>): OwnPaymentStatus {
+  return p.kind === "paid" ? { kind: p.kind, on: p.on } : { kind: p.kind };
+}
+
+/** What an employee is shown: their own figures; the payment as a status only. */
+export function forEmployee(v: StatementView): Omit<StatementView, "figures"> & { figures: Omit<StatementFigures, "payment"> & { payment?: OwnPaymentStatus } } {
+  const { payment, ...rest } = v.figures;
+  return { ...v, figures: payment ? { ...rest, payment: ownPayment(payment) } : rest };
 }
 
 /** An employee's statements, newest month first, every version (latest first). */
@@ -410,8 +474,8 @@ export interface PortalMonth {
   employerTotal: number;
   /** E's own tranche for the month as of the issue date (SPEC §6). */
   tranche: NonNullable<StatementFigures["tranche"]> | null;
-  /** Legacy snapshots only: the month-wide status they stored. */
-  payment: NonNullable<StatementFigures["payment"]> | null;
+  /** Legacy snapshots only: the month's status they stored, as a status only (no month-wide amounts). */
+  payment: OwnPaymentStatus | null;
 }
 
 export interface Portal {
@@ -446,7 +510,7 @@ export function employeePortal(db: Db, employeeId: number): Portal {
       employeeTotal: f.employeeTotal,
       employerTotal: f.employerTotal,
       tranche: f.tranche ?? null,
-      payment: f.tranche ? null : (f.payment ?? null),
+      payment: f.tranche || !f.payment ? null : ownPayment(f.payment),
     });
   }
   const chart = months.map((m) => ({ period: m.period, own: m.employeeTotal, employer: m.employerTotal })).reverse();

@@ -1,3 +1,4 @@
+import { mailAttention } from "~/models/statement-mail.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employers,
     figures,
     annualTurn: cachedTurnNotices(db, asOf, employer || null),
+    mail: mailAttention(db),
   });
 }
 
@@ -132,6 +134,22 @@ export default function Dashboard() {
             linkText={t("dashboard.viewFindings")}
           />
           {(["critical", "breach", "warning"] as const).map(severityCard)}
+          <Stat
+            testId="stat-statements-unopened"
+            label={t("mail.dashboard.unopened")}
+            value={fmt.number(d.mail.unopened)}
+            alert={d.mail.unopened > 0}
+            href="/statements?show=unopened"
+            linkText={t("statements.title")}
+          />
+          <Stat
+            testId="stat-statement-disputes"
+            label={t("mail.dashboard.openDisputes")}
+            value={fmt.number(d.mail.openDisputes)}
+            alert={d.mail.openDisputes > 0}
+            href="/statements?show=openDisputes"
+            linkText={t("statements.title")}
+          />
           <Stat
             testId="stat-unpaid"
             label={t("dashboard.monthsUnpaid")}

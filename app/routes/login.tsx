@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -65,6 +65,9 @@ export default function Login() {
           {t("auth.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("mail.forgot.link")}</Link>
+      </p>
       <div className="login-lang">
         <LanguageSwitch />
       </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OwnContributionsSection, TrancheStatusText } from "~/components/statement-sections";
 import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
@@ -9,10 +9,11 @@ import { PasswordForm } from "~/components/password-form";
 import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/components/statement-document";
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
+import { mailLocaleOf, setMailLocale } from "~/models/statement-mail.server";
 import { employeePortal } from "~/models/statement.server";
 import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
 import styles from "~/styles/statements.css";
-import { requirePermission, sessionCookieHeader } from "~/utils/auth.server";
+import { actorOf, requirePermission, sessionCookieHeader } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
@@ -24,21 +25,25 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title"
 /** The employee's own portal: everything is scoped by the session's employee, never by the URL. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
-  if (user.employeeId === null) return json({ name: null, portal: null });
-  return json({ name: employeeName(db, user.employeeId), portal: employeePortal(db, user.employeeId) });
+  if (user.employeeId === null) return json({ name: null, portal: null, mailLocale: null });
+  return json({ name: employeeName(db, user.employeeId), portal: employeePortal(db, user.employeeId), mailLocale: mailLocaleOf(db, user.employeeId) });
 }
 
 /** Change one's password: every session of the user ends; this browser gets a fresh one. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const values = await formValues(request);
+  if (values.intent === "mailLocale") {
+    if (user.employeeId === null || !setMailLocale(db, user.employeeId, values.mailLocale ?? "", actorOf(user))) return json({ errors: null, mailLocaleInvalid: true }, { status: 400 });
+    return redirect("/me?mailLocale=saved");
+  }
   const result = await changePassword(db, user, values);
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return json({ errors: result.errors, mailLocaleInvalid: false }, { status: 400 });
   return redirect("/me?password=changed", { headers: { "Set-Cookie": await sessionCookieHeader(result.token) } });
 }
 
 export default function Me() {
-  const { name, portal } = useLoaderData<typeof loader>();
+  const { name, portal, mailLocale } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -68,6 +73,22 @@ export default function Me() {
           </p>
         </div>
       </div>
+
+      {latest ? (
+        <section className="card portal-latest" aria-labelledby="latest-heading" data-testid="portal-latest">
+          <h2 id="latest-heading">
+            {t("mail.portal.ownHeading")} · {fmt.month(latest.period)}
+          </h2>
+          <p className="portal-own num-inline">{yuanDisplay(latest.employeeTotal)}</p>
+          <p>
+            {t("mail.portal.monthPayment")}:{" "}
+            {latest.tranche ? <TrancheStatusText status={latest.tranche} /> : latest.payment ? <PaymentStatusText payment={latest.payment} /> : null}
+          </p>
+          <Link to={`/me/statements/${latest.id}`} className="btn">
+            {t("statements.view")}
+          </Link>
+        </section>
+      ) : null}
 
       <div className="portal-grid">
         {portal.chart.length > 0 ? (
@@ -110,15 +131,17 @@ export default function Me() {
               <thead>
                 <tr>
                   <th scope="col">{t("statements.month")}</th>
-                  <th scope="col">{t("statements.doc.issuedOn")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("statements.doc.issuedOn")}
+                  </th>
                   <th scope="col" className="num">
                     {t("statements.portal.own")}
                   </th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num hide-narrow">
                     {t("statements.portal.employer")}
                   </th>
                   <th scope="col">{t("statements.portal.payment")}</th>
-                  <th scope="col">
+                  <th scope="col" className="hide-narrow">
                     <span className="visually-hidden">{t("common.actions")}</span>
                   </th>
                 </tr>
@@ -130,13 +153,13 @@ export default function Me() {
                       <Link to={`/me/statements/${m.id}`}>{fmt.month(m.period)}</Link>
                       {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
                     </th>
-                    <td className="nowrap">{m.issuedOn}</td>
+                    <td className="nowrap hide-narrow">{m.issuedOn}</td>
                     <td className="num">{yuanDisplay(m.employeeTotal)}</td>
-                    <td className="num">{yuanDisplay(m.employerTotal)}</td>
+                    <td className="num hide-narrow">{yuanDisplay(m.employerTotal)}</td>
                     <td>
                       {m.tranche ? <TrancheStatusText status={m.tranche} /> : m.payment ? <PaymentStatusText payment={m.payment} /> : null}
                     </td>
-                    <td>
+                    <td className="hide-narrow">
                       <Link to={`/me/statements/${m.id}`} aria-label={`${t("statements.view")} ${fmt.month(m.period)}`}>
                         {t("statements.view")}
                       </Link>
@@ -147,6 +170,21 @@ export default function Me() {
             </table>
           </div>
         )}
+      </section>
+
+      <section className="card password-card" aria-labelledby="mail-locale-heading">
+        <h2 id="mail-locale-heading">{t("mail.preference.heading")}</h2>
+        <Form method="post" className="respond-form">
+          <input type="hidden" name="intent" value="mailLocale" />
+          <label htmlFor="mail-locale">{t("mail.preference.label")}</label>
+          <select id="mail-locale" name="mailLocale" defaultValue={mailLocale ?? "zh-CN"}>
+            <option value="zh-CN">{t("language.zh-CN")}</option>
+            <option value="en">{t("language.en")}</option>
+          </select>
+          <button type="submit" className="btn btn-ghost">
+            {t("common.save")}
+          </button>
+        </Form>
       </section>
 
       <PasswordForm errors={data?.errors ?? null} />

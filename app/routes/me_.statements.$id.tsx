@@ -1,15 +1,19 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
-import { getStatement, markStatementViewed, statementVersions } from "~/models/statement.server";
+import { StatementResponse } from "~/components/statement-response";
+import { statementResponse } from "~/models/statement-mail.server";
+import { forEmployee, getStatement, markStatementViewed, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { formValues } from "~/utils/forms.server";
 import { idFromParams, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { respondFromForm } from "~/utils/statement-response.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -19,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 /**
  * The employee's own statement. Scoped by the session's employee: another
  * employee's statement id is simply not found (404). Opening it records the
- * first view (delivery evidence for art. 60).
+ * first view (delivery evidence for art. 60). The payment shows as a status,
+ * never with the employer's month-wide amounts (issue 21.9).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
@@ -30,11 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versions = statementVersions(db, id, scope);
   if (!statement || !versions) throw notFound();
   markStatementViewed(db, id, user.employeeId, actorOf(user));
-  return json({ statement, versions: versions.versions });
+  return json({ statement: forEmployee(statement), versions: versions.versions, response: statementResponse(db, id), latest: versions.versions[0]?.id === id });
+}
+
+/** Acknowledge or dispute one's own statement from the portal. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "self:read");
+  const id = idFromParams(params);
+  if (user.employeeId === null || !getStatement(db, id, { employeeId: user.employeeId })) throw notFound();
+  const outcome = respondFromForm(await formValues(request), { statementId: id, employeeId: user.employeeId, via: "portal" }, actorOf(user));
+  if (!outcome.ok) return json({ error: outcome.error, reason: outcome.reason }, { status: outcome.status });
+  return redirect(`/me/statements/${id}`);
 }
 
 export default function MyStatement() {
-  const { statement, versions } = useLoaderData<typeof loader>();
+  const { statement, versions, response, latest } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <>
@@ -44,7 +60,9 @@ export default function MyStatement() {
         </Link>
         <PrintButton />
       </div>
-      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/me/statements/${id}`} />
+      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/me/statements/${id}`}>
+        <StatementResponse response={response} canAnswer={latest} error={data?.error} reason={data?.reason} />
+      </StatementDocument>
     </>
   );
 }

@@ -1,12 +1,16 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
+import { StatementResponse } from "~/components/statement-response";
+import { revokeLinks, statementResponse } from "~/models/statement-mail.server";
 import { getStatement, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { requirePermission } from "~/utils/auth.server";
+import { actorOf, requirePermission } from "~/utils/auth.server";
+import { formValues } from "~/utils/forms.server";
+import { can } from "~/utils/permissions";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { db } from "~/utils/db.server";
 import { idFromParams, notFound } from "~/utils/http.server";
@@ -19,17 +23,30 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 /** Staff read any statement (and any older version); opening it here never counts as the employee's view. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "statement:read");
+  const user = await requirePermission(request, "statement:read");
   const id = idFromParams(params);
   const statement = getStatement(db, id, "staff");
   const versions = statementVersions(db, id, "staff");
   if (!statement || !versions) throw notFound();
-  return json({ statement, versions: versions.versions, employeeId: versions.employeeId });
+  return json({ statement, versions: versions.versions, employeeId: versions.employeeId, response: statementResponse(db, id), canWrite: can(user.role, "statement:write") });
+}
+
+/** HR withdraws the links e-mailed for this statement (sent to a wrong address, say): they open nothing any more. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "statement:write");
+  const id = idFromParams(params);
+  if (!getStatement(db, id, "staff")) throw notFound();
+  const values = await formValues(request);
+  if (values.intent !== "revokeLinks") return json({ ok: false }, { status: 400 });
+  const n = revokeLinks(db, id, actorOf(user));
+  return redirect(`/statements/${id}?revoked=${n}`);
 }
 
 export default function StaffStatement() {
-  const { statement, versions } = useLoaderData<typeof loader>();
+  const { statement, versions, response, canWrite } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const revoked = params.get("revoked");
   const back = `/statements?${new URLSearchParams({ employer: statement.figures.employerCode, period: statement.period })}`;
   const viewed = statement.firstViewedAt ? t("statements.doc.viewedAt", { at: shanghaiDateTime(statement.firstViewedAt) }) : t("statements.doc.notViewed");
   return (
@@ -39,8 +56,23 @@ export default function StaffStatement() {
           {t("common.back")}
         </Link>
         <PrintButton />
+        {canWrite ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="revokeLinks" />
+            <button type="submit" className="btn btn-ghost">
+              {t("mail.revoke.submit")}
+            </button>
+          </Form>
+        ) : null}
       </div>
-      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/statements/${id}`} viewedNote={viewed} />
+      {revoked !== null && /^\d+$/.test(revoked) ? (
+        <p className="notice notice-ok no-print" role="status">
+          {t("mail.revoke.done", { count: Number(revoked) })}
+        </p>
+      ) : null}
+      <StatementDocument statement={statement} versions={versions} versionHref={(id) => `/statements/${id}`} viewedNote={viewed}>
+        {response ? <StatementResponse response={response} canAnswer={false} /> : null}
+      </StatementDocument>
     </>
   );
 }

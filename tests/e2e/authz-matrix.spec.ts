@@ -112,13 +112,19 @@ const MATRIX: Record<string, Case[]> = {
     { url: () => "/findings?format=csv", get: STAFF_READ, post: NO_ACTION },
   ],
   "imports.tsx": [{ url: () => "/imports", get: STAFF_READ, post: WRITE_EMPTY }],
+  // Public: the same answer whatever the address (no account enumeration).
+  "forgot-password.tsx": [{ url: () => "/forgot-password", get: [200, ME, HOME, HOME, HOME], post: [200, ME, HOME, HOME, HOME] }],
+  // Public, by token only: an unknown token opens nothing, whoever asks.
+  "s.$token.tsx": [{ url: () => "/s/not-a-real-token-aaaaaaaaaaaaaaaaaaaaaaaa", get: ALL(404), post: ALL(404) }],
+  "set-password.$token.tsx": [{ url: () => "/set-password/not-a-real-token-aaaaaaaaaaaaaaaa", get: ALL(404), post: ALL(404) }],
   "login.tsx": [{ url: () => "/login", get: [200, ME, HOME, HOME, HOME], post: ALL(400), endsSession: true }],
   "logout.tsx": [{ url: () => "/logout", get: [L, HOME, HOME, HOME, HOME], post: ALL(L), endsSession: true }],
   "me.tsx": [{ url: () => "/me", get: [L, 200, 403, 403, 403], post: [L, 400, 403, 403, 403] }],
   "me_.statements.$id.tsx": [
-    { url: (i) => `/me/statements/${i.ownStatementId}`, get: [L, 200, 403, 403, 403], post: NO_ACTION },
+    // The employee answers their own statement (an empty form comes back with its error).
+    { url: (i) => `/me/statements/${i.ownStatementId}`, get: [L, 200, 403, 403, 403], post: [L, 400, 403, 403, 403] },
     // Another employee's statement does not exist for this employee.
-    { url: (i) => `/me/statements/${i.otherStatementId}`, get: [L, 404, 403, 403, 403], post: NO_ACTION },
+    { url: (i) => `/me/statements/${i.otherStatementId}`, get: [L, 404, 403, 403, 403], post: [L, 404, 403, 403, 403] },
   ],
   "months.tsx": [
     { url: () => "/months", get: STAFF_READ, post: WRITE_EMPTY },
@@ -141,8 +147,9 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "settings.policies.tsx": [{ url: () => "/settings/policies", get: STAFF_READ, post: WRITE_EMPTY }],
   "statements.$id.tsx": [
-    { url: (i) => `/statements/${i.otherStatementId}`, get: STAFF_READ, post: NO_ACTION },
-    { url: () => "/statements/99999999", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+    // HR withdraws the e-mailed links (an empty form is refused).
+    { url: (i) => `/statements/${i.otherStatementId}`, get: STAFF_READ, post: WRITE_EMPTY },
+    { url: () => "/statements/99999999", get: [L, ME, 404, 404, 404], post: [L, ME, 403, 404, 404] },
   ],
   "statements._index.tsx": [{ url: () => "/statements", get: STAFF_READ, post: WRITE_EMPTY }],
   "statements.print.tsx": [

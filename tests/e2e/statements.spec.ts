@@ -27,6 +27,7 @@ const fill = (template: string, values: Record<string, string | number>) =>
 /** The value beside a label in the statement's facts list. */
 const fact = (page: Page, label: string) => page.locator("dl.statement-facts dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
 
+/** E's own tranche for the month, never the employer's month-wide amounts (SPEC §6, issue 21.9). */
 const PAYMENT = /^(Paid in full( on .+)?|Not yet due \(due .+\)|Partly paid \(due .+\)|Unpaid \(due .+\))$/;
 
 test("HR issues last month's statements and corrects one; the employee opens it and HR sees when", async ({ browser }) => {
@@ -48,7 +49,9 @@ test("HR issues last month's statements and corrects one; the employee opens it 
   await hr.getByRole("button", { name: S.show }).click();
   await expect(hr).toHaveURL((url) => url.searchParams.get("employer") === "SH01" && url.searchParams.get("period") === period);
   await expect(hr.getByRole("heading", { level: 2, name: `SH01 · 上海申宝贸易有限公司 · ${shown}` })).toBeVisible();
-  await expect(hr.locator("#batch-issuedOn")).toHaveValue(today);
+  // The web issues statements dated today (no date to choose).
+  await expect(hr.getByTestId("issued-today")).toContainText(today);
+  await expect(hr.locator("#batch-issuedOn")).toHaveCount(0);
   await hr.getByRole("button", { name: fill(S.issue.submit, { period: shown }) }).click();
   const done = hr.getByRole("status").filter({ hasText: /^Issued \d+, corrected 0, skipped \d+/ });
   await expect(done).toBeVisible();

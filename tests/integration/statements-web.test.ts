@@ -141,7 +141,7 @@ describe("versions, the batch print and the portal", () => {
       ["2026-03", 2],
       ["2026-02", 1],
     ]);
-    // E001's own tranche of the month as of the issue date, without the employer's month-wide amounts.
+    // E001's own tranche of the month as of the issue date, never the employer's month-wide amounts (issue 21.9).
     expect(p.months[0]!.tranche).toEqual({ kind: "partly_paid", dueDate: "2026-03-15" });
     expect(p.months[0]!.payment).toBeNull();
     expect(p.chart).toEqual([

@@ -2,11 +2,13 @@ import { employers } from "../../../db/schema";
 import { evaluateAsOf } from "~/models/engine.server";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
+import { runDeliveries } from "./deliveries";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
 
 export const summary = "write the findings or overdue report (SPEC §7 CSV) to standard output";
 export const usage = `report findings [--as-of D] [--employer CODE] [--human-header]
 report overdue  [--as-of D] [--warnings] [--employer CODE] [--human-header]
+report deliveries --employer CODE --period YYYY-MM [--format csv]
   D defaults to today in Asia/Shanghai. --human-header adds a Chinese header row.`;
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
@@ -15,7 +17,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     employer: { type: "string" },
     warnings: { type: "boolean" },
     "human-header": { type: "boolean" },
+    period: { type: "string" },
+    format: { type: "string" },
   });
+  if (positionals.length === 1 && positionals[0] === "deliveries") return runDeliveries(values, ctx);
   if (positionals.length !== 1) throw new UsageError("report needs a kind: findings or overdue");
   const kind = positionals[0] as ReportKind;
   if (kind !== "findings" && kind !== "overdue") throw new UsageError(`unknown report "${positionals[0]}"`);

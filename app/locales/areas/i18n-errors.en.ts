@@ -79,5 +79,7 @@ export const i18nErrorsEn = {
     beforeHire: "A statement for {{employeeNo}} cannot be issued before the hire date {{date}}.",
     correctionNeedsReason: "{{employeeNo}} already has a statement for {{period}} (version {{version}}); a correction needs a reason.",
     correctionBackdated: "A correction cannot be dated before the version it corrects ({{date}}).",
+    staleVersion: "{{employeeNo}} now has version {{version}} of {{period}}: someone corrected it after you opened the page. Reload the page and correct version {{version}}.",
+    futureDate: "The claimed issue date {{date}} is in the future; record only statements issued on or before today.",
   },
 };

@@ -72,5 +72,7 @@ export const i18nErrorsZhCN: typeof i18nErrorsEn = {
     beforeHire: "{{employeeNo}} 的缴费明细不能早于入职日期 {{date}} 出具。",
     correctionNeedsReason: "{{employeeNo}} 已有 {{period}} 的缴费明细（第 {{version}} 版）；更正须填写原因。",
     correctionBackdated: "更正的出具日期不能早于被更正的版本（{{date}}）。",
+    staleVersion: "{{employeeNo}} 的 {{period}} 缴费明细现已是第 {{version}} 版：您打开页面后已有其他人更正。请刷新页面后更正第 {{version}} 版。",
+    futureDate: "声称的出具日期 {{date}} 晚于今天；只能补录今天或之前已出具的缴费明细。",
   },
 };

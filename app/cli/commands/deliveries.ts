@@ -1,0 +1,50 @@
+/** `report deliveries`: per employee, what became of the month's statement (issue 19.5). */
+import { deliveries } from "~/models/statement-mail.server";
+import { toCsv } from "~/lib/csv";
+import { isValidMonth } from "~/rules/dates";
+import { CliError, openExistingDb, UsageError, write, type CommandContext } from "../context";
+
+export const DELIVERY_COLUMNS = [
+  "employee_no",
+  "version",
+  "issued_on",
+  "recorded_later",
+  "recorded_at",
+  "sent_at",
+  "send_state",
+  "send_error",
+  "first_viewed_at",
+  "acknowledged_at",
+  "disputed_at",
+  "dispute_state",
+] as const;
+
+export async function runDeliveries(values: { employer?: string; period?: string; format?: string }, ctx: CommandContext): Promise<number> {
+  if (!values.employer) throw new UsageError("--employer is required");
+  if (!values.period || !isValidMonth(values.period)) throw new UsageError(`--period ${values.period ? `"${values.period}" is not a month YYYY-MM` : "is required"}`);
+  const format = values.format ?? "csv";
+  if (format !== "csv") throw new UsageError(`--format "${format}": deliveries are written as csv`);
+  const db = openExistingDb(ctx);
+  try {
+    const rows = deliveries(db, values.employer, values.period);
+    if (!rows) throw new CliError(`no employer with code "${values.employer}"`);
+    const out = rows.map((r) => [
+      r.employeeNo,
+      String(r.version),
+      r.issuedOn,
+      r.recordedLater ? "yes" : "no",
+      r.recordedLater ? r.recordedAt : "",
+      r.sentAt ?? "",
+      r.sendState ?? (r.email ? "" : "no_address"),
+      r.sendError ?? "",
+      r.firstViewedAt ?? "",
+      r.acknowledgedAt ?? "",
+      r.disputedAt ?? "",
+      r.disputeState ?? "",
+    ]);
+    await write(ctx.io.stdout, toCsv([[...DELIVERY_COLUMNS], ...out]));
+    return 0;
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Employees get in without an administrator typing passwords (issue 19.7):
+ * HR invites employees with an e-mail address (an account is made for them
+ * with no usable password), and anyone may ask for a new password. Both send
+ * a single-use set-password link valid for 7 days; only its hash is stored.
+ * "Forgot password" answers the same whatever the address.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { employees, employers, mailOutbox, passwordTokens, sessions, users } from "../../db/schema";
+import { isLiable } from "~/rules/contributions";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordErrors } from "~/utils/password-policy";
+import { hashPassword } from "~/utils/password.server";
+import { audit, type Actor, type Tx } from "./audit.server";
+import { normalizeEmail } from "./user.server";
+
+export const PASSWORD_TOKEN_TTL_MS = 7 * 86_400_000;
+/** At most one "forgot password" message per account in this window. */
+export const RESET_INTERVAL_MS = 15 * 60_000;
+/** The password hash of an account that has none yet (verifies nothing). */
+export const NO_PASSWORD = "!";
+
+function sha256(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A fresh set-password token for the outbox's message; only its hash is stored. */
+export function createPasswordToken(tx: Tx, userId: number, purpose: "invite" | "reset", outboxId: number | null, now: Date): string {
+  const token = randomBytes(32).toString("base64url");
+  tx.insert(passwordTokens)
+    .values({ tokenHash: sha256(token), userId, purpose, outboxId, expiresAt: new Date(now.getTime() + PASSWORD_TOKEN_TTL_MS).toISOString() })
+    .run();
+  return token;
+}
+
+export interface InviteResult {
+  ok: true;
+  invited: number;
+  /** Employees without an e-mail address. */
+  noAddress: number;
+  /** Already have a working account (nothing sent). */
+  active: number;
+  /** Invited within the last 7 days (nothing sent again). */
+  pending: number;
+  /** The address belongs to another account. */
+  conflict: number;
+}
+
+/**
+ * Invite the employees of an employer liable in `period` (or one employee by
+ * number): an employee account for each one with an address and no account
+ * yet, and a set-password message. A second click within 7 days sends nothing.
+ */
+export function inviteEmployees(
+  db: Db,
+  q: { employerCode: string; period?: string; employeeNo?: string },
+  actor: Actor,
+  now: Date = new Date(),
+): InviteResult | { ok: false; code: "unknownEmployer" | "unknownEmployee" } {
+  const employer = db.select({ id: employers.id }).from(employers).where(eq(employers.code, q.employerCode)).get();
+  if (!employer) return { ok: false, code: "unknownEmployer" };
+  let staff = db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
+  if (q.employeeNo) {
+    staff = staff.filter((e) => e.employeeNo === q.employeeNo);
+    if (staff.length === 0) return { ok: false, code: "unknownEmployee" };
+  } else if (q.period) {
+    const period = q.period;
+    staff = staff.filter((e) => isLiable(e.hireDate, e.terminationDate, period));
+  }
+  return db.transaction(
+    (tx) => {
+      const result: InviteResult = { ok: true, invited: 0, noAddress: 0, active: 0, pending: 0, conflict: 0 };
+      const since = new Date(now.getTime() - PASSWORD_TOKEN_TTL_MS).toISOString();
+      for (const e of staff) {
+        const email = normalizeEmail(e.email);
+        if (!email) {
+          result.noAddress++;
+          continue;
+        }
+        let user = tx.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.employeeId, e.id)).get();
+        if (!user) {
+          if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+            result.conflict++;
+            continue;
+          }
+          const row = tx.insert(users).values({ email, name: e.name, role: "employee", employeeId: e.id, passwordHash: NO_PASSWORD }).returning({ id: users.id }).get();
+          audit(tx, actor, { action: "create", entity: "user", entityId: row.id, after: { email, role: "employee", employeeId: e.id, invited: true } }, now);
+          user = { id: row.id, passwordHash: NO_PASSWORD, disabledAt: null };
+        }
+        if (user.passwordHash !== NO_PASSWORD || user.disabledAt !== null) {
+          result.active++;
+          continue;
+        }
+        const recent = tx
+          .select({ id: mailOutbox.id })
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.kind, "invite"), eq(mailOutbox.userId, user.id), gt(mailOutbox.createdAt, since)))
+          .get();
+        if (recent) {
+          result.pending++;
+          continue;
+        }
+        const out = tx
+          .insert(mailOutbox)
+          .values({ kind: "invite", dedupeKey: `invite:${user.id}:${now.toISOString()}`, userId: user.id, address: email, locale: e.mailLocale, nextAttemptAt: now.toISOString() })
+          .returning({ id: mailOutbox.id })
+          .get();
+        audit(tx, actor, { action: "invite", entity: "user", entityId: user.id, after: { outboxId: out.id, employeeNo: e.employeeNo } }, now);
+        result.invited++;
+      }
+      return result;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * "Forgot password": queue a set-password message when the address belongs
+ * to an enabled account, at most one per RESET_INTERVAL_MS. Returns nothing:
+ * the page says the same whatever happened.
+ */
+export function requestPasswordReset(db: Db, rawEmail: string, address: string, now: Date = new Date()): void {
+  const email = normalizeEmail(rawEmail).slice(0, 254);
+  if (!email) return;
+  db.transaction(
+    (tx) => {
+      const user = tx
+        .select({ id: users.id, disabledAt: users.disabledAt, locale: users.locale, mailLocale: employees.mailLocale })
+        .from(users)
+        .leftJoin(employees, eq(employees.id, users.employeeId))
+        .where(eq(users.email, email))
+        .get();
+      const anonymous = { userId: null, label: "anonymous" };
+      if (!user || user.disabledAt !== null) {
+        audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: "", after: { email, address, sent: false } }, now);
+        return;
+      }
+      const bucket = Math.floor(now.getTime() / RESET_INTERVAL_MS);
+      const res = tx
+        .insert(mailOutbox)
+        .values({ kind: "reset", dedupeKey: `reset:${user.id}:${bucket}`, userId: user.id, address: email, locale: user.locale ?? user.mailLocale ?? "zh-CN", nextAttemptAt: now.toISOString() })
+        .onConflictDoNothing()
+        .run();
+      audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: user.id, after: { address, sent: res.changes > 0 } }, now);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type TokenState = { ok: true; userId: number; email: string; purpose: "invite" | "reset" } | { ok: false; reason: "unknown" | "expired" | "used" };
+
+export function checkPasswordToken(db: Db, token: string, now: Date = new Date()): TokenState {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
+  const row = db
+    .select({ userId: passwordTokens.userId, usedAt: passwordTokens.usedAt, expiresAt: passwordTokens.expiresAt, purpose: passwordTokens.purpose, email: users.email, disabledAt: users.disabledAt })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(eq(passwordTokens.tokenHash, sha256(token)))
+    .get();
+  if (!row || row.disabledAt !== null) return { ok: false, reason: "unknown" };
+  if (row.usedAt !== null) return { ok: false, reason: "used" };
+  if (row.expiresAt <= now.toISOString()) return { ok: false, reason: "expired" };
+  return { ok: true, userId: row.userId, email: row.email, purpose: row.purpose };
+}
+
+export type SetPasswordResult = { ok: true; email: string } | { ok: false; token: TokenState & { ok: false } } | { ok: false; errors: PasswordErrors };
+
+/**
+ * Set the password with a token: single use (every other open token of the
+ * account is spent too), every session of the account ends. It does not sign in.
+ */
+export async function setPasswordWithToken(
+  db: Db,
+  input: { token: string; newPassword: string; confirmPassword: string },
+  now: Date = new Date(),
+): Promise<SetPasswordResult> {
+  const state = checkPasswordToken(db, input.token, now);
+  if (!state.ok) return { ok: false, token: state };
+  const errors: PasswordErrors = {};
+  if (!input.newPassword) errors.newPassword = "required";
+  else if (input.newPassword.length < NEW_PASSWORD_MIN_LENGTH) errors.newPassword = "tooShort";
+  else if (input.newPassword.length > PASSWORD_MAX_LENGTH) errors.newPassword = "tooLong";
+  if (!input.confirmPassword) errors.confirmPassword = "required";
+  else if (input.newPassword && input.confirmPassword !== input.newPassword) errors.confirmPassword = "mismatch";
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(
+    (tx): SetPasswordResult => {
+      // Spend it inside the write lock: two tabs using the same link, one wins.
+      const spent = tx
+        .update(passwordTokens)
+        .set({ usedAt: now.toISOString() })
+        .where(and(eq(passwordTokens.tokenHash, sha256(input.token)), isNull(passwordTokens.usedAt)))
+        .run();
+      if (spent.changes === 0) return { ok: false, token: { ok: false, reason: "used" } };
+      tx.update(passwordTokens).set({ usedAt: now.toISOString() }).where(and(eq(passwordTokens.userId, state.userId), isNull(passwordTokens.usedAt))).run();
+      tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
+      tx.delete(sessions).where(eq(sessions.userId, state.userId)).run();
+      audit(tx, { userId: state.userId, label: state.email }, { action: "set_password", entity: "user", entityId: state.userId, after: { via: state.purpose } }, now);
+      return { ok: true, email: state.email };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Invited accounts among these users that have not set a password yet. */
+export function pendingInvites(db: Db, userIds: number[]): Set<number> {
+  if (userIds.length === 0) return new Set();
+  return new Set(db.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), eq(users.passwordHash, NO_PASSWORD))).all().map((r) => r.id));
+}
