@@ -32,6 +32,7 @@ export const WORKFLOW_ERROR_CODES = [
   "uploadExpired",
   "uploadChanged",
   "noDates",
+  "noCalendar",
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
