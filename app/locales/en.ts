@@ -106,6 +106,7 @@ export const en = {
     passwordMismatch: "{{field}} does not match the password.",
     staffNoEmployee: "{{field}} is only for employee accounts.",
     selfDisable: "You cannot disable your own account.",
+    confirmTracking: "{{field}}: confirm the change ({{detail}}).",
   },
   identityReasons: {
     length: "must be {{expected}} characters (has {{actual}})",

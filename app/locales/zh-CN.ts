@@ -108,6 +108,7 @@ export const zhCN: Catalog = {
     passwordMismatch: "{{field}}与密码不一致。",
     staffNoEmployee: "{{field}}仅适用于职工账户。",
     selfDisable: "不能停用自己的账户。",
+    confirmTracking: "{{field}}：请确认此更改（{{detail}}）。",
   },
   identityReasons: {
     length: "应为 {{expected}} 位（实为 {{actual}} 位）",

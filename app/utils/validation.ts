@@ -28,6 +28,7 @@ export const VALIDATION_CODES = [
   "passwordMismatch",
   "staffNoEmployee",
   "selfDisable",
+  "confirmTracking",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
