@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { applyCalendar } from "~/models/calendar.server";
 import { addNonWorkingDays, policyOverview } from "~/models/policy.server";
+import { openMemoryDatabase } from "../../db/connection";
+import { saveEmployer } from "~/models/employer.server";
+import { setupState } from "~/models/setup.server";
 import { ACTOR, count, workflowDb } from "./workflows-fixture";
 
 describe("applying the holiday calendar", () => {
@@ -32,5 +35,22 @@ describe("applying the holiday calendar", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.year).toMatchObject({ code: "noCalendar", detail: "2024, 2025, 2026" });
     expect(count(db, "non_working_days")).toBe(0);
+  });
+});
+
+describe("the set-up checklist on the database", () => {
+  it("follows an empty installation: employer, then calendar", () => {
+    const empty = openMemoryDatabase();
+    expect(setupState(empty, "2026-12")).toMatchObject({ done: false, employerCount: 0 });
+    expect(saveEmployer(empty, ACTOR, null, { code: "SH01", name: "申宝", uscc: "91310000MA1FL8TQ36", region: "shanghai", trackingFrom: "2026-12" }).ok).toBe(true);
+    const steps = () => Object.fromEntries(setupState(empty, "2026-12").steps.map((s) => [s.step, s.done]));
+    expect(steps()).toEqual({ employer: true, policy: false, calendar: false, roster: false, registrations: false, declared: false });
+    expect(applyCalendar(empty, ACTOR, { region: "shanghai", year: "2026", weekends: "on" }).ok).toBe(true);
+    expect(steps().calendar).toBe(true);
+
+    // The fixture installation: a policy since 2025-01, one employee, no calendar.
+    const db = workflowDb();
+    const s = Object.fromEntries(setupState(db, "2026-12").steps.map((x) => [x.step, x.done]));
+    expect(s).toMatchObject({ employer: true, policy: true, calendar: false, roster: true });
   });
 });
