@@ -1,3 +1,4 @@
+import { firstdayEn } from "./areas/firstday.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -279,6 +280,7 @@ export const en = {
   statements: statementsEn,
   workflows: workflowsEn,
   tables: tablesEn,
+  firstday: firstdayEn,
 };
 
 export type Catalog = typeof en;

@@ -8,7 +8,11 @@ import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/co
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { employerOptions } from "~/models/employer.server";
-import { cachedDashboard } from "~/models/evaluation.server";
+import { cachedDashboard, todayList } from "~/models/evaluation.server";
+import { setupState, trackingMonths } from "~/models/setup.server";
+import { SetupChecklist } from "~/components/setup-checklist";
+import { TodayList } from "~/components/today-list";
+import { monthOf } from "~/rules/dates";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
 import type { RuleCode, Severity } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
@@ -34,12 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
   const figures = cachedDashboard(db, asOf, employer || null);
   return json({
-    name: user.name || user.email,
+    /** The greeting uses the person's name; an e-mail address is no name. */
+    name: user.name.trim() || null,
     asOf,
     isToday: query.asOf === undefined,
     employer,
     employers,
     figures,
+    today: todayList(db, asOf, employer || null),
+    setup: setupState(db, monthOf(today()), employer || null),
+    tracking: trackingMonths(db).filter((e) => !employer || e.code === employer),
   });
 }
 
@@ -96,8 +104,13 @@ export default function Dashboard() {
     <>
       <div className="page-head">
         <div>
-          <h1>{t("dashboard.welcome", { name: d.name })}</h1>
+          <h1>{d.name ? t("dashboard.welcome", { name: d.name }) : t("firstday.greeting")}</h1>
           <p>{t("dashboard.intro", { date: fmt.longDate(d.asOf) })}</p>
+          {d.tracking.length > 0 ? (
+            <p className="muted" data-testid="tracked-from">
+              {d.tracking.map((e) => (e.trackingFrom ? t("firstday.tracking.tracked", { code: e.code, month: e.trackingFrom }) : t("firstday.tracking.trackedAll", { code: e.code }))).join(" · ")}
+            </p>
+          ) : null}
         </div>
       </div>
       <Form method="get" className="filters" role="search" aria-label={t("dashboard.filters")} key={`${d.asOf}|${d.employer}`}>
@@ -115,6 +128,8 @@ export default function Dashboard() {
         </button>
       </Form>
       <ConfigProblemsBanner problems={f.configProblems} />
+      <SetupChecklist steps={d.setup.steps} employerCount={d.setup.employerCount} />
+      <TodayList actions={d.today} asOf={d.asOf} isToday={d.isToday} findingsHref={href({ status: "open" })} />
 
       <section aria-labelledby="dash-wrong">
         <h2 id="dash-wrong">{t("dashboard.wrong")}</h2>

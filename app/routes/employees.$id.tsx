@@ -110,7 +110,7 @@ export default function EmployeePage() {
           <dl className="facts">
             <dt>{t("fields.employeeNo")}</dt>
             <dd className="mono">{e.employeeNo}</dd>
-            <dt>{t("fields.name")}</dt>
+            <dt>{t("firstday.personName")}</dt>
             <dd>{e.name}</dd>
             <dt>{t("fields.idType")}</dt>
             <dd>{t(`idTypes.${e.idType}`)}</dd>

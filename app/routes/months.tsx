@@ -400,7 +400,7 @@ function MonthDetail() {
               <thead>
                 <tr>
                   <th scope="col">{t("fields.employeeNo")}</th>
-                  <th scope="col">{t("fields.name")}</th>
+                  <th scope="col">{t("firstday.personName")}</th>
                   <th scope="col" className="num">
                     {t("fields.wage")}
                   </th>

@@ -97,7 +97,7 @@ const col = createColumnHelper<TrackerRow>();
 function trackerColumns(t: TFunction, canWrite: boolean, failure: Failure | null) {
   const cols = [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
-    col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
+    col.accessor("name", { header: t("firstday.personName"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
     col.accessor("employerCode", { header: t("fields.employer"), meta: { className: "mono" } }),
     col.accessor("hireDate", { header: t("fields.hireDate"), meta: { className: "nowrap" } }),
     col.accessor("deadline", { header: t("fields.deadline"), meta: { className: "nowrap" } }),

@@ -159,7 +159,7 @@ const col = createColumnHelper<MonthOverviewRow>();
 function overviewColumns(t: TFunction, canWrite: boolean, ctx: Context) {
   const cols = [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
-    col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
+    col.accessor("name", { header: t("firstday.personName"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
     col.display({ id: "statement", header: t("statements.columns.statement"), cell: (c) => <StatementCell row={c.row.original} /> }),
     col.accessor("firstIssuedOn", { header: t("statements.columns.firstIssued"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
     col.display({ id: "viewed", header: t("statements.columns.firstViewed"), cell: (c) => <ViewedCell row={c.row.original} />, meta: { className: "nowrap" } }),
