@@ -1,3 +1,4 @@
+import { SavedNotice, withSaved } from "~/components/saved-notice";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.errors.form?.code === "notFound") throw notFound();
     return invalid(result.errors, values);
   }
-  return redirect(`/employees/${id}`);
+  return redirect(withSaved(`/employees/${id}`, "employee"));
 }
 
 export default function EmployeePage() {
@@ -84,6 +85,7 @@ export default function EmployeePage() {
           {t("common.back")}
         </Link>
       </div>
+      <SavedNotice />
 
       {canWrite ? (
         <EmployeeForm

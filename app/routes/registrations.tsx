@@ -1,3 +1,4 @@
+import { SavedNotice } from "~/components/saved-notice";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -42,7 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = recordRegistration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
-  return redirect(`/registrations${url.search}`);
+  url.searchParams.set("saved", "registration");
+  return redirect(`/registrations?${url.searchParams}`);
 }
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
@@ -122,6 +124,7 @@ export default function Registrations() {
           <p>{t("registrations.intro")}</p>
         </div>
       </div>
+      <SavedNotice />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       <Form method="get" className="filters" key={params.toString()}>
         <Field label={t("registrations.asOfHelp")} name="asOf" type="date" defaultValue={asOf} required />
