@@ -64,7 +64,6 @@ export const firstdayEn = {
     weekends: "Also weekends",
     apply: "Apply the calendar",
     source: "Source",
-    noCalendar: "{{field}}: there is no holiday notice for this year; years with one: {{detail}}.",
   },
   presets: {
     title: "City presets",
@@ -86,6 +85,7 @@ export const firstdayEn = {
     lateFeeHelp: "5 = 0.05 % a day (Social Insurance Law art. 86). Empty = 5.",
   },
   errors: {
+    noCalendar: "{{field}}: there is no holiday notice for this year; years with one: {{detail}}.",
     badBaseYearStart: "{{field}}: a month number 1–12.",
     badCutoff: "{{field}}: a day 1–31, or empty.",
     badLateFeeWan: "{{field}}: a number of 万分之 with at most two decimals (5 = 0.05 % a day).",

@@ -64,7 +64,6 @@ export const firstdayZhCN = {
     weekends: "包括周末",
     apply: "应用节假日安排",
     source: "来源",
-    noCalendar: "{{field}}：该年度没有节假日安排通知；已有年度：{{detail}}。",
   },
   presets: {
     title: "城市预设",
@@ -86,6 +85,7 @@ export const firstdayZhCN = {
     lateFeeHelp: "5 = 每日 0.05%（《社会保险法》第八十六条）。留空 = 5。",
   },
   errors: {
+    noCalendar: "{{field}}：该年度没有节假日安排通知；已有年度：{{detail}}。",
     badBaseYearStart: "{{field}}：请填写 1–12 的月份。",
     badCutoff: "{{field}}：请填写 1–31 的日期，或留空。",
     badLateFeeWan: "{{field}}：万分之几，最多两位小数（5 = 每日 0.05%）。",
