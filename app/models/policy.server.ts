@@ -15,6 +15,9 @@ import { isZeroRate, parseRate, parseYuan, rateText } from "~/rules/money";
 import type { BaseRule, Insurance, InsuranceBounds, PolicyRates, Rate, Side } from "~/rules/types";
 import { BASE_RULES, INSURANCES, SIDES } from "~/rules/types";
 import { firstDayOf, lastDayOf } from "~/rules/dates";
+import { boundField } from "~/rules/presets/policies";
+
+export { boundField };
 import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
@@ -151,10 +154,6 @@ export const PolicyFormSchema = z
     }
   });
 
-/** Per-insurance bounds as the form posts them: `pensionBaseFloor`, `pensionBaseCap`, … (empty = the version's floor / cap). */
-export function boundField(i: Insurance, which: "floor" | "cap"): string {
-  return `${i.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Base${which === "floor" ? "Floor" : "Cap"}`;
-}
 
 /** Bounds as given (only the non-empty ones). */
 function boundsOf(v: Record<string, unknown>): InsuranceBounds {

@@ -64,10 +64,10 @@ test("a new HR manager's first day on an empty installation: checklist, go-live 
   await page.getByTestId("setup-checklist").getByRole("link", { name: f.checklist.steps.employer }).click();
   await expect(page).toHaveURL(`${EMPTY}/employers/new`);
   await expect(page.getByLabel(f.tracking.label)).toHaveValue(month);
-  await page.getByLabel(en.fields.code).fill("SH01");
+  await page.getByLabel(en.fields.code, { exact: true }).fill("SH01");
   await page.getByLabel(en.fields.name, { exact: true }).fill("上海申宝贸易有限公司");
   await page.getByLabel(en.fields.uscc).fill("91310000MA1FL8TQ36");
-  await page.getByLabel(en.fields.region).fill("shanghai");
+  await page.getByLabel(en.fields.region, { exact: true }).fill("shanghai");
   await page.getByRole("button", { name: en.common.save }).click();
   await expect(page.getByTestId("saved-notice")).toHaveText(f.saved.employer);
 

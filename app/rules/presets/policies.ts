@@ -125,6 +125,11 @@ export function presetCsv(p: PolicyPreset): string {
   return toCsv([header, header.map((c) => values.get(c) ?? "")]);
 }
 
+/** Per-insurance bounds as the policy form posts them: `pensionBaseFloor`, `workInjuryBaseCap`, … */
+export function boundField(i: Insurance, which: "floor" | "cap"): string {
+  return `${i.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Base${which === "floor" ? "Floor" : "Cap"}`;
+}
+
 /** The policy form's field values for a preset (names as the form posts them). */
 export function presetFormValues(p: PolicyPreset): Record<string, string> {
   const out: Record<string, string> = {
@@ -140,8 +145,8 @@ export function presetFormValues(p: PolicyPreset): Record<string, string> {
   if (p.baseYearStart) out.baseYearStart = String(p.baseYearStart.value);
   for (const i of INSURANCES) {
     const b = p.bounds?.[i];
-    if (b?.floor) out[`${i}BaseFloor`] = yuanPlain(b.floor.value);
-    if (b?.cap) out[`${i}BaseCap`] = yuanPlain(b.cap.value);
+    if (b?.floor) out[boundField(i, "floor")] = yuanPlain(b.floor.value);
+    if (b?.cap) out[boundField(i, "cap")] = yuanPlain(b.cap.value);
   }
   return out;
 }
