@@ -252,8 +252,8 @@ function PresetsPanel({ presets, preset }: { presets: Loader["presets"]; preset:
         <table className="data-table compact" data-testid="preset-sources">
           <thead>
             <tr>
-              <th scope="col">{t("workflows.fields.region")}</th>
-              <th scope="col">{t("dashboard.amount")}</th>
+              <th scope="col">{t("firstday.presets.field")}</th>
+              <th scope="col">{t("firstday.presets.value")}</th>
               <th scope="col">{t("firstday.calendar.source")}</th>
             </tr>
           </thead>

@@ -66,6 +66,8 @@ export const firstdayEn = {
     source: "Source",
   },
   presets: {
+    field: "Field",
+    value: "Value",
     title: "City presets",
     none: "No city preset ships yet: Shebao ships only figures read from the city's published notice, with that notice named beside each value. Enter your city's figures from its notice.",
     check: "Check against your local notice.",

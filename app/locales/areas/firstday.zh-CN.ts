@@ -66,6 +66,8 @@ export const firstdayZhCN = {
     source: "来源",
   },
   presets: {
+    field: "字段",
+    value: "数值",
     title: "城市预设",
     none: "暂无城市预设：Shebao 只提供从城市公布的通知中读取的数据，并在每个数值旁注明该通知。请根据本市通知录入。",
     check: "请与当地通知核对。",
