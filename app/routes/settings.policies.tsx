@@ -396,6 +396,27 @@ export default function PoliciesPage() {
                 <dd>{t("workflows.policies.dueText", { day: v.dueDay, month: t(v.dueMonthOffset === 1 ? "workflows.policies.nextMonth" : "workflows.policies.sameMonth") })}</dd>
                 <dt>{t("workflows.policies.lateFee")}</dt>
                 <dd>{t("workflows.policies.lateFeeText", { ppm: formatNumber(i18n.language, v.lateFeePpmPerDay) })}</dd>
+                <dt>{t("firstday.policy.baseRule")}</dt>
+                <dd>
+                  {t(`firstday.policy.baseRules.${v.baseRule}`)}
+                  {v.baseRule === "annual" ? ` · ${t("firstday.policy.baseYearStart")} ${v.baseYearStart}` : ""}
+                </dd>
+                {INSURANCES.filter((i) => v.insuranceBounds[i]).map((i) => (
+                  <div key={`b-${i}`} style={{ display: "contents" }}>
+                    <dt>
+                      {t(`workflows.insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
+                    </dt>
+                    <dd>
+                      {yuanDisplay(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {yuanDisplay(v.insuranceBounds[i]!.cap ?? v.baseCap)}
+                    </dd>
+                  </div>
+                ))}
+                {v.changeCutoffDay !== null ? (
+                  <>
+                    <dt>{t("firstday.policy.cutoff")}</dt>
+                    <dd>{v.changeCutoffDay}</dd>
+                  </>
+                ) : null}
               </dl>
               {canWrite && editing === String(v.id) ? <PolicyForm version={v} region={r.region} currentMonth={currentMonth} /> : null}
             </div>
