@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3111);
 export const E2E_DB = process.env.E2E_DATABASE_PATH ?? "tests/.tmp/e2e.db";
+/** A second server on PORT + 1 over an empty installation (one HR account, no data): the first-day journey. */
+export const EMPTY_PORT = PORT + 1;
+export const E2E_EMPTY_DB = E2E_DB.replace(/(\.db)?$/, "-empty.db");
 
 /** Debian's Chromium where present (Playwright cannot download browsers here); else Playwright's own. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -34,15 +37,28 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A fresh database with the demo data, then the production build.
-    command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
-    cwd: "..",
-    url: `http://127.0.0.1:${PORT}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_DB, NODE_ENV: "production", E2E: "1" },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A fresh database with the demo data, then the production build.
+      command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
+      cwd: "..",
+      url: `http://127.0.0.1:${PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_DB, NODE_ENV: "production", E2E: "1" },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // An empty installation: migrated, one HR account, nothing else (E2E_EMPTY=1).
+      command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
+      cwd: "..",
+      url: `http://127.0.0.1:${EMPTY_PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(EMPTY_PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_EMPTY_DB, NODE_ENV: "production", E2E: "1", E2E_EMPTY: "1" },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

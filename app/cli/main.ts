@@ -11,8 +11,10 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultDatabasePath } from "../../db/connection";
 import * as backup from "./commands/backup";
+import * as calendar from "./commands/calendar";
 import * as importCommand from "./commands/import";
 import * as migrate from "./commands/migrate";
+import * as policy from "./commands/policy";
 import * as report from "./commands/report";
 import * as restore from "./commands/restore";
 import * as seed from "./commands/seed";
@@ -31,6 +33,8 @@ export const COMMANDS: Record<string, CommandModule> = {
   seed,
   report,
   statements: statementsCommand,
+  calendar,
+  policy,
 };
 
 const GLOBAL_USAGE = `usage: npm run --silent cli -- [--db PATH] COMMAND [ARGS]

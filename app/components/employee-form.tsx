@@ -32,7 +32,7 @@ export function EmployeeForm({
       <FormErrorSummary errors={errors} />
       <div className="form-grid">
         <Field label={t("fields.employeeNo")} name="employeeNo" defaultValue={values.employeeNo ?? ""} error={err("employeeNo")} required maxLength={32} className="mono" />
-        <Field label={t("fields.name")} name="name" defaultValue={values.name ?? ""} error={err("name")} required maxLength={100} />
+        <Field label={t("firstday.personName")} name="name" defaultValue={values.name ?? ""} error={err("name", "firstday.personName")} required maxLength={100} />
         <SelectField label={t("fields.idType")} name="idType" defaultValue={values.idType ?? "resident_id"} error={err("idType")}>
           {ID_TYPE_OPTIONS.map((it) => (
             <option key={it} value={it}>

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { addMonths } from "~/rules/dates";
 import { useFieldErrors } from "~/utils/field-errors";
 import type { FieldErrors } from "~/utils/validation";
 import { Field, FormErrorSummary } from "./field";
@@ -9,15 +10,42 @@ export interface EmployerValues {
   name: string;
   uscc: string;
   region: string;
+  trackingFrom: string | null;
 }
 
-export function EmployerForm({ values, errors }: { values: Partial<EmployerValues>; errors?: FieldErrors | null }) {
+/** What confirming a change of go-live month does, in words (`detail` is `from→to`, `none` for empty). */
+function TrackingConfirmation({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  const [fromRaw, toRaw] = detail.split("→");
+  const from = fromRaw === "none" ? null : fromRaw!;
+  const to = toRaw === "none" ? null : toRaw!;
+  const text =
+    from === null
+      ? t("firstday.tracking.set", { to })
+      : to === null
+        ? t("firstday.tracking.cleared", { from })
+        : to < from
+          ? t("firstday.tracking.earlier", { from, to, last: addMonths(from, -1) })
+          : t("firstday.tracking.later", { from, to, last: addMonths(to, -1) });
+  return (
+    <div className="notice notice-warning" role="alert" data-testid="tracking-confirm">
+      <p>{text}</p>
+      <label>
+        <input type="checkbox" name="confirmTracking" value="on" /> {t("firstday.tracking.confirm")}
+      </label>
+    </div>
+  );
+}
+
+export function EmployerForm({ values, errors, defaultTrackingFrom }: { values: Partial<EmployerValues>; errors?: FieldErrors | null; defaultTrackingFrom?: string }) {
   const { t } = useTranslation();
   const err = useFieldErrors(errors);
   const busy = useNavigation().state === "submitting";
+  const confirming = errors?.trackingFrom?.code === "confirmTracking" ? errors.trackingFrom.detail : undefined;
   return (
     <Form method="post" className="card" noValidate>
       <FormErrorSummary errors={errors} />
+      {confirming ? <TrackingConfirmation detail={confirming} /> : null}
       <div className="form-grid">
         <Field label={t("fields.code")} name="code" defaultValue={values.code ?? ""} error={err("code")} required maxLength={20} />
         <Field label={t("fields.name")} name="name" defaultValue={values.name ?? ""} error={err("name")} required maxLength={200} />
@@ -33,6 +61,15 @@ export function EmployerForm({ values, errors }: { values: Partial<EmployerValue
           spellCheck={false}
         />
         <Field label={t("fields.region")} name="region" defaultValue={values.region ?? ""} error={err("region")} required maxLength={50} />
+        <Field
+          label={t("firstday.tracking.label")}
+          name="trackingFrom"
+          type="month"
+          placeholder="YYYY-MM"
+          defaultValue={values.trackingFrom ?? (values.code === undefined ? (defaultTrackingFrom ?? "") : "")}
+          error={confirming ? undefined : err("trackingFrom", "firstday.tracking.label")}
+          hint={t("firstday.tracking.hint")}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn" disabled={busy}>

@@ -1,5 +1,6 @@
 import { statementFiguresEn } from "./areas/statement-figures.en";
 import { hrMonthEn } from "./areas/hr-month.en";
+import { firstdayEn } from "./areas/firstday.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -113,6 +114,7 @@ export const en = {
     nothingToDeclare: "{{field}}: no employee is liable in this month; nothing to declare.",
     beforeTermination: "{{field}} cannot be before the termination date ({{detail}}).",
     noTermination: "{{field}}: the employee has no termination date; record the termination first.",
+    confirmTracking: "{{field}}: confirm the change ({{detail}}).",
   },
   identityReasons: {
     length: "must be {{expected}} characters (has {{actual}})",
@@ -288,6 +290,7 @@ export const en = {
   workflows: workflowsEn,
   tables: tablesEn,
   hrMonth: hrMonthEn,
+  firstday: firstdayEn,
 };
 
 export type Catalog = typeof en;

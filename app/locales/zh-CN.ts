@@ -1,5 +1,6 @@
 import { statementFiguresZhCN } from "./areas/statement-figures.zh-CN";
 import { hrMonthZhCN } from "./areas/hr-month.zh-CN";
+import { firstdayZhCN } from "./areas/firstday.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -115,6 +116,7 @@ export const zhCN: Catalog = {
     nothingToDeclare: "{{field}}：该月没有应缴费的员工，无需申报。",
     beforeTermination: "{{field}}不能早于离职日期（{{detail}}）。",
     noTermination: "{{field}}：该员工没有离职日期，请先登记离职。",
+    confirmTracking: "{{field}}：请确认此更改（{{detail}}）。",
   },
   identityReasons: {
     length: "应为 {{expected}} 位（实为 {{actual}} 位）",
@@ -289,4 +291,5 @@ export const zhCN: Catalog = {
   workflows: workflowsZhCN,
   tables: tablesZhCN,
   hrMonth: hrMonthZhCN,
+  firstday: firstdayZhCN,
 };

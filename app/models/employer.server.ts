@@ -1,8 +1,14 @@
-/** Employers (SPEC §2): code, name, unified social credit code, region. */
+/**
+ * Employers (SPEC §2): code, name, unified social credit code, region, and the
+ * go-live month (`tracking_from`: nothing before it is evaluated). Changing the
+ * go-live month of an existing employer needs a confirmation (`confirmTracking`):
+ * months start or stop being evaluated.
+ */
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers } from "../../db/schema";
+import { isValidMonth } from "~/rules/dates";
 import { checkUscc } from "~/rules/identity";
 import { audit, type Actor } from "./audit.server";
 import { fail, requiredText, validate, type Result } from "~/utils/validation";
@@ -15,6 +21,14 @@ export const EmployerFormSchema = z.object({
     if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidUscc", params: { detail: r.reason, reason: { code: r.code, params: r.params } } });
   }).transform((v) => v.toUpperCase()),
   region: requiredText(50),
+  /** The go-live month `YYYY-MM`; empty = every month is tracked. */
+  trackingFrom: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || isValidMonth(v), "invalidMonth")
+    .transform((v) => (v === "" ? null : v)),
 });
 export type EmployerForm = z.output<typeof EmployerFormSchema>;
 
@@ -26,6 +40,7 @@ export function listEmployers(db: Db) {
       name: employers.name,
       uscc: employers.uscc,
       region: employers.region,
+      trackingFrom: employers.trackingFrom,
       employeeCount: count(employees.id),
     })
     .from(employers)
@@ -42,7 +57,7 @@ export function employerOptions(db: Db) {
 
 export function getEmployer(db: Db, id: number) {
   return db
-    .select({ id: employers.id, code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region })
+    .select({ id: employers.id, code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region, trackingFrom: employers.trackingFrom })
     .from(employers)
     .where(eq(employers.id, id))
     .get();
@@ -52,11 +67,23 @@ export function countEmployers(db: Db): number {
   return db.select({ n: count() }).from(employers).get()?.n ?? 0;
 }
 
-/** Create (id null) or update an employer; the code stays unique. */
+/** What a change of go-live month does: `from→to` (a month or `none`), for the confirmation. */
+export function trackingChange(from: string | null, to: string | null): string {
+  return `${from ?? "none"}→${to ?? "none"}`;
+}
+
+/**
+ * Create (id null) or update an employer; the code stays unique. A new
+ * employer's go-live month is what the form says (the form proposes the current
+ * month). Changing an existing employer's go-live month needs `confirmTracking`
+ * ("on"); without it the result is the `confirmTracking` error on
+ * `trackingFrom` with the change as detail (`2026-12→2026-06`), and nothing is written.
+ */
 export function saveEmployer(db: Db, actor: Actor, id: number | null, raw: unknown): Result {
   const parsed = validate(EmployerFormSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
+  const confirmed = ["on", "1", "true"].includes(String((raw as Record<string, unknown> | null)?.confirmTracking ?? ""));
   return db.transaction(
     (tx): Result => {
       const clash = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, input.code)).get();
@@ -67,11 +94,12 @@ export function saveEmployer(db: Db, actor: Actor, id: number | null, raw: unkno
         return { ok: true, value: row.id };
       }
       const before = tx
-        .select({ code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region })
+        .select({ code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region, trackingFrom: employers.trackingFrom })
         .from(employers)
         .where(eq(employers.id, id))
         .get();
       if (!before) return fail("form", "notFound");
+      if (before.trackingFrom !== input.trackingFrom && !confirmed) return fail("trackingFrom", "confirmTracking", trackingChange(before.trackingFrom, input.trackingFrom));
       tx.update(employers).set(input).where(eq(employers.id, id)).run();
       audit(tx, actor, { action: "update", entity: "employer", entityId: id, before, after: input });
       return { ok: true, value: id };

@@ -13,6 +13,8 @@
  * those of the whole evaluation with that employer code (the engine evaluates
  * each employer on its own; tests/integration/dashboard.test.ts checks it).
  */
+import { policyInForce } from "~/rules/contributions";
+import { todayActions, type TodayAction } from "~/rules/today";
 import { desc } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { auditLog } from "../../db/schema";
@@ -123,4 +125,16 @@ export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string):
     };
   });
   return { input, evaluation: narrow(evaluationIn(entry, asOf), employerCode) };
+}
+
+/**
+ * "What to do today" as of D for all employers or one (issue 20): the ranked
+ * actions of app/rules/today.ts, with each month's late-fee rate from its policy.
+ */
+export function todayList(db: Db, asOf: IsoDate, employerCode: string | null): TodayAction[] {
+  const entry = entryFor(db);
+  const regionOf = new Map(entry.index.input.employers.map((e) => [e.code, e.region]));
+  return todayActions(narrow(evaluationIn(entry, asOf), employerCode), {
+    lateFeePpm: (code, period) => policyInForce(entry.index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,
+  });
 }

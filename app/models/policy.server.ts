@@ -11,9 +11,13 @@ import type { Db } from "../../db/connection";
 import { employers, nonWorkingDays, policies } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
 import { isValidDate } from "~/rules/dates";
-import { isZeroRate, parseRate, rateText } from "~/rules/money";
-import type { Insurance, PolicyRates, Rate, Side } from "~/rules/types";
-import { INSURANCES, SIDES } from "~/rules/types";
+import { isZeroRate, parseRate, parseYuan, rateText } from "~/rules/money";
+import type { BaseRule, Insurance, InsuranceBounds, PolicyRates, Rate, Side } from "~/rules/types";
+import { BASE_RULES, INSURANCES, SIDES } from "~/rules/types";
+import { firstDayOf, lastDayOf } from "~/rules/dates";
+import { boundField } from "~/rules/presets/policies";
+
+export { boundField };
 import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
@@ -39,6 +43,10 @@ export function policyOverview(db: Db) {
         dueDay: v.dueDay,
         dueMonthOffset: v.dueMonthOffset,
         lateFeePpmPerDay: v.lateFeePpmPerDay,
+        baseRule: v.baseRule,
+        baseYearStart: v.baseYearStart,
+        insuranceBounds: v.insuranceBounds,
+        changeCutoffDay: v.changeCutoffDay,
       })),
     nonWorkingDays: days.filter((d) => d.region === region).map((d) => d.date),
   }));
@@ -74,6 +82,17 @@ const rateField = (employerOnly: boolean) =>
       return r.rate;
     });
 
+const BOUND_FIELDS = INSURANCES.flatMap((i) => [boundField(i, "floor"), boundField(i, "cap")]);
+
+const optionalYuan = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
+    .transform((v) => (v === "" ? null : parseYuan(v)!));
+
 export const PolicyFormSchema = z
   .object({
     region: requiredText(50),
@@ -96,11 +115,85 @@ export const PolicyFormSchema = z
       .transform((v) => (v === "" ? "500" : v))
       .refine((v) => /^\d{1,7}$/.test(v) && Number(v) <= 1_000_000, "badLateFee")
       .transform(Number),
+    /** The late fee as 万分之 a day (5 = 0.05 % = 500 ppm); when given it wins over lateFeePpmPerDay. */
+    lateFeeWan: z
+      .string()
+      .trim()
+      .optional()
+      .default("")
+      .refine((v) => v === "" || (/^\d{1,4}(\.\d{1,2})?$/.test(v) && Number(v) <= 10_000), "badLateFeeWan")
+      .transform((v) => (v === "" ? null : Math.round(Number(v) * 100))),
+    baseRule: z
+      .string()
+      .optional()
+      .transform((v) => ((BASE_RULES as readonly string[]).includes(v ?? "") ? (v as BaseRule) : "wage")),
+    baseYearStart: z
+      .string()
+      .trim()
+      .optional()
+      .default("")
+      .refine((v) => v === "" || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 12), "badBaseYearStart")
+      .transform((v) => (v === "" ? 7 : Number(v))),
+    changeCutoffDay: z
+      .string()
+      .trim()
+      .optional()
+      .default("")
+      .refine((v) => v === "" || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 31), "badCutoff")
+      .transform((v) => (v === "" ? null : Number(v))),
+    ...Object.fromEntries(BOUND_FIELDS.map((f) => [f, optionalYuan()])),
     confirmPast: z.string().optional().transform((v) => v === "on" || v === "1" || v === "true"),
   })
   .superRefine((v, ctx) => {
     if (v.baseFloor > v.baseCap) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["baseFloor"], message: "floorAboveCap" });
+    const b = v as unknown as Record<string, number | null>;
+    for (const i of INSURANCES) {
+      const floor = b[`${i}BaseFloor`] ?? v.baseFloor;
+      const cap = b[`${i}BaseCap`] ?? v.baseCap;
+      if (floor > cap) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [b[`${i}BaseFloor`] !== null ? `${i}BaseFloor` : `${i}BaseCap`], message: "boundFloorAboveCap" });
+    }
   });
+
+
+/** Bounds as given (only the non-empty ones). */
+function boundsOf(v: Record<string, unknown>): InsuranceBounds {
+  const out: InsuranceBounds = {};
+  for (const i of INSURANCES) {
+    const floor = v[boundField(i, "floor")] as number | null;
+    const cap = v[boundField(i, "cap")] as number | null;
+    if (floor !== null || cap !== null) out[i] = { ...(floor !== null ? { floor } : {}), ...(cap !== null ? { cap } : {}) };
+  }
+  return out;
+}
+
+/**
+ * Does a version reaching back to `earliest` change a stored month? Yes when an
+ * employer of the region has, in a month from `earliest` (and its go-live
+ * month) to `currentMonth`, an employee on the roster or a declaration or
+ * payment recorded: those months' figures and findings would change. A
+ * version for a region with nothing in those months changes nothing stored and
+ * needs no confirmation.
+ */
+export function changesStoredMonths(db: Db, region: string, earliest: string, currentMonth: string): boolean {
+  if (earliest > currentMonth) return false;
+  const row = db.$client
+    .prepare(
+      `SELECT 1 FROM employers r
+        WHERE r.region = ?
+          AND (
+            EXISTS (SELECT 1 FROM employees e
+                     WHERE e.employer_id = r.id
+                       AND e.hire_date <= ?
+                       AND (e.termination_date IS NULL OR e.termination_date >= max(?, coalesce(r.tracking_from, '') || '-01')))
+            OR EXISTS (SELECT 1 FROM declaration_lines d WHERE d.employer_id = r.id AND d.period >= max(?, coalesce(r.tracking_from, '')) AND d.period <= ?)
+            OR EXISTS (SELECT 1 FROM payments p WHERE p.employer_id = r.id AND p.period >= max(?, coalesce(r.tracking_from, '')) AND p.period <= ?)
+          )
+          AND coalesce(r.tracking_from, '') <= ?
+        LIMIT 1`,
+    )
+    .get(region, lastDayOf(currentMonth), firstDayOf(earliest), earliest, currentMonth, earliest, currentMonth, currentMonth);
+  return row !== undefined;
+}
 
 /**
  * Create (id null) or edit a version. Where the version (before or after the
@@ -126,7 +219,11 @@ export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown
     roundingMode: v.roundingMode,
     dueDay: v.dueDay,
     dueMonthOffset: v.dueMonthOffset,
-    lateFeePpmPerDay: v.lateFeePpmPerDay,
+    lateFeePpmPerDay: v.lateFeeWan ?? v.lateFeePpmPerDay,
+    baseRule: v.baseRule,
+    baseYearStart: v.baseYearStart,
+    insuranceBounds: boundsOf(v as unknown as Record<string, unknown>),
+    changeCutoffDay: v.changeCutoffDay,
   };
   return db.transaction(
     (tx): WfResult => {
@@ -142,7 +239,8 @@ export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown
         .get();
       if (clash && clash.id !== id) return wfFail("effectiveFrom", "policyExists");
       const earliest = before && before.effectiveFrom < values.effectiveFrom ? before.effectiveFrom : values.effectiveFrom;
-      if (earliest <= currentMonth && !v.confirmPast) return wfFail("confirmPast", "confirmPast", earliest);
+      const regions = before && before.region !== values.region ? [before.region, values.region] : [values.region];
+      if (!v.confirmPast && regions.some((r) => changesStoredMonths(db, r, earliest, currentMonth))) return wfFail("confirmPast", "confirmPast", earliest);
       if (before) {
         const { id: _i, createdAt: _c, ...old } = before;
         tx.update(policies).set(values).where(eq(policies.id, before.id)).run();

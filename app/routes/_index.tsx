@@ -11,7 +11,11 @@ import { ArrearsChart, PremiumsChart, RegistrationChart, RulesChart } from "~/co
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { employerOptions } from "~/models/employer.server";
-import { cachedDashboard } from "~/models/evaluation.server";
+import { cachedDashboard, todayList } from "~/models/evaluation.server";
+import { setupState, trackingMonths } from "~/models/setup.server";
+import { SetupChecklist } from "~/components/setup-checklist";
+import { TodayList } from "~/components/today-list";
+import { monthOf } from "~/rules/dates";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
 import type { RuleCode, Severity } from "~/rules/types";
 import { requirePermission } from "~/utils/auth.server";
@@ -37,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
   const figures = cachedDashboard(db, asOf, employer || null);
   return json({
-    name: user.name || user.email,
+    /** The greeting uses the person's name; an e-mail address is no name. */
+    name: user.name.trim() || null,
     asOf,
     isToday: query.asOf === undefined,
     employer,
@@ -45,6 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     figures,
     annualTurn: cachedTurnNotices(db, asOf, employer || null),
     mail: mailAttention(db),
+    today: todayList(db, asOf, employer || null),
+    setup: setupState(db, monthOf(today()), employer || null),
+    tracking: trackingMonths(db).filter((e) => !employer || e.code === employer),
   });
 }
 
@@ -101,8 +109,13 @@ export default function Dashboard() {
     <>
       <div className="page-head">
         <div>
-          <h1>{t("dashboard.welcome", { name: d.name })}</h1>
+          <h1>{d.name ? t("dashboard.welcome", { name: d.name }) : t("firstday.greeting")}</h1>
           <p>{t("dashboard.intro", { date: fmt.longDate(d.asOf) })}</p>
+          {d.tracking.length > 0 ? (
+            <p className="muted" data-testid="tracked-from">
+              {d.tracking.map((e) => (e.trackingFrom ? t("firstday.tracking.tracked", { code: e.code, month: e.trackingFrom }) : t("firstday.tracking.trackedAll", { code: e.code }))).join(" · ")}
+            </p>
+          ) : null}
         </div>
       </div>
       <Form method="get" className="filters" role="search" aria-label={t("dashboard.filters")} key={`${d.asOf}|${d.employer}`}>
@@ -120,6 +133,8 @@ export default function Dashboard() {
         </button>
       </Form>
       <ConfigProblemsBanner problems={f.configProblems} />
+      <SetupChecklist steps={d.setup.steps} employerCount={d.setup.employerCount} />
+      <TodayList actions={d.today} asOf={d.asOf} isToday={d.isToday} findingsHref={href({ status: "open" })} />
       <AnnualTurnNotices notices={d.annualTurn} />
 
       <section aria-labelledby="dash-wrong">

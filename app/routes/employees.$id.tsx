@@ -1,3 +1,4 @@
+import { SavedNotice, withSaved } from "~/components/saved-notice";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.errors.form?.code === "notFound") throw notFound();
     return invalid(result.errors, values);
   }
-  return redirect(`/employees/${id}`);
+  return redirect(withSaved(`/employees/${id}`, "employee"));
 }
 
 export default function EmployeePage() {
@@ -86,6 +87,7 @@ export default function EmployeePage() {
           {t("common.back")}
         </Link>
       </div>
+      <SavedNotice />
 
       {canWrite ? (
         <EmployeeForm
@@ -112,7 +114,7 @@ export default function EmployeePage() {
           <dl className="facts">
             <dt>{t("fields.employeeNo")}</dt>
             <dd className="mono">{e.employeeNo}</dd>
-            <dt>{t("fields.name")}</dt>
+            <dt>{t("firstday.personName")}</dt>
             <dd>{e.name}</dd>
             <dt>{t("fields.idType")}</dt>
             <dd>{t(`idTypes.${e.idType}`)}</dd>

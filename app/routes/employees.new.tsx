@@ -1,3 +1,4 @@
+import { withSaved } from "~/components/saved-notice";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await formValues(request);
   const result = createEmployee(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
-  return redirect(`/employees/${result.value}`);
+  return redirect(withSaved(`/employees/${result.value}`, "employee"));
 }
 
 export default function NewEmployee() {

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmployerForm } from "~/components/employer-form";
+import { SavedNotice, withSaved } from "~/components/saved-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEmployer, saveEmployer } from "~/models/employer.server";
 import { actorOf, requirePermission } from "~/utils/auth.server";
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await formValues(request);
   const result = saveEmployer(db, actorOf(user), id, values);
   if (!result.ok) return invalid(result.errors, values);
-  return redirect("/employers");
+  return redirect(withSaved(`/employers/${id}`, "employer"));
 }
 
 export default function EditEmployer() {
@@ -43,6 +44,7 @@ export default function EditEmployer() {
           {t("common.back")}
         </Link>
       </div>
+      <SavedNotice />
       {canWrite ? (
         <EmployerForm values={data?.values ?? employer} errors={data?.errors} />
       ) : (
@@ -57,6 +59,8 @@ export default function EditEmployer() {
             <dd className="mono">{employer.uscc}</dd>
             <dt>{t("fields.region")}</dt>
             <dd>{employer.region}</dd>
+            <dt>{t("firstday.tracking.label")}</dt>
+            <dd className="mono">{employer.trackingFrom ?? t("common.none")}</dd>
           </dl>
         </div>
       )}

@@ -40,6 +40,7 @@ export default function Employers() {
     col.accessor("name", { header: t("fields.name") }),
     col.accessor("uscc", { header: t("fields.uscc"), meta: { className: "mono" } }),
     col.accessor("region", { header: t("fields.region") }),
+    col.accessor("trackingFrom", { header: t("firstday.tracking.label"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "mono" } }),
     col.accessor("employeeCount", { header: t("employers.employeeCount"), cell: (c) => fmt.number(c.getValue()), meta: { className: "num" } }),
   ];
   return (

@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmployerForm } from "~/components/employer-form";
+import { withSaved } from "~/components/saved-notice";
+import { monthOf } from "~/rules/dates";
+import { today } from "~/utils/dates.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { saveEmployer } from "~/models/employer.server";
 import { actorOf, requirePermission } from "~/utils/auth.server";
@@ -15,7 +18,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "employer:write");
-  return json({});
+  // The go-live month proposed for a new employer: the current month (Asia/Shanghai).
+  return json({ currentMonth: monthOf(today()) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,18 +27,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await formValues(request);
   const result = saveEmployer(db, actorOf(user), null, values);
   if (!result.ok) return invalid(result.errors, values);
-  return redirect(`/employers/${result.value}`);
+  return redirect(withSaved(`/employers/${result.value}`, "employer"));
 }
 
 export default function NewEmployer() {
   const data = useActionData<typeof action>();
+  const { currentMonth } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <div className="page-head">
         <h1>{t("employers.new")}</h1>
       </div>
-      <EmployerForm values={data?.values ?? {}} errors={data?.errors} />
+      <EmployerForm values={data?.values ?? {}} errors={data?.errors} defaultTrackingFrom={currentMonth} />
     </>
   );
 }

@@ -261,7 +261,7 @@ function MonthDetail() {
         </div>
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {done ? (
+      {done && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("workflows.month.saved")}
         </p>
@@ -400,7 +400,7 @@ function MonthDetail() {
               <thead>
                 <tr>
                   <th scope="col">{t("fields.employeeNo")}</th>
-                  <th scope="col">{t("fields.name")}</th>
+                  <th scope="col">{t("firstday.personName")}</th>
                   <th scope="col" className="num">
                     {t("fields.wage")}
                   </th>

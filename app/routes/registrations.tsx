@@ -1,3 +1,4 @@
+import { SavedNotice } from "~/components/saved-notice";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -43,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = values.intent === "terminationReport" ? recordTerminationReport(db, actorOf(user), values) : recordRegistration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
-  return redirect(`/registrations${url.search}`);
+  url.searchParams.set("saved", "registration");
+  return redirect(`/registrations?${url.searchParams}`);
 }
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
@@ -150,7 +152,7 @@ const col = createColumnHelper<TrackerRow>();
 function trackerColumns(t: TFunction, canWrite: boolean, failure: Failure | null) {
   const cols = [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
-    col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
+    col.accessor("name", { header: t("firstday.personName"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
     col.accessor("employerCode", { header: t("fields.employer"), meta: { className: "mono" } }),
     col.accessor("hireDate", { header: t("fields.hireDate"), meta: { className: "nowrap" } }),
     col.accessor("deadline", { header: t("fields.deadline"), meta: { className: "nowrap" } }),
@@ -176,6 +178,7 @@ export default function Registrations() {
           <p>{t("registrations.intro")}</p>
         </div>
       </div>
+      <SavedNotice />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       <Form method="get" className="filters" key={params.toString()}>
         <Field label={t("registrations.asOfHelp")} name="asOf" type="date" defaultValue={asOf} required />

@@ -6,6 +6,10 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { addNonWorkingDays, policyOverview, removeNonWorkingDay, savePolicy } from "~/models/policy.server";
+import { applyCalendar } from "~/models/calendar.server";
+import { CALENDAR_YEARS, HOLIDAY_YEARS } from "~/rules/presets/holidays";
+import { boundField, findPreset, presetCities, presetFormValues, presetSources, presetValues, POLICY_PRESETS } from "~/rules/presets/policies";
+import { isValidMonth } from "~/rules/dates";
 import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
 import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/utils/format";
@@ -22,11 +26,24 @@ import { useWorkflowErrors } from "~/utils/workflow-errors";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");
 
 const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
-const Intent = z.enum(["save", "addDays", "removeDay"]);
+const Intent = z.enum(["save", "addDays", "removeDay", "applyCalendar"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
-  return json({ canWrite: canWriteWorkflows(user.role), currentMonth: monthOf(today()), regions: policyOverview(db) });
+  const url = new URL(request.url);
+  const currentMonth = monthOf(today());
+  // A city preset chosen on the page (`?preset=shanghai&presetMonth=2024-07`): its values fill the new-version form.
+  const presetMonth = url.searchParams.get("presetMonth") ?? "";
+  const chosen = url.searchParams.get("preset") ? findPreset(url.searchParams.get("preset")!, isValidMonth(presetMonth) ? presetMonth : currentMonth) : undefined;
+  return json({
+    canWrite: canWriteWorkflows(user.role),
+    currentMonth,
+    regions: policyOverview(db),
+    calendarYears: HOLIDAY_YEARS.map((y) => ({ year: y.year, source: y.source })),
+    presets: POLICY_PRESETS.map((p) => ({ city: p.city, cityZh: p.cityZh, effectiveFrom: p.effectiveFrom })),
+    presetCities: presetCities(),
+    preset: chosen ? { city: chosen.city, values: presetFormValues(chosen), sources: presetSources(chosen), fields: presetValues(chosen).map((v) => ({ field: v.field, value: v.value, source: v.source ?? null })) } : null,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,6 +58,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (id !== null && !(Number.isInteger(id) && id > 0)) throw badRequest();
     result = savePolicy(db, actor, id, values, monthOf(today()));
     if (!result.ok && result.errors.form?.code === "notFound") throw notFound();
+  } else if (intent.data === "applyCalendar") {
+    const applied = applyCalendar(db, actor, values);
+    if (!applied.ok) return invalid(applied.errors, values);
+    const { region, year, added, unchanged } = applied.value;
+    return redirect(`/settings/policies?${new URLSearchParams({ done: "calendar", region, year: String(year), added: String(added.length), unchanged: String(unchanged) })}#calendar-${region}`);
   } else if (intent.data === "addDays") result = addNonWorkingDays(db, actor, values);
   else result = removeNonWorkingDay(db, actor, values);
   if (!result.ok) return invalid(result.errors, values);
@@ -50,13 +72,17 @@ export async function action({ request }: ActionFunctionArgs) {
 type Overview = ReturnType<typeof policyOverview>;
 type Version = Overview[number]["versions"][number];
 
-function PolicyForm({ version, region, currentMonth }: { version: Version | null; region: string; currentMonth: string }) {
+function PolicyForm({ version, region, currentMonth, preset }: { version: Version | null; region: string; currentMonth: string; preset?: Record<string, string> | null }) {
   const { t, i18n } = useTranslation();
   const failure = useActionData<typeof action>();
   const mine = failure?.values.intent === "save" && (failure.values.id ?? "") === String(version?.id ?? "") && (version || failure.values.formRegion === region) ? failure : undefined;
   const err = useWorkflowErrors(mine?.errors);
-  const v = mine?.values;
+  const v = mine?.values ?? (version ? undefined : (preset ?? undefined));
   const pre = (k: string, fallback: string) => v?.[k] ?? fallback;
+  const bound = (i: (typeof INSURANCES)[number], which: "floor" | "cap") => {
+    const b = version?.insuranceBounds[i]?.[which];
+    return b === undefined ? "" : yuanPlain(b);
+  };
   const idp = `p-${version?.id ?? `new-${region}`}`;
   const past = version ? version.effectiveFrom <= currentMonth : false;
   return (
@@ -100,13 +126,48 @@ function PolicyForm({ version, region, currentMonth }: { version: Version | null
           <option value="0">{t("workflows.policies.sameMonth")}</option>
           <option value="1">{t("workflows.policies.nextMonth")}</option>
         </SelectField>
-        <Field id={`${idp}-lateFee`} label={t("workflows.fields.lateFeePpmPerDay")} name="lateFeePpmPerDay" inputMode="numeric" defaultValue={pre("lateFeePpmPerDay", String(version?.lateFeePpmPerDay ?? 500))} error={err("lateFeePpmPerDay")} />
+        <Field
+          id={`${idp}-lateFee`}
+          label={t("firstday.policy.lateFee")}
+          name="lateFeeWan"
+          inputMode="decimal"
+          defaultValue={pre("lateFeeWan", String((version?.lateFeePpmPerDay ?? 500) / 100))}
+          error={err("lateFeeWan", "firstday.policy.lateFee")}
+          hint={t("firstday.policy.lateFeeHelp")}
+        />
+        <SelectField id={`${idp}-baseRule`} label={t("firstday.policy.baseRule")} name="baseRule" defaultValue={pre("baseRule", version?.baseRule ?? "wage")}>
+          <option value="wage">{t("firstday.policy.baseRules.wage")}</option>
+          <option value="annual">{t("firstday.policy.baseRules.annual")}</option>
+        </SelectField>
+        <Field id={`${idp}-baseYearStart`} label={t("firstday.policy.baseYearStart")} name="baseYearStart" inputMode="numeric" defaultValue={pre("baseYearStart", String(version?.baseYearStart ?? 7))} error={err("baseYearStart", "firstday.policy.baseYearStart")} />
+        <Field
+          id={`${idp}-changeCutoffDay`}
+          label={t("firstday.policy.cutoff")}
+          name="changeCutoffDay"
+          inputMode="numeric"
+          defaultValue={pre("changeCutoffDay", version?.changeCutoffDay == null ? "" : String(version.changeCutoffDay))}
+          error={err("changeCutoffDay", "firstday.policy.cutoff")}
+          hint={t("firstday.policy.cutoffHelp")}
+        />
       </div>
-      <div className="field">
-        <label>
-          <input type="checkbox" name="confirmPast" defaultChecked={false} /> {t("workflows.fields.confirmPast")}
-        </label>
+      <h4>{t("firstday.policy.bounds")}</h4>
+      <p className="muted">{t("firstday.policy.boundsHelp")}</p>
+      <div className="form-grid">
+        {INSURANCES.flatMap((i) =>
+          (["floor", "cap"] as const).map((which) => {
+            const name = boundField(i, which);
+            const label = `${t(`workflows.insurances.${i}`)} · ${t(`firstday.policy.${which}`)}`;
+            return <Field key={name} id={`${idp}-${name}`} label={label} name={name} inputMode="decimal" defaultValue={pre(name, bound(i, which))} error={err(name, `workflows.insurances.${i}`)} />;
+          }),
+        )}
       </div>
+      {past || err("confirmPast") ? (
+        <div className="field">
+          <label>
+            <input type="checkbox" name="confirmPast" defaultChecked={false} /> {t("workflows.fields.confirmPast")}
+          </label>
+        </div>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="btn">
           {t("workflows.policies.save")}
@@ -166,8 +227,118 @@ function DaysForms({ region, days, canWrite }: { region: string; days: string[];
   );
 }
 
+type Loader = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** City presets: choose one to fill the new-version form; every value shows its source. */
+function PresetsPanel({ presets, preset }: { presets: Loader["presets"]; preset: Loader["preset"] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="presets-title" data-testid="presets">
+      <h2 id="presets-title">{t("firstday.presets.title")}</h2>
+      {presets.length === 0 ? <p className="muted">{t("firstday.presets.none")}</p> : null}
+      {presets.length > 0 ? (
+        <ul className="plain-list">
+          {presets.map((p) => (
+            <li key={`${p.city}|${p.effectiveFrom}`}>
+              <Link to={`?${new URLSearchParams({ preset: p.city, presetMonth: p.effectiveFrom })}#new-version`}>
+                {p.cityZh} · {p.city} · {p.effectiveFrom}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="notice notice-warning">{t("firstday.presets.check")}</p>
+      {preset ? (
+        <table className="data-table compact" data-testid="preset-sources">
+          <thead>
+            <tr>
+              <th scope="col">{t("firstday.presets.field")}</th>
+              <th scope="col">{t("firstday.presets.value")}</th>
+              <th scope="col">{t("firstday.calendar.source")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preset.fields.map((f) => (
+              <tr key={f.field}>
+                <td className="mono">{f.field}</td>
+                <td className="mono">{f.value}</td>
+                <td>{f.source ? <SourceCite source={f.source} /> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+function SourceCite({ source }: { source: { title: string; issuer: string; number: string | null; date: string; readAt: string } }) {
+  return (
+    <cite>
+      {source.title} ({source.issuer}
+      {source.number ? `, ${source.number}` : ""}, {source.date}) <a href={source.readAt} rel="noreferrer noopener" target="_blank">{source.readAt}</a>
+    </cite>
+  );
+}
+
+/** The State Council holiday calendar applied to a region: one action. */
+function CalendarForm({ regions, years, currentMonth }: { regions: string[]; years: Loader["calendarYears"]; currentMonth: string }) {
+  const { t } = useTranslation();
+  const failure = useActionData<typeof action>();
+  const mine = failure?.values.intent === "applyCalendar" ? failure : undefined;
+  const err = useWorkflowErrors(mine?.errors);
+  const thisYear = currentMonth.slice(0, 4);
+  return (
+    <section className="card" id="calendar" aria-labelledby="calendar-title" style={{ marginBottom: "1.2rem" }}>
+      <h2 id="calendar-title">{t("firstday.calendar.title")}</h2>
+      <p className="muted">{t("firstday.calendar.help")}</p>
+      <Form method="post" noValidate aria-label={t("firstday.calendar.title")}>
+        <input type="hidden" name="intent" value="applyCalendar" />
+        <div className="form-grid">
+          {regions.length > 0 ? (
+            <SelectField id="cal-region" label={t("workflows.fields.region")} name="region" defaultValue={mine?.values.region ?? regions[0]} error={err("region")}>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </SelectField>
+          ) : (
+            <Field id="cal-region" label={t("workflows.fields.region")} name="region" defaultValue={mine?.values.region ?? ""} error={err("region")} required />
+          )}
+          <SelectField id="cal-year" label={t("firstday.calendar.year")} name="year" defaultValue={mine?.values.year ?? (CALENDAR_YEARS.includes(Number(thisYear)) ? thisYear : String(CALENDAR_YEARS[CALENDAR_YEARS.length - 1]))} error={err("year", "firstday.calendar.year")}>
+            {years.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.year}
+              </option>
+            ))}
+          </SelectField>
+          <div className="field">
+            <label>
+              <input type="checkbox" name="weekends" defaultChecked /> {t("firstday.calendar.weekends")}
+            </label>
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn">
+            {t("firstday.calendar.apply")}
+          </button>
+        </div>
+      </Form>
+      <h3>{t("firstday.calendar.source")}</h3>
+      <ul className="plain-list">
+        {years.map((y) => (
+          <li key={y.year}>
+            {y.year}: <SourceCite source={y.source} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function PoliciesPage() {
-  const { canWrite, currentMonth, regions } = useLoaderData<typeof loader>();
+  const { canWrite, currentMonth, regions, presets, preset, calendarYears } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const failure = useActionData<typeof action>();
@@ -181,11 +352,15 @@ export default function PoliciesPage() {
         </div>
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {params.get("done") ? (
+      {params.get("done") && !failure ? (
         <p className="notice notice-ok" role="status">
-          {t("workflows.month.saved")}
+          {params.get("done") === "calendar"
+            ? t("firstday.saved.calendar", { region: params.get("region") ?? "", year: params.get("year") ?? "", added: params.get("added") ?? "0", unchanged: params.get("unchanged") ?? "0" })
+            : t("workflows.month.saved")}
         </p>
       ) : null}
+      {canWrite ? <PresetsPanel presets={presets} preset={preset} /> : null}
+      {canWrite ? <CalendarForm regions={regions.map((r) => r.region)} years={calendarYears} currentMonth={currentMonth} /> : null}
       {regions.map((r) => (
         <section key={r.region} className="card" style={{ marginBottom: "1.2rem" }} data-region={r.region}>
           <h2>{t("workflows.policies.region", { region: r.region })}</h2>
@@ -221,6 +396,27 @@ export default function PoliciesPage() {
                 <dd>{t("workflows.policies.dueText", { day: v.dueDay, month: t(v.dueMonthOffset === 1 ? "workflows.policies.nextMonth" : "workflows.policies.sameMonth") })}</dd>
                 <dt>{t("workflows.policies.lateFee")}</dt>
                 <dd>{t("workflows.policies.lateFeeText", { ppm: formatNumber(i18n.language, v.lateFeePpmPerDay) })}</dd>
+                <dt>{t("firstday.policy.baseRule")}</dt>
+                <dd>
+                  {t(`firstday.policy.baseRules.${v.baseRule}`)}
+                  {v.baseRule === "annual" ? ` · ${t("firstday.policy.baseYearStart")} ${v.baseYearStart}` : ""}
+                </dd>
+                {INSURANCES.filter((i) => v.insuranceBounds[i]).map((i) => (
+                  <div key={`b-${i}`} style={{ display: "contents" }}>
+                    <dt>
+                      {t(`workflows.insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
+                    </dt>
+                    <dd>
+                      {yuanDisplay(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {yuanDisplay(v.insuranceBounds[i]!.cap ?? v.baseCap)}
+                    </dd>
+                  </div>
+                ))}
+                {v.changeCutoffDay !== null ? (
+                  <>
+                    <dt>{t("firstday.policy.cutoff")}</dt>
+                    <dd>{v.changeCutoffDay}</dd>
+                  </>
+                ) : null}
               </dl>
               {canWrite && editing === String(v.id) ? <PolicyForm version={v} region={r.region} currentMonth={currentMonth} /> : null}
             </div>
@@ -235,9 +431,9 @@ export default function PoliciesPage() {
         </section>
       ))}
       {canWrite ? (
-        <details className="card" open={failure?.values.intent === "save" && !failure.values.id && failure.values.formRegion === ""}>
+        <details className="card" id="new-version" open={(failure?.values.intent === "save" && !failure.values.id && failure.values.formRegion === "") || preset !== null}>
           <summary>{t("workflows.policies.newVersion")} · {t("workflows.fields.region")}</summary>
-          <PolicyForm version={null} region="" currentMonth={currentMonth} />
+          <PolicyForm version={null} region="" currentMonth={currentMonth} preset={preset?.values ?? null} />
         </details>
       ) : null}
     </>

@@ -263,7 +263,7 @@ const col = createColumnHelper<Row>();
 function overviewColumns(t: TFunction, canWrite: boolean, ctx: Context) {
   const cols = [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
-    col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
+    col.accessor("name", { header: t("firstday.personName"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
     col.display({ id: "statement", header: t("statements.columns.statement"), cell: (c) => <StatementCell row={c.row.original} /> }),
     col.accessor("firstIssuedOn", { header: t("statements.columns.firstIssued"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "nowrap" } }),
     col.display({ id: "mail", header: t("mail.evidence.columns.mail"), cell: (c) => <MailCell row={c.row.original} /> }),
@@ -311,7 +311,7 @@ export default function Statements() {
         ) : null}
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {done ? (
+      {done && !data ? (
         <p className="notice notice-ok" role="status">
           {t("statements.issue.done", done)}
         </p>

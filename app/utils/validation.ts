@@ -32,6 +32,7 @@ export const VALIDATION_CODES = [
   "nothingToDeclare",
   "beforeTermination",
   "noTermination",
+  "confirmTracking",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -32,6 +32,11 @@ export const WORKFLOW_ERROR_CODES = [
   "uploadExpired",
   "uploadChanged",
   "noDates",
+  "noCalendar",
+  "badLateFeeWan",
+  "badBaseYearStart",
+  "badCutoff",
+  "boundFloorAboveCap",
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
@@ -57,7 +62,11 @@ export function useWorkflowErrors(errors: WfErrors | undefined | null) {
     if (!e) return undefined;
     const key = labelKey ?? (i18n.exists(`workflows.fields.${field}`) ? `workflows.fields.${field}` : `fields.${field}`);
     const label = t(key);
-    const messageKey = i18n.exists(`workflows.errors.${e.code}`) ? `workflows.errors.${e.code}` : `validation.${e.code}`;
+    const messageKey = i18n.exists(`workflows.errors.${e.code}`)
+      ? `workflows.errors.${e.code}`
+      : i18n.exists(`firstday.errors.${e.code}`)
+        ? `firstday.errors.${e.code}`
+        : `validation.${e.code}`;
     const detail = e.detailMsg ? renderMsg(t, e.detailMsg) : (e.detail ?? "");
     return t(messageKey, { field: label, detail });
   };

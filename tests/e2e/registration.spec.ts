@@ -88,8 +88,9 @@ test("HR registers a new employee within 30 days", async ({ page, context }) => 
   // Corrected and saved: the employee's page.
   await idField.fill(GOOD_ID);
   await page.getByRole("button", { name: en.common.save }).click();
-  await expect(page).toHaveURL(/\/employees\/\d+$/);
+  await expect(page).toHaveURL(/\/employees\/\d+\?saved=employee$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Employee ${employeeNo} · ${name}`);
+  await expect(page.getByTestId("saved-notice")).toHaveText(en.firstday.saved.employee);
 
   // Now the roster search finds exactly this employee.
   await roster.reload();

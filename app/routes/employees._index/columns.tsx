@@ -37,7 +37,7 @@ function StatusCell({ row, t }: { row: RosterRow; t: TFunction }) {
 export function rosterColumns(t: TFunction) {
   return [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), enableSorting: true, meta: { className: "mono nowrap" } }),
-    col.accessor("name", { header: t("fields.name"), enableSorting: true, cell: (c) => <NameCell row={c.row.original} /> }),
+    col.accessor("name", { header: t("firstday.personName"), enableSorting: true, cell: (c) => <NameCell row={c.row.original} /> }),
     col.accessor("idMasked", { id: "idNumber", header: t("fields.idNumber"), enableSorting: false, meta: { className: "mono nowrap" } }),
     col.accessor("employerCode", { id: "employer", header: t("fields.employer"), enableSorting: true, meta: { className: "mono" } }),
     col.accessor("department", { header: t("fields.department"), enableSorting: true }),
@@ -65,7 +65,7 @@ export function rosterColumns(t: TFunction) {
 export function rosterCsvColumns(t: (key: string) => string): CsvColumn<RosterRow>[] {
   return [
     { id: "employeeNo", label: t("fields.employeeNo"), value: (r) => r.employeeNo },
-    { id: "name", label: t("fields.name"), value: (r) => r.name },
+    { id: "name", label: t("firstday.personName"), value: (r) => r.name },
     { id: "idNumber", label: t("fields.idNumber"), value: (r) => r.idMasked },
     { id: "employer", label: t("fields.employer"), value: (r) => r.employerCode },
     { id: "department", label: t("fields.department"), value: (r) => r.department },
