@@ -1,3 +1,4 @@
+import { securityEn } from "./areas/security.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -148,6 +149,7 @@ export const en = {
   dashboard: dashboardEn,
   about: aboutEn,
   users: usersEn,
+  security: securityEn,
   configProblems: {
     title: "Months without a policy",
     body: "These months have employees liable for social-insurance premiums but no policy in force for the region, so they are not evaluated:",
