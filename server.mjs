@@ -94,6 +94,7 @@ app.use((req, res, next) => {
     host: req.get("host"),
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
+    scheme: req.protocol,
   });
   if (verdict.ok) return next();
   res.status(403).set({ "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(CROSS_ORIGIN_MESSAGE);
