@@ -642,6 +642,9 @@ function checkGuarantee(rec: CollectionRecord, seen: ContextGuarantee[], errors:
   return true;
 }
 
+/** At most this many problems are reported for one file (a 200,000-column header must not make 200,000). */
+export const MAX_IMPORT_ERRORS = 200;
+
 /** Validate a CSV file of one kind. Writes nothing; the context says what the database holds. */
 export function validateImport<K extends ImportKind>(kind: K, csvText: string, ctx: ImportContext): ValidationResult<K> {
   let table;
@@ -661,6 +664,7 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   }
   const seenColumns = new Set<string>();
   for (const h of header) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (h === "") errors.push(importError(1, "", "emptyHeaderName", "the header has an empty column name"));
     else if (seenColumns.has(h)) errors.push(importError(1, h, "duplicateHeader", "appears twice in the header"));
     else if (!expected.includes(h)) {
@@ -669,9 +673,10 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
     seenColumns.add(h);
   }
   for (const c of expected) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (!seenColumns.has(c)) errors.push(importError(1, c, "missingColumn", `is missing from the header (expected ${expected.join(",")})`, { columns: expected.join(",") }));
   }
-  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors: errors.slice(0, MAX_IMPORT_ERRORS) };
 
   const parse = PARSERS[kind] as RowParser<K>;
   const records: ImportRecordMap[K][] = [];
@@ -681,6 +686,7 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   const keyColumn = IMPORT_KEYS[kind][0]!;
 
   for (const { line, cells } of table.rows) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (cells.length !== header.length) {
       errors.push(
         importError(line, cells.length > header.length ? "" : header[cells.length]!, "cellCount", `the row has ${cells.length} cells, the header ${header.length}`, {
@@ -715,6 +721,6 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
     byKey.set(key, rec);
     records.push(rec);
   }
-  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors: errors.slice(0, MAX_IMPORT_ERRORS) };
   return { ok: true, rows: table.rows.length, records, duplicates };
 }

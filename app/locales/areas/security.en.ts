@@ -1,6 +1,7 @@
 /** English strings of the security controls (issue 21); security.zh-CN.ts has exactly the same keys. */
 export const securityEn = {
   busy: "The server is busy checking passwords. Please try again in a minute.",
+  importTruncated: "Only the first {{count}} problems are listed; correct them and check the file again to see any others.",
   field: {
     control: "{{field}}: remove the control or text-direction characters (they cannot be stored).",
     dateRange: "{{field}}: enter a date from 1950-01-01 to 2100-12-31.",
@@ -13,11 +14,5 @@ export const securityEn = {
     all: "All employers",
     saved: "Employers of the account saved.",
     saveButton: "Save employers",
-  },
-  body: {
-    tooLarge: "The request is too large (at most {{limit}}).",
-    unsupported: "This address accepts form submissions only (application/x-www-form-urlencoded or multipart/form-data).",
-    malformed: "The form data could not be read. Reload the page and submit the form again.",
-    badName: "A file name or field holds control characters. Rename the file and try again.",
   },
 };
