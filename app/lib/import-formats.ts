@@ -11,7 +11,7 @@
  */
 import { CsvSyntaxError, parseCsv } from "./csv";
 import { isLiable } from "~/rules/contributions";
-import { isValidDate, isValidMonth } from "~/rules/dates";
+import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
 import { isZeroRate, parseRate, parseYuan } from "~/rules/money";
 import type {
@@ -27,6 +27,7 @@ import type {
   Side,
 } from "~/rules/types";
 import { INSURANCES, SIDES } from "~/rules/types";
+import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -339,9 +340,16 @@ class RowReader {
     this.errors.push(importError(this.row, column, code, message, params));
   }
 
-  /** The trimmed cell (empty when the column is absent). */
+  private readonly flagged = new Set<string>();
+
+  /** The trimmed cell (empty when the column is absent); control and bidi-override characters refused (field-ranges). */
   text(column: string): string {
-    return (this.cells.get(column) ?? "").trim();
+    const v = (this.cells.get(column) ?? "").trim();
+    if (hasForbiddenCharacters(v) && !this.flagged.has(column)) {
+      this.flagged.add(column);
+      this.error(column, "controlCharacters", "holds control or text-direction characters (NUL, escape, right-to-left override…): remove them");
+    }
+    return v;
   }
 
   required(column: string): string {
@@ -363,6 +371,7 @@ class RowReader {
       else this.error(column, "notDate", `"${v}" is not a date YYYY-MM-DD`, { value: v });
       return null;
     }
+    if (!dateInRange(v)) this.error(column, "dateOutOfRange", `"${v}" is outside 1950-01-01 to 2100-12-31`, { value: v });
     return v;
   }
 
@@ -370,6 +379,10 @@ class RowReader {
     const v = this.text(column);
     if (v === "") this.error(column, "required", "is required");
     else if (!isValidMonth(v)) this.error(column, "notMonth", `"${v}" is not a month YYYY-MM`, { value: v });
+    else if (!monthInRange(v, shanghaiDate(new Date()))) {
+      const b = monthBounds(shanghaiDate(new Date()));
+      this.error(column, "monthOutOfRange", `"${v}" is outside ${b.from} to ${b.to}`, { value: v, from: b.from, to: b.to });
+    }
     return v;
   }
 
@@ -387,6 +400,7 @@ class RowReader {
       else this.error(column, "notAmount", `"${v}" is not an amount in yuan (digits, "." and at most two decimals, no grouping)`, { value: v });
       return null;
     }
+    if (!amountInRange(fen)) this.error(column, "amountTooLarge", `"${v}" is more than ¥100,000,000.00`, { value: v });
     return fen;
   }
 

@@ -1,4 +1,4 @@
-import { securityEn } from "./areas/security.en";
+import { securityEn, securityValidationEn } from "./areas/security.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -87,6 +87,7 @@ export const en = {
     home: "Back to the dashboard",
   },
   validation: {
+    ...securityValidationEn,
     required: "{{field}} is required.",
     tooLong: "{{field}} is too long.",
     invalid: "{{field}} is not valid.",

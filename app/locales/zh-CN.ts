@@ -1,4 +1,4 @@
-import { securityZhCN } from "./areas/security.zh-CN";
+import { securityValidationZhCN, securityZhCN } from "./areas/security.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -89,6 +89,7 @@ export const zhCN: Catalog = {
     home: "返回概览",
   },
   validation: {
+    ...securityValidationZhCN,
     required: "{{field}}为必填项。",
     tooLong: "{{field}}过长。",
     invalid: "{{field}}无效。",
