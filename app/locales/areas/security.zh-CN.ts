@@ -14,14 +14,14 @@ export const securityZhCN: typeof securityEn = {
 };
 
 export const securityValidationZhCN: typeof securityValidationEn = {
-  controlCharacters: "{{field}}含有控制字符或文字方向字符（NUL、转义符、从右至左覆盖符等），请删除。",
+  controlCharacters: "{{field}}含有控制字符或文字方向字符（如空字符、转义符、从右至左覆盖符），请删除。",
   dateOutOfRange: "{{field}}须为 1950-01-01 至 2100-12-31 之间的日期。",
   monthOutOfRange: "{{field}}须为 {{detail}} 之间的月份。",
   amountTooLarge: "{{field}}不得超过 ¥100,000,000.00。",
 };
 
 export const securityImportZhCN: typeof securityImportEn = {
-  controlCharacters: "含有控制字符或文字方向字符（NUL、转义符、从右至左覆盖符等），请删除",
+  controlCharacters: "含有控制字符或文字方向字符（如空字符、转义符、从右至左覆盖符），请删除",
   dateOutOfRange: "“{{value}}”不在 1950-01-01 至 2100-12-31 之间",
   monthOutOfRange: "“{{value}}”不在 {{from}} 至 {{to}} 之间",
   amountTooLarge: "“{{value}}”超过 ¥100,000,000.00",
