@@ -13,6 +13,7 @@ import type { Db } from "../../db/connection";
 import { employers, userEmployers, users } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
 import { fail, type Result } from "~/utils/validation";
+import type { Evaluation } from "~/rules/types";
 
 export type EmployerScope = { ids: ReadonlySet<number>; codes: string[] } | null;
 
@@ -84,4 +85,16 @@ export function setUserEmployers(db: Db, actor: Actor, userId: number, codes: re
     },
     { behavior: "immediate" },
   );
+}
+
+/** An evaluation cut down to the scope's employers: findings, months and configuration problems. */
+export function scopedEvaluation(evaluation: Evaluation, scope: EmployerScope): Evaluation {
+  if (scope === null) return evaluation;
+  const keep = (x: { employerCode: string }) => scope.codes.includes(x.employerCode);
+  return {
+    ...evaluation,
+    findings: evaluation.findings.filter(keep),
+    months: evaluation.months.filter(keep),
+    configProblems: evaluation.configProblems.filter(keep),
+  };
 }
