@@ -15,6 +15,7 @@ import { broadcastDevReady, createRequestHandler } from "@remix-run/node";
 import express from "express";
 import { bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "./app/utils/body-limits.mjs";
 import { checkSameOrigin, CROSS_ORIGIN_MESSAGE } from "./app/utils/same-origin.mjs";
+import { createSignInGate, PASSWORD_POSTS, signInBusyMessage } from "./app/utils/sign-in-gate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -108,6 +109,22 @@ app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
 // HTML documents, `?_data` loader responses and reports are personal: never cached.
 app.use((_req, res, next) => {
   res.set("Cache-Control", "no-store");
+  next();
+});
+
+// Password-checking posts (sign-in, the password forms): a bounded number at once, the rest
+// answered "try again later" before anything is read, hashed or rendered. See sign-in-gate.mjs.
+const signInGate = createSignInGate();
+app.use((req, res, next) => {
+  if (req.method !== "POST" || !PASSWORD_POSTS.has(req.path)) return next();
+  const leave = signInGate.enter();
+  if (!leave) {
+    const language = bodyMessageLanguage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+    res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(signInBusyMessage(language));
+    return;
+  }
+  res.on("finish", leave);
+  res.on("close", leave);
   next();
 });
 

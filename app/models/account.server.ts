@@ -14,7 +14,7 @@ import {
   type PasswordErrors,
   type PasswordField,
 } from "~/utils/password-policy";
-import { HashQueueBusy, hashPassword, verifyPassword } from "~/utils/password.server";
+import { HashQueueBusy, hashPassword, hashQueueFull, verifyPassword } from "~/utils/password.server";
 import { audit } from "./audit.server";
 import { accountThrottleKey, createSession, MAX_FAILURES_PER_ACCOUNT, releaseReservation, reserveAttempt } from "./session.server";
 
@@ -67,6 +67,7 @@ export async function changePassword(
   };
 
   // Reserve the attempt before hashing (see signIn): concurrent guesses cannot all read the same count.
+  if (hashQueueFull()) return { ok: false, errors: { currentPassword: "busy" } };
   const reservation = reserveAttempt(db, [{ key: accountThrottleKey(user.email), max: MAX_FAILURES_PER_ACCOUNT }], now);
   if (reservation.throttled) return failed(true);
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();

@@ -13,7 +13,7 @@ import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
 import { audit, type Tx } from "./audit.server";
 import { findUserForSignIn, normalizeEmail, sessionUserColumns, type SessionUser } from "./user.server";
-import { HashQueueBusy, verifyPassword } from "~/utils/password.server";
+import { HashQueueBusy, hashQueueFull, verifyPassword } from "~/utils/password.server";
 
 export const IDLE_TIMEOUT_MS = 8 * 3_600_000;
 export const ABSOLUTE_TIMEOUT_MS = 7 * 86_400_000;
@@ -110,6 +110,8 @@ export function reserveAttempt(
   db: Db,
   limits: Array<{ key: string; max: number }>,
   now: Date,
+  /** Written in the same transaction when the attempt is throttled (its audit entry). */
+  onThrottled?: (tx: Tx) => void,
 ): Reservation {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const at = now.toISOString();
@@ -124,6 +126,7 @@ export function reserveAttempt(
     const throttled = limits.some((l) => failures(l.key) >= l.max);
     const ids = limits.map((l) => Number(tx.insert(loginAttempts).values({ key: l.key, at }).run().lastInsertRowid));
     tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
+    if (throttled) onThrottled?.(tx);
     return throttled ? { throttled: true } : { throttled: false, ids };
   };
   return db.transaction(reserve, { behavior: "immediate" });
@@ -166,6 +169,8 @@ export async function signIn(
       { behavior: "immediate" },
     );
 
+  // The hashing queue is full: "try again later" (the same answer) at once, with no database write.
+  if (hashQueueFull()) return { ok: false };
   const reservation = reserveAttempt(
     db,
     [
@@ -173,11 +178,10 @@ export async function signIn(
       { key: keys.address, max: MAX_FAILURES_PER_ADDRESS },
     ],
     now,
+    (tx) =>
+      audit(tx, { userId: null, label: "anonymous" }, { action: "login_failed", entity: "user", entityId: user?.id ?? "", after: { account, address: input.address, throttled: true } }, now),
   );
-  if (reservation.throttled) {
-    failed(true);
-    return { ok: false };
-  }
+  if (reservation.throttled) return { ok: false };
 
   let passwordOk: boolean;
   try {

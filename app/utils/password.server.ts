@@ -18,7 +18,7 @@ const SALT_BYTES = 16;
 const KEY_BYTES = 64;
 
 export const HASH_MAX_IN_FLIGHT = 2;
-export const HASH_MAX_WAITING = 16;
+export const HASH_MAX_WAITING = 8;
 export const HASH_MAX_WAIT_MS = 3_000;
 
 /** Thrown (and only thrown) when the hashing queue is full or the wait ran out: answer "try again later". */
@@ -41,6 +41,11 @@ function release(): void {
     clearTimeout(next.timer);
     next.start();
   }
+}
+
+/** Whether a new hashing request would be refused right now (the queue is full): checked before any other work. */
+export function hashQueueFull(): boolean {
+  return inFlight >= HASH_MAX_IN_FLIGHT && waiting.length >= HASH_MAX_WAITING;
 }
 
 /** Run `work` when a hashing slot is free; refused with `HashQueueBusy` when the queue is full or the wait too long. */
