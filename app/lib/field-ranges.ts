@@ -45,3 +45,10 @@ export function monthInRange(month: string, today: string, from?: string | null)
   const b = monthBounds(today, from);
   return month >= b.from && month <= b.to;
 }
+
+/** A policy's effective month is a region's rule, not an employer's period: any month within the date range. */
+export const POLICY_MONTHS = { from: MIN_MONTH, to: "2100-12" } as const;
+
+export function policyMonthInRange(month: string): boolean {
+  return month >= POLICY_MONTHS.from && month <= POLICY_MONTHS.to;
+}

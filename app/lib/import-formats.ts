@@ -27,7 +27,7 @@ import type {
   Side,
 } from "~/rules/types";
 import { INSURANCES, SIDES } from "~/rules/types";
-import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange } from "./field-ranges";
+import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -375,12 +375,13 @@ class RowReader {
     return v;
   }
 
-  month(column: string): Month {
+  /** A period (at most 12 months ahead), or a policy's effective month (up to 2100-12). */
+  month(column: string, kind: "period" | "policy" = "period"): Month {
     const v = this.text(column);
     if (v === "") this.error(column, "required", "is required");
     else if (!isValidMonth(v)) this.error(column, "notMonth", `"${v}" is not a month YYYY-MM`, { value: v });
-    else if (!monthInRange(v, shanghaiDate(new Date()))) {
-      const b = monthBounds(shanghaiDate(new Date()));
+    else if (kind === "policy" ? !policyMonthInRange(v) : !monthInRange(v, shanghaiDate(new Date()))) {
+      const b = kind === "policy" ? POLICY_MONTHS : monthBounds(shanghaiDate(new Date()));
       this.error(column, "monthOutOfRange", `"${v}" is outside ${b.from} to ${b.to}`, { value: v, from: b.from, to: b.to });
     }
     return v;
@@ -463,7 +464,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
 
   policies(r) {
     const region = r.required("region");
-    const effectiveFrom = r.month("effective_from");
+    const effectiveFrom = r.month("effective_from", "policy");
     const baseFloor = r.amount("base_floor", true);
     const baseCap = r.amount("base_cap", true);
     if (baseFloor !== null && baseCap !== null && baseFloor > baseCap) r.error("base_floor", "floorAboveCap", `${r.text("base_floor")} is above base_cap ${r.text("base_cap")}`, { floor: r.text("base_floor"), cap: r.text("base_cap") });

@@ -14,7 +14,7 @@ import { isValidDate } from "~/rules/dates";
 import { isZeroRate, parseRate, rateText } from "~/rules/money";
 import type { Insurance, PolicyRates, Rate, Side } from "~/rules/types";
 import { INSURANCES, SIDES } from "~/rules/types";
-import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
+import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
 
@@ -77,7 +77,7 @@ const rateField = (employerOnly: boolean) =>
 export const PolicyFormSchema = z
   .object({
     region: requiredText(50),
-    effectiveFrom: isoMonth(),
+    effectiveFrom: policyMonth(),
     baseFloor: yuanAmount(),
     baseCap: yuanAmount(),
     ...Object.fromEntries(RATE_FIELDS.map((f) => [f, rateField(f === "work_injury_employee" || f === "maternity_employee")])),

@@ -4,7 +4,7 @@
  * Zod schemas give their issue messages as these codes.
  */
 import { z } from "zod";
-import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange } from "~/lib/field-ranges";
+import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
 
@@ -122,6 +122,16 @@ export const isoMonth = (from?: string | null) =>
       if (monthInRange(v, today, from)) return;
       const b = monthBounds(today, from);
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "monthOutOfRange", params: { detail: `${b.from} – ${b.to}` } });
+    });
+
+/** A policy's effective month: any month from 1950-01 to 2100-12 (a region's rule may be announced years ahead). */
+export const policyMonth = () =>
+  requiredText(7)
+    .refine(isValidMonth, "invalidMonth")
+    .superRefine((v, ctx) => {
+      if (isValidMonth(v) && !policyMonthInRange(v)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "monthOutOfRange", params: { detail: `${POLICY_MONTHS.from} – ${POLICY_MONTHS.to}` } });
+      }
     });
 
 /** Yuan text → integer fen, at most ¥100,000,000.00. */
