@@ -241,3 +241,29 @@ test("no write crosses the boundary; the limited HR account still writes its own
   expect(own.status()).toBe(302);
   expect(counts().scopedWrites).toBe(before.scopedWrites + 1);
 });
+
+test("the users page edits an account's employers (admin only), and the account's reads follow at once", async ({ page }) => {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  const auditorId = (db.prepare("SELECT id FROM users WHERE email = ?").get(SCOPED.auditor.email) as { id: number }).id;
+  db.close();
+  const usersData = data("/users", "routes/users");
+  // HR cannot.
+  expect((await send("POST", usersData, cookies.hr!, { intent: "employers", userId: String(auditorId), "employer:BJ01": "1" })).status()).toBe(403);
+  // An unknown code is refused, naming the field; nothing changes.
+  const bad = await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:NOPE": "1" });
+  expect(bad.status()).toBe(400);
+  expect(bad.bodyText).toContain("unknownEmployer");
+  // Widen to both, then back to SH01: the auditor's reads follow at once.
+  expect((await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:SH01": "1", "employer:BJ01": "1" })).status()).toBe(200);
+  expect((await send("GET", `/employees/${other.employeeId}`, cookies.auditor!)).status()).toBe(200);
+  expect((await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:SH01": "1" })).status()).toBe(200);
+  expect((await send("GET", `/employees/${other.employeeId}`, cookies.auditor!)).status()).toBe(404);
+
+  // In a browser: the list shows the limits, the form shows the ticks.
+  await page.context().addCookies([{ name: "__session", value: cookies.admin!.slice("__session=".length), url: BASE }]);
+  await page.goto("/users");
+  await expect(page.getByTestId("users").locator("tr", { hasText: SCOPED.auditor.email })).toContainText("SH01");
+  await page.locator('select[name="userId"]').selectOption(String(auditorId));
+  await expect(page.locator('input[name="employer:SH01"]')).toBeChecked();
+  await expect(page.locator('input[name="employer:BJ01"]')).not.toBeChecked();
+});
