@@ -11,10 +11,12 @@ import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady } from "@remix-run/node";
+import remixExpress from "@remix-run/express/dist/server.js";
+import { broadcastDevReady, createRequestHandler } from "@remix-run/node";
 import express from "express";
+import { bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "./app/utils/body-limits.mjs";
 import { checkSameOrigin, CROSS_ORIGIN_MESSAGE } from "./app/utils/same-origin.mjs";
+import { createSignInGate, PASSWORD_POSTS, signInBusyMessage } from "./app/utils/sign-in-gate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -95,6 +97,7 @@ app.use((req, res, next) => {
     host: req.get("host"),
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
+    scheme: req.protocol,
   });
   if (verdict.ok) return next();
   res.status(403).set({ "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(CROSS_ORIGIN_MESSAGE);
@@ -110,15 +113,101 @@ app.use((_req, res, next) => {
   next();
 });
 
-function makeHandler(b) {
-  return createRequestHandler({
-    build: b,
-    mode: DEV ? "development" : "production",
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce,
-      clientAddress: req.ip || req.socket.remoteAddress || "",
-    }),
+// Password-checking posts (sign-in, the password forms): a bounded number at once, the rest
+// answered "try again later" before anything is read, hashed or rendered. See sign-in-gate.mjs.
+const signInGate = createSignInGate();
+app.use((req, res, next) => {
+  if (req.method !== "POST" || !PASSWORD_POSTS.has(req.path)) return next();
+  const leave = signInGate.enter();
+  if (!leave) {
+    const language = bodyMessageLanguage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+    res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(signInBusyMessage(language));
+    return;
+  }
+  res.on("finish", leave);
+  res.on("close", leave);
+  next();
+});
+
+// Bodies (every method but GET and HEAD): forms only, within the path's size limit, checked
+// against Content-Length before reading and while streaming; a multipart body must parse and
+// hold no control characters in its names. The checked body is handed to Remix as a buffer.
+// See app/utils/body-limits.mjs.
+function refuseBody(req, res, status, code, limit) {
+  const language = bodyMessageLanguage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+  // Close the connection after a refusal: the rest of an oversized body is not read.
+  if (status === 413) res.set("Connection", "close");
+  res.status(status).set({ "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" }).send(bodyMessage(code, language, limit));
+}
+
+app.use(async (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = bodyLimitFor(req.path);
+  const head = checkBodyHeaders({
+    contentType: req.get("content-type"),
+    contentLength: req.get("content-length"),
+    chunked: req.get("transfer-encoding") != null,
+    limit,
   });
+  if (!head.ok) return refuseBody(req, res, head.status, head.code, limit);
+  express.raw({ type: () => true, limit })(req, res, async (error) => {
+    if (error) {
+      const status = error.type === "entity.too.large" ? 413 : error.type === "encoding.unsupported" ? 415 : 400;
+      return refuseBody(req, res, status, status === 413 ? "tooLarge" : status === 415 ? "unsupported" : "malformed", limit);
+    }
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    try {
+      const content = await checkBodyContent(body, head.contentType);
+      if (!content.ok) return refuseBody(req, res, content.status, content.code, limit);
+    } catch (e) {
+      return next(e);
+    }
+    res.locals.body = body;
+    res.locals.contentType = head.contentType;
+    next();
+  });
+});
+
+/**
+ * The Remix Request of an express request: what @remix-run/express's
+ * createRemixRequest does, with the body already read and checked above.
+ */
+const { createRemixHeaders, sendRemixResponse } = remixExpress;
+
+function remixRequest(req, res) {
+  const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
+  const [, hostPort] = req.get("host")?.split(":") ?? [];
+  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p, 10)).find((p) => Number.isSafeInteger(p));
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  let controller = new AbortController();
+  const headers = createRemixHeaders(req.headers);
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const body = res.locals.body ?? Buffer.alloc(0);
+    headers.set("Content-Type", res.locals.contentType ?? "application/x-www-form-urlencoded");
+    headers.set("Content-Length", String(body.length));
+    headers.delete("Transfer-Encoding");
+    headers.delete("Content-Encoding");
+    init.body = body;
+  }
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  return new Request(url.href, init);
+}
+
+function makeHandler(b) {
+  const handleRequest = createRequestHandler(b, DEV ? "development" : "production");
+  return async (req, res, next) => {
+    try {
+      const response = await handleRequest(remixRequest(req, res), {
+        cspNonce: res.locals.cspNonce,
+        clientAddress: req.ip || req.socket.remoteAddress || "",
+      });
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 let handler = Object.assign(makeHandler(build), { build });

@@ -243,6 +243,23 @@ export const users = sqliteTable("users", {
   createdAt: createdAt(),
 });
 
+/**
+ * Employer-scoped staff accounts (issue 21): an HR or auditor account with
+ * rows here sees and changes only these employers; without rows, all.
+ */
+export const userEmployers = sqliteTable(
+  "user_employers",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.employerId] })],
+);
+
 export const sessions = sqliteTable(
   "sessions",
   {

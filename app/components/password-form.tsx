@@ -15,6 +15,7 @@ export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
   const [params] = useSearchParams();
   const message = (field: PasswordField) => {
     const code = errors?.[field];
+    if (code === "busy") return t("security.busy");
     return code ? t(`statements.password.errors.${code}`, { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
   };
   return (

@@ -11,7 +11,7 @@
  */
 import { CsvSyntaxError, parseCsv } from "./csv";
 import { isLiable } from "~/rules/contributions";
-import { isValidDate, isValidMonth } from "~/rules/dates";
+import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
 import { isZeroRate, parseRate, parseYuan, yuanPlain } from "~/rules/money";
 import type {
@@ -27,6 +27,7 @@ import type {
   Side,
 } from "~/rules/types";
 import { BASE_RULES, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
+import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -371,9 +372,16 @@ class RowReader {
     this.errors.push(importError(this.row, column, code, message, params));
   }
 
-  /** The trimmed cell (empty when the column is absent). */
+  private readonly flagged = new Set<string>();
+
+  /** The trimmed cell (empty when the column is absent); control and bidi-override characters refused (field-ranges). */
   text(column: string): string {
-    return (this.cells.get(column) ?? "").trim();
+    const v = (this.cells.get(column) ?? "").trim();
+    if (hasForbiddenCharacters(v) && !this.flagged.has(column)) {
+      this.flagged.add(column);
+      this.error(column, "controlCharacters", "holds control or text-direction characters (NUL, escape, right-to-left override…): remove them");
+    }
+    return v;
   }
 
   required(column: string): string {
@@ -395,13 +403,19 @@ class RowReader {
       else this.error(column, "notDate", `"${v}" is not a date YYYY-MM-DD`, { value: v });
       return null;
     }
+    if (!dateInRange(v)) this.error(column, "dateOutOfRange", `"${v}" is outside 1950-01-01 to 2100-12-31`, { value: v });
     return v;
   }
 
-  month(column: string): Month {
+  /** A period (at most 12 months ahead), or a policy's effective month (up to 2100-12). */
+  month(column: string, kind: "period" | "policy" = "period"): Month {
     const v = this.text(column);
     if (v === "") this.error(column, "required", "is required");
     else if (!isValidMonth(v)) this.error(column, "notMonth", `"${v}" is not a month YYYY-MM`, { value: v });
+    else if (kind === "policy" ? !policyMonthInRange(v) : !monthInRange(v, shanghaiDate(new Date()))) {
+      const b = kind === "policy" ? POLICY_MONTHS : monthBounds(shanghaiDate(new Date()));
+      this.error(column, "monthOutOfRange", `"${v}" is outside ${b.from} to ${b.to}`, { value: v, from: b.from, to: b.to });
+    }
     return v;
   }
 
@@ -419,6 +433,7 @@ class RowReader {
       else this.error(column, "notAmount", `"${v}" is not an amount in yuan (digits, "." and at most two decimals, no grouping)`, { value: v });
       return null;
     }
+    if (!amountInRange(fen)) this.error(column, "amountTooLarge", `"${v}" is more than ¥100,000,000.00`, { value: v });
     return fen;
   }
 
@@ -496,7 +511,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
 
   policies(r) {
     const region = r.required("region");
-    const effectiveFrom = r.month("effective_from");
+    const effectiveFrom = r.month("effective_from", "policy");
     const baseFloor = r.amount("base_floor", true);
     const baseCap = r.amount("base_cap", true);
     if (baseFloor !== null && baseCap !== null && baseFloor > baseCap) r.error("base_floor", "floorAboveCap", `${r.text("base_floor")} is above base_cap ${r.text("base_cap")}`, { floor: r.text("base_floor"), cap: r.text("base_cap") });
@@ -735,6 +750,9 @@ function checkGuarantee(rec: CollectionRecord, seen: ContextGuarantee[], errors:
   return true;
 }
 
+/** At most this many problems are reported for one file (a 200,000-column header must not make 200,000). */
+export const MAX_IMPORT_ERRORS = 200;
+
 /** Validate a CSV file of one kind. Writes nothing; the context says what the database holds. */
 export function validateImport<K extends ImportKind>(kind: K, csvText: string, ctx: ImportContext): ValidationResult<K> {
   let table;
@@ -754,6 +772,7 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   }
   const seenColumns = new Set<string>();
   for (const h of header) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (h === "") errors.push(importError(1, "", "emptyHeaderName", "the header has an empty column name"));
     else if (seenColumns.has(h)) errors.push(importError(1, h, "duplicateHeader", "appears twice in the header"));
     else if (!expected.includes(h)) {
@@ -763,9 +782,10 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   }
   const optional = OPTIONAL_COLUMNS[kind];
   for (const c of expected) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (!seenColumns.has(c) && !optional.includes(c)) errors.push(importError(1, c, "missingColumn", `is missing from the header (expected ${expected.join(",")})`, { columns: expected.join(",") }));
   }
-  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors: errors.slice(0, MAX_IMPORT_ERRORS) };
 
   const parse = PARSERS[kind] as RowParser<K>;
   const records: ImportRecordMap[K][] = [];
@@ -775,6 +795,7 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
   const keyColumn = IMPORT_KEYS[kind][0]!;
 
   for (const { line, cells } of table.rows) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (cells.length !== header.length) {
       errors.push(
         importError(line, cells.length > header.length ? "" : header[cells.length]!, "cellCount", `the row has ${cells.length} cells, the header ${header.length}`, {
@@ -809,6 +830,6 @@ export function validateImport<K extends ImportKind>(kind: K, csvText: string, c
     byKey.set(key, rec);
     records.push(rec);
   }
-  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors: errors.slice(0, MAX_IMPORT_ERRORS) };
   return { ok: true, rows: table.rows.length, records, duplicates };
 }

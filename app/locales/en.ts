@@ -1,6 +1,7 @@
 import { statementFiguresEn } from "./areas/statement-figures.en";
 import { hrMonthEn } from "./areas/hr-month.en";
 import { firstdayEn } from "./areas/firstday.en";
+import { securityEn, securityValidationEn } from "./areas/security.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -90,6 +91,7 @@ export const en = {
     home: "Back to the dashboard",
   },
   validation: {
+    ...securityValidationEn,
     required: "{{field}} is required.",
     tooLong: "{{field}} is too long.",
     invalid: "{{field}} is not valid.",
@@ -157,6 +159,7 @@ export const en = {
   dashboard: dashboardEn,
   about: aboutEn,
   users: usersEn,
+  security: securityEn,
   configProblems: {
     title: "Months without a policy",
     body: "These months have employees liable for social-insurance premiums but no policy in force for the region, so they are not evaluated:",

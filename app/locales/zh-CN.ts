@@ -1,6 +1,7 @@
 import { statementFiguresZhCN } from "./areas/statement-figures.zh-CN";
 import { hrMonthZhCN } from "./areas/hr-month.zh-CN";
 import { firstdayZhCN } from "./areas/firstday.zh-CN";
+import { securityValidationZhCN, securityZhCN } from "./areas/security.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -92,6 +93,7 @@ export const zhCN: Catalog = {
     home: "返回概览",
   },
   validation: {
+    ...securityValidationZhCN,
     required: "{{field}}为必填项。",
     tooLong: "{{field}}过长。",
     invalid: "{{field}}无效。",
@@ -158,6 +160,7 @@ export const zhCN: Catalog = {
   dashboard: dashboardZhCN,
   about: aboutZhCN,
   users: usersZhCN,
+  security: securityZhCN,
   configProblems: {
     title: "缺少缴费政策的月份",
     body: "以下月份有应缴纳社会保险费的职工，但所在统筹地区没有有效的缴费政策，因此未作评估：",

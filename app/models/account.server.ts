@@ -3,7 +3,7 @@
  * session of the user (a stolen cookie stops working) and starts a fresh one
  * for the browser that made the change.
  */
-import { and, eq, gte, count } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
@@ -14,9 +14,9 @@ import {
   type PasswordErrors,
   type PasswordField,
 } from "~/utils/password-policy";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { HashQueueBusy, hashPassword, hashQueueFull, verifyPassword } from "~/utils/password.server";
 import { audit } from "./audit.server";
-import { createSession, MAX_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_MS } from "./session.server";
+import { accountThrottleKey, createSession, MAX_FAILURES_PER_ACCOUNT, releaseReservation, reserveAttempt } from "./session.server";
 
 
 export const ChangePasswordSchema = z
@@ -58,28 +58,34 @@ export async function changePassword(
   if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
   const actor = { userId: user.id, label: user.email };
-  const accountKey = `account:${user.email}`;
-
-  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const failures =
-    db.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.key, accountKey), gte(loginAttempts.at, since))).get()?.n ?? 0;
-  const currentOk = row ? await verifyPassword(currentPassword, row.passwordHash) : false;
-  if (!row || !currentOk || failures >= MAX_FAILURES_PER_ACCOUNT) {
+  const failed = (throttled: boolean): ChangePasswordResult => {
     db.transaction(
-      (tx) => {
-        tx.insert(loginAttempts).values({ key: accountKey, at: now.toISOString() }).run();
-        audit(tx, actor, { action: "password_change_failed", entity: "user", entityId: user.id, after: { throttled: failures >= MAX_FAILURES_PER_ACCOUNT } }, now);
-      },
+      (tx) => void audit(tx, actor, { action: "password_change_failed", entity: "user", entityId: user.id, after: { throttled } }, now),
       { behavior: "immediate" },
     );
     return { ok: false, errors: { currentPassword: "wrong" } };
+  };
+
+  // Reserve the attempt before hashing (see signIn): concurrent guesses cannot all read the same count.
+  if (hashQueueFull()) return { ok: false, errors: { currentPassword: "busy" } };
+  const reservation = reserveAttempt(db, [{ key: accountThrottleKey(user.email), max: MAX_FAILURES_PER_ACCOUNT }], now);
+  if (reservation.throttled) return failed(true);
+  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  let passwordHash: string;
+  try {
+    const currentOk = row ? await verifyPassword(currentPassword, row.passwordHash) : false;
+    if (!currentOk) return failed(false);
+    passwordHash = await hashPassword(newPassword);
+  } catch (error) {
+    if (!(error instanceof HashQueueBusy)) throw error;
+    releaseReservation(db, reservation.ids);
+    return { ok: false, errors: { currentPassword: "busy" } };
   }
 
-  const passwordHash = await hashPassword(newPassword);
   return db.transaction(
     (tx): ChangePasswordResult => {
       tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+      tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
       const ended = tx.delete(sessions).where(eq(sessions.userId, user.id)).run().changes;
       const token = createSession(tx, user.id, now);
       audit(tx, actor, { action: "password_change", entity: "user", entityId: user.id, after: { sessionsEnded: ended } }, now);

@@ -86,8 +86,9 @@ function activeOn(today: string): SQL {
 }
 
 /** The roster's WHERE: search, employer, department, status. */
-function rosterFilter(query: RosterQuery, today: string): SQL | undefined {
+function rosterFilter(query: RosterQuery, today: string, scope?: readonly string[] | null): SQL | undefined {
   const where: SQL[] = [];
+  if (scope) where.push(inArray(employers.code, [...scope]));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     where.push(or(sql`${employees.name} like ${pattern} escape '\\'`, sql`${employees.employeeNo} like ${pattern} escape '\\'`)!);
@@ -143,8 +144,8 @@ function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | und
 }
 
 /** The roster: search, filters, sort and one page, all in SQL (a COUNT, then one page by an ORDER BY with LIMIT). */
-export function listEmployees(db: Db, query: RosterQuery, today: string) {
-  const filter = rosterFilter(query, today);
+export function listEmployees(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
+  const filter = rosterFilter(query, today, scope);
   const total =
     db.select({ n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).where(filter).get()?.n ?? 0;
   const { page, pageCount, offset } = pageWindow(total, query.page, ROSTER_PAGE_SIZE);
@@ -153,8 +154,8 @@ export function listEmployees(db: Db, query: RosterQuery, today: string) {
 }
 
 /** Every employee the roster's filters match, in its order, read 1,000 at a time (the CSV export). Identity numbers stay masked. */
-export function* allRosterRows(db: Db, query: RosterQuery, today: string) {
-  const filter = rosterFilter(query, today);
+export function* allRosterRows(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
+  const filter = rosterFilter(query, today, scope);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
     const rows = rosterRows(db, query, today, filter, batch, offset);
@@ -163,11 +164,12 @@ export function* allRosterRows(db: Db, query: RosterQuery, today: string) {
   }
 }
 
-export function listDepartments(db: Db): string[] {
+export function listDepartments(db: Db, scope?: readonly string[] | null): string[] {
   return db
     .selectDistinct({ d: employees.department })
     .from(employees)
-    .where(sql`${employees.department} <> ''`)
+    .innerJoin(employers, eq(employers.id, employees.employerId))
+    .where(and(sql`${employees.department} <> ''`, scope ? inArray(employers.code, [...scope]) : undefined))
     .orderBy(asc(employees.department))
     .all()
     .map((r) => r.d);

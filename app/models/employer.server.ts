@@ -4,7 +4,7 @@
  * go-live month of an existing employer needs a confirmation (`confirmTracking`):
  * months start or stop being evaluated.
  */
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers } from "../../db/schema";
@@ -32,7 +32,7 @@ export const EmployerFormSchema = z.object({
 });
 export type EmployerForm = z.output<typeof EmployerFormSchema>;
 
-export function listEmployers(db: Db) {
+export function listEmployers(db: Db, scope?: readonly string[] | null) {
   return db
     .select({
       id: employers.id,
@@ -45,14 +45,20 @@ export function listEmployers(db: Db) {
     })
     .from(employers)
     .leftJoin(employees, eq(employees.employerId, employers.id))
+    .where(scope ? inArray(employers.code, [...scope]) : undefined)
     .groupBy(employers.id)
     .orderBy(asc(employers.code))
     .all();
 }
 
-/** For select boxes. */
-export function employerOptions(db: Db) {
-  return db.select({ id: employers.id, code: employers.code, name: employers.name }).from(employers).orderBy(asc(employers.code)).all();
+/** For select boxes; a scoped account (issue 21) sees only its employers. */
+export function employerOptions(db: Db, scope?: readonly string[] | null) {
+  return db
+    .select({ id: employers.id, code: employers.code, name: employers.name })
+    .from(employers)
+    .where(scope ? inArray(employers.code, [...scope]) : undefined)
+    .orderBy(asc(employers.code))
+    .all();
 }
 
 export function getEmployer(db: Db, id: number) {

@@ -93,10 +93,10 @@ function narrow(ev: Evaluation, employerCode?: string | null): Evaluation {
 }
 
 /** The dashboard's figures as of D for all employers or one (cached). */
-export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null): DashboardFigures {
+export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): DashboardFigures {
   const entry = entryFor(db);
-  return remember(entry.figures, `${asOf}|${employerCode ?? ""}`, KEEP_FIGURES, () =>
-    dashboardFigures(entry.index, evaluationIn(entry, asOf), { employerCode }),
+  return remember(entry.figures, `${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES, () =>
+    dashboardFigures(entry.index, evaluationIn(entry, asOf), { employerCode, employerCodes }),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   canonicalJson,
   collectionKey,
   type ContextEmployee,
+  MAX_IMPORT_ERRORS,
   validateImport,
   type CollectionRecord,
   type DeclarationRecord,
@@ -21,6 +22,7 @@ import {
   type ImportContext,
   type ImportError,
   type ImportKind,
+  type ImportRecord,
   type ImportRecordMap,
   type NonWorkingDayRecord,
   type PaymentRecord,
@@ -47,6 +49,13 @@ export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; e
 export interface ImportOptions {
   /** The file name, for the audit log. */
   fileName?: string;
+  /**
+   * The importing account's employers (issue 21); null or absent = all. A row
+   * of another employer, or about an employee of another employer, is refused
+   * like an unknown employer or employee. (Regional files, policies and
+   * non-working days, are refused by the route: they concern every employer of a region.)
+   */
+  scope?: readonly string[] | null;
 }
 
 type Sqlite = Database.Database;
@@ -495,10 +504,36 @@ function planFor<K extends ImportKind>(sqlite: Sqlite, kind: K, records: ImportR
 
 type Prepared = { ok: true; rows: number; duplicates: number; plan: Plan } | { ok: false; errors: ImportError[] };
 
-function prepare(sqlite: Sqlite, kind: ImportKind, csvText: string): Prepared {
+/** The rows an employer-scoped account may not import (see ImportOptions.scope). */
+function outOfScope(kind: ImportKind, records: readonly ImportRecord[], ctx: ImportContext, scope: readonly string[]): ImportError[] {
+  const allowed = new Set(scope);
+  const errors: ImportError[] = [];
+  const employer = (row: number, column: string, code: string) => {
+    if (!allowed.has(code)) errors.push({ row, column, code: "unknownEmployer", message: `no employer with code "${code}"`, params: { code } });
+  };
+  const employee = (row: number, employeeNo: string) => {
+    const known = ctx.employees.get(employeeNo);
+    if (known && !allowed.has(known.employerCode)) {
+      errors.push({ row, column: "employee_no", code: "unknownEmployee", message: `no employee with number "${employeeNo}"`, params: { employeeNo } });
+    }
+  };
+  for (const r of records) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
+    if ("employerCode" in r) employer(r.row, "employer_code", r.employerCode);
+    else if (kind === "employers" && "code" in r) employer(r.row, "code", (r as { code: string }).code);
+    if ("employeeNo" in r) employee(r.row, r.employeeNo);
+  }
+  return errors;
+}
+
+function prepare(sqlite: Sqlite, kind: ImportKind, csvText: string, scope?: readonly string[] | null): Prepared {
   const loaded = loadContext(sqlite, kind);
   const v = validateImport(kind, csvText, loaded.ctx);
   if (!v.ok) return { ok: false, errors: v.errors };
+  if (scope) {
+    const refused = outOfScope(kind, v.records, loaded.ctx, scope);
+    if (refused.length > 0) return { ok: false, errors: refused };
+  }
   return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: planFor(sqlite, kind, v.records, loaded) };
 }
 
@@ -509,8 +544,8 @@ function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
 // ---------- public ----------
 
 /** Validate a file and say what importing it would do. Writes nothing. */
-export function previewImport(db: Db, kind: ImportKind, csvText: string): ImportResult {
-  const p = prepare(db.$client, kind, csvText);
+export function previewImport(db: Db, kind: ImportKind, csvText: string, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
+  const p = prepare(db.$client, kind, csvText, options.scope);
   return p.ok ? { ok: true, summary: summaryOf(p) } : { ok: false, errors: p.errors };
 }
 
@@ -522,7 +557,7 @@ export function previewImport(db: Db, kind: ImportKind, csvText: string): Import
 export function runImport(db: Db, kind: ImportKind, csvText: string, actor: Actor, options: ImportOptions = {}): ImportResult {
   return db.transaction(
     (tx): ImportResult => {
-      const p = prepare(db.$client, kind, csvText);
+      const p = prepare(db.$client, kind, csvText, options.scope);
       if (!p.ok) return { ok: false, errors: p.errors };
       const summary = summaryOf(p);
       if (summary.created + summary.replaced > 0) {

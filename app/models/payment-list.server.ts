@@ -4,7 +4,7 @@
  * when come from its audit-log entry (a payment recorded on the month page
  * has one of its own; an imported file has one entry for the whole file).
  */
-import { and, asc, count, desc, eq, gte, lte, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, sum, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/connection";
 import { auditLog, employers, payments } from "../../db/schema";
@@ -25,8 +25,9 @@ export interface PaymentListRow {
 
 const entry = alias(auditLog, "entry");
 
-function paymentsFilter(q: PaymentsQuery): SQL | undefined {
+function paymentsFilter(q: PaymentsQuery, scope?: readonly string[] | null): SQL | undefined {
   const where: SQL[] = [];
+  if (scope) where.push(inArray(employers.code, [...scope]));
   if (q.employer) where.push(eq(employers.code, q.employer));
   if (q.period) where.push(eq(payments.period, q.period));
   if (q.from) where.push(gte(payments.paidOn, q.from));
@@ -67,8 +68,8 @@ function paymentRows(db: Db, q: PaymentsQuery, filter: SQL | undefined, limit: n
 }
 
 /** One page of the payments the filters match, their number and their total (fen). */
-export function listPayments(db: Db, q: PaymentsQuery) {
-  const filter = paymentsFilter(q);
+export function listPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null) {
+  const filter = paymentsFilter(q, scope);
   const agg = db
     .select({ n: count(), amount: sum(payments.amount) })
     .from(payments)
@@ -81,8 +82,8 @@ export function listPayments(db: Db, q: PaymentsQuery) {
 }
 
 /** Every matching payment in the list's order, 1,000 at a time (the CSV export). */
-export function* allPayments(db: Db, q: PaymentsQuery): Generator<PaymentListRow> {
-  const filter = paymentsFilter(q);
+export function* allPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null): Generator<PaymentListRow> {
+  const filter = paymentsFilter(q, scope);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
     const rows = paymentRows(db, q, filter, batch, offset);

@@ -18,7 +18,7 @@ import { firstDayOf, lastDayOf } from "~/rules/dates";
 import { boundField } from "~/rules/presets/policies";
 
 export { boundField };
-import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
+import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
 
@@ -96,7 +96,7 @@ const optionalYuan = () =>
 export const PolicyFormSchema = z
   .object({
     region: requiredText(50),
-    effectiveFrom: isoMonth(),
+    effectiveFrom: policyMonth(),
     baseFloor: yuanAmount(),
     baseCap: yuanAmount(),
     ...Object.fromEntries(RATE_FIELDS.map((f) => [f, rateField(f === "work_injury_employee" || f === "maternity_employee")])),

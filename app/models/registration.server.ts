@@ -4,7 +4,7 @@
  * days) and the art. 58 finding as of D, and the one-step recording of an
  * application or registration date.
  */
-import { eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
@@ -38,7 +38,7 @@ export interface TrackerRow {
 }
 
 /** Every employee hired on or before D, soonest deadline first, filtered by finding, one page. */
-export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["finding"], page: number) {
+export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["finding"], page: number, scope?: readonly string[] | null) {
   const rows = db
     .select({
       employeeId: employees.id,
@@ -55,7 +55,7 @@ export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
     .leftJoin(registrations, eq(registrations.employeeId, employees.id))
-    .where(lte(employees.hireDate, asOf))
+    .where(and(lte(employees.hireDate, asOf), scope ? inArray(employers.code, [...scope]) : undefined))
     .all();
   const regions = [...new Set(rows.map((r) => r.region))];
   const calendars = new Map<string, WorkCalendar>();

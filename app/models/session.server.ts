@@ -13,7 +13,7 @@ import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
 import { audit, type Tx } from "./audit.server";
 import { findUserForSignIn, normalizeEmail, sessionUserColumns, type SessionUser } from "./user.server";
-import { verifyPassword } from "~/utils/password.server";
+import { HashQueueBusy, hashQueueFull, verifyPassword } from "~/utils/password.server";
 
 export const IDLE_TIMEOUT_MS = 8 * 3_600_000;
 export const ABSOLUTE_TIMEOUT_MS = 7 * 86_400_000;
@@ -89,10 +89,64 @@ export function deleteSession(db: Db, token: string, now: Date = new Date()): vo
 export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false };
 
 /**
+ * The throttle's key for an account: a digest of the normalized e-mail, so the
+ * attempts table keeps no typed text (a password typed into the e-mail box).
+ */
+export function accountThrottleKey(email: string): string {
+  return `account:${createHash("sha256").update(normalizeEmail(email)).digest("hex")}`;
+}
+
+export type Reservation = { throttled: true } | { throttled: false; ids: number[] };
+
+/**
+ * Read the failure counters and, unless a limit is reached, reserve this
+ * attempt (one row per key) in the same immediate transaction: an attempt in
+ * flight counts as a failure until it succeeds, so concurrent guesses cannot
+ * all read the same old count. A throttled attempt is recorded too (it keeps
+ * the lock on) and is never hashed. Synchronous on purpose: no await between
+ * the read and the write.
+ */
+export function reserveAttempt(
+  db: Db,
+  limits: Array<{ key: string; max: number }>,
+  now: Date,
+  /** Written in the same transaction when the attempt is throttled (its audit entry). */
+  onThrottled?: (tx: Tx) => void,
+): Reservation {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const at = now.toISOString();
+  const reserve = (tx: Tx): Reservation => {
+    const counts = tx
+      .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
+      .from(loginAttempts)
+      .where(and(inArray(loginAttempts.key, limits.map((l) => l.key)), gte(loginAttempts.at, since)))
+      .groupBy(loginAttempts.key)
+      .all();
+    const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
+    const throttled = limits.some((l) => failures(l.key) >= l.max);
+    const ids = limits.map((l) => Number(tx.insert(loginAttempts).values({ key: l.key, at }).run().lastInsertRowid));
+    tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
+    if (throttled) onThrottled?.(tx);
+    return throttled ? { throttled: true } : { throttled: false, ids };
+  };
+  return db.transaction(reserve, { behavior: "immediate" });
+}
+
+/** Give back a reservation whose guess was never checked (the hashing queue was full). */
+export function releaseReservation(db: Db, ids: number[]): void {
+  db.transaction((tx) => void tx.delete(loginAttempts).where(inArray(loginAttempts.id, ids)).run(), { behavior: "immediate" });
+}
+
+/**
  * Check the credentials and start a new session (a fresh token every time).
  * Refused, with the same answer, when the account does not exist, is
- * disabled, the password is wrong, or too many recent failures came from the
- * account or the address.
+ * disabled, the password is wrong, too many recent failures came from the
+ * account or the address, or the hashing queue is full.
+ *
+ * Order: reserve the attempt (sync, immediate transaction) → hash (async,
+ * through the bounded queue) → record the outcome (sync). A failed attempt's
+ * audit entry names the account by id, or "unknown account": never the typed
+ * e-mail.
  */
 export async function signIn(
   db: Db,
@@ -100,42 +154,57 @@ export async function signIn(
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const keys = { account: `account:${email}`, address: `address:${input.address}` };
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const counts = db
-    .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
-    .from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, [keys.account, keys.address]), gte(loginAttempts.at, since)))
-    .groupBy(loginAttempts.key)
-    .all();
-  const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
-  const throttled =
-    failures(keys.account) >= MAX_FAILURES_PER_ACCOUNT || failures(keys.address) >= MAX_FAILURES_PER_ADDRESS;
-
+  const keys = { account: accountThrottleKey(email), address: `address:${input.address}` };
   const user = findUserForSignIn(db, email);
-  // Verify even when there is no such account, so the answer takes as long either way.
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const ok = !throttled && user !== undefined && user.disabledAt === null && passwordOk;
-
-  return db.transaction(
-    (tx): SignInResult => {
-      if (!ok) {
-        const at = now.toISOString();
-        tx.insert(loginAttempts).values([{ key: keys.account, at }, { key: keys.address, at }]).run();
-        tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
-        audit(tx, { userId: null, label: "anonymous" }, {
+  const account = user?.id ?? "unknown account";
+  const failed = (throttled: boolean) =>
+    db.transaction(
+      (tx) =>
+        void audit(tx, { userId: null, label: "anonymous" }, {
           action: "login_failed",
           entity: "user",
           entityId: user?.id ?? "",
-          after: { email, address: input.address, throttled },
-        }, now);
-        return { ok: false };
-      }
-      const u = user!;
+          after: { account, address: input.address, throttled },
+        }, now),
+      { behavior: "immediate" },
+    );
+
+  // The hashing queue is full: "try again later" (the same answer) at once, with no database write.
+  if (hashQueueFull()) return { ok: false };
+  const reservation = reserveAttempt(
+    db,
+    [
+      { key: keys.account, max: MAX_FAILURES_PER_ACCOUNT },
+      { key: keys.address, max: MAX_FAILURES_PER_ADDRESS },
+    ],
+    now,
+    (tx) =>
+      audit(tx, { userId: null, label: "anonymous" }, { action: "login_failed", entity: "user", entityId: user?.id ?? "", after: { account, address: input.address, throttled: true } }, now),
+  );
+  if (reservation.throttled) return { ok: false };
+
+  let passwordOk: boolean;
+  try {
+    // Verify even when there is no such account, so the answer takes as long either way.
+    passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  } catch (error) {
+    if (!(error instanceof HashQueueBusy)) throw error;
+    // Nothing was checked: give the reservation back and answer "try again later" (the same message).
+    releaseReservation(db, reservation.ids);
+    return { ok: false };
+  }
+  if (user === undefined || user.disabledAt !== null || !passwordOk) {
+    failed(false);
+    return { ok: false };
+  }
+
+  return db.transaction(
+    (tx): SignInResult => {
       tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
-      const token = createSession(tx, u.id, now);
-      audit(tx, { userId: u.id, label: u.email }, { action: "login", entity: "user", entityId: u.id, after: { address: input.address } }, now);
-      return { ok: true, token, user: { id: u.id, email: u.email, name: u.name, role: u.role, employeeId: u.employeeId } };
+      tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
+      const token = createSession(tx, user.id, now);
+      audit(tx, { userId: user.id, label: user.email }, { action: "login", entity: "user", entityId: user.id, after: { address: input.address } }, now);
+      return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, role: user.role, employeeId: user.employeeId } };
     },
     { behavior: "immediate" },
   );

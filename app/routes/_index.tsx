@@ -18,7 +18,7 @@ import { TodayList } from "~/components/today-list";
 import { monthOf } from "~/rules/dates";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
 import type { RuleCode, Severity } from "~/rules/types";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -37,9 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard:read");
   const query = parseSearchParams(request, DashboardQuerySchema);
   const asOf = query.asOf ?? today();
-  const employers = employerOptions(db);
+  const scope = scopeOf(user)?.codes ?? null;
+  const employers = employerOptions(db, scope);
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
-  const figures = cachedDashboard(db, asOf, employer || null);
+  const figures = cachedDashboard(db, asOf, employer || null, scope);
   return json({
     /** The greeting uses the person's name; an e-mail address is no name. */
     name: user.name.trim() || null,

@@ -11,9 +11,9 @@ import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { auditEntries, auditFacets, auditPage } from "~/models/audit-log.server";
 import { isValidDate } from "~/rules/dates";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseSearchParams } from "~/utils/http.server";
+import { forbidden, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { withParams } from "~/utils/search-params";
 import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
@@ -47,7 +47,9 @@ const AuditQuerySchema = z.object({
 type AuditRow = ReturnType<typeof auditPage>["rows"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, AUDIT_READERS);
+  const user = await requireRole(request, AUDIT_READERS);
+  // The log covers every employer: an account limited to employers does not read it.
+  if (scopeOf(user)) throw forbidden();
   columnsFormRedirect(request, AUDIT_COLUMNS);
   const query = parseSearchParams(request, AuditQuerySchema);
   if (wantsCsv(request)) {

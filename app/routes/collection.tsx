@@ -11,7 +11,7 @@ import { COLLECTION_KINDS } from "~/lib/import-formats";
 import { collectionCase, recordCollectionAction, type CaseAction } from "~/models/collection.server";
 import { employerOptions } from "~/models/employer.server";
 import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
@@ -33,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, CaseQuerySchema);
   const now = today();
   const asOf = query.asOf ?? now;
-  const employers = employerOptions(db);
+  const employers = employerOptions(db, scopeOf(user)?.codes);
+  if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   const code = query.employer || employers[0]?.code || "";
   const view = code ? collectionCase(db, code, asOf) : null;
   if (query.employer && !view) throw notFound();
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   const values = await formValues(request);
+  requireInScope(scopeOf(user), { code: values.employer ?? "" });
   const result = recordCollectionAction(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);

@@ -12,7 +12,8 @@ import { employerOptions } from "~/models/employer.server";
 import { terminationReportStatus } from "~/models/termination-report.server";
 import { maskId } from "~/rules/identity";
 import { yuanDisplay, yuanPlain } from "~/rules/money";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { inScope } from "~/models/employer-scope.server";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
 import { formValues } from "~/utils/forms.server";
@@ -29,13 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:read");
   const employee = getEmployee(db, idFromParams(params));
   if (!employee) throw notFound();
+  const scope = scopeOf(user);
+  requireInScope(scope, { id: employee.employerId });
   const canWrite = can(user.role, "employee:write");
   // The full identity number goes only to those who may edit it.
   const { idNumber, ...rest } = employee;
   return json({
     canWrite,
     employee: { ...rest, idMasked: maskId(idNumber), idNumber: canWrite ? idNumber : null },
-    employers: canWrite ? employerOptions(db) : [],
+    employers: canWrite ? employerOptions(db, scope?.codes) : [],
     art50: terminationReportStatus(db, employee.id),
   });
 }
@@ -43,9 +46,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
   const id = idFromParams(params);
+  const scope = scopeOf(user);
+  const current = getEmployee(db, id);
+  if (!current) throw notFound();
+  requireInScope(scope, { id: current.employerId });
   const values = await formValues(request);
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();
+  // Moving an employee to an employer outside the account's scope is refused like an unknown employer.
+  if (intent.data === "update" && values.employerId && !inScope(scope, { id: Number(values.employerId) })) {
+    return invalid({ employerId: { code: "unknownEmployer" as const } }, values);
+  }
   const actor = actorOf(user);
   const result =
     intent.data === "update"

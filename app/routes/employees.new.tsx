@@ -7,7 +7,8 @@ import { EmployeeForm } from "~/components/employee-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createEmployee } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { inScope } from "~/models/employer-scope.server";
+import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { invalid } from "~/utils/http.server";
@@ -16,8 +17,8 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "employee:write");
-  const employers = employerOptions(db);
+  const user = await requirePermission(request, "employee:write");
+  const employers = employerOptions(db, scopeOf(user)?.codes);
   // With one employer, it is the default.
   return json({ employers, defaultEmployerId: employers.length === 1 ? String(employers[0]!.id) : "" });
 }
@@ -25,6 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
   const values = await formValues(request);
+  // An employer outside the account's scope is refused like an unknown one.
+  if (values.employerId && !inScope(scopeOf(user), { id: Number(values.employerId) })) {
+    return invalid({ employerId: { code: "unknownEmployer" as const } }, values);
+  }
   const result = createEmployee(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   return redirect(withSaved(`/employees/${result.value}`, "employee"));

@@ -6,7 +6,7 @@ import { EmployerForm } from "~/components/employer-form";
 import { SavedNotice, withSaved } from "~/components/saved-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEmployer, saveEmployer } from "~/models/employer.server";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { idFromParams, invalid, notFound } from "~/utils/http.server";
@@ -16,15 +16,17 @@ import { useCan } from "~/utils/user";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "employers.title", data?.employer.code);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "employer:read");
+  const user = await requirePermission(request, "employer:read");
   const employer = getEmployer(db, idFromParams(params));
   if (!employer) throw notFound();
+  requireInScope(scopeOf(user), { id: employer.id });
   return json({ employer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
   const id = idFromParams(params);
+  requireInScope(scopeOf(user), { id });
   const values = await formValues(request);
   const result = saveEmployer(db, actorOf(user), id, values);
   if (!result.ok) return invalid(result.errors, values);

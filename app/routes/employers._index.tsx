@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listEmployers } from "~/models/employer.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
@@ -15,8 +15,8 @@ import { useCan } from "~/utils/user";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "employer:read");
-  return json({ employers: listEmployers(db) });
+  const user = await requirePermission(request, "employer:read");
+  return json({ employers: listEmployers(db, scopeOf(user)?.codes) });
 }
 
 type Row = ReturnType<typeof listEmployers>[number];

@@ -8,7 +8,8 @@ import { monthOf } from "~/rules/dates";
 import { today } from "~/utils/dates.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { saveEmployer } from "~/models/employer.server";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
+import { forbidden } from "~/utils/http.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { invalid } from "~/utils/http.server";
@@ -17,13 +18,16 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "employer:write");
+  const user = await requirePermission(request, "employer:write");
+  // A new employer is a group-level act: an account limited to employers may not add one.
+  if (scopeOf(user)) throw forbidden();
   // The go-live month proposed for a new employer: the current month (Asia/Shanghai).
   return json({ currentMonth: monthOf(today()) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
+  if (scopeOf(user)) throw forbidden();
   const values = await formValues(request);
   const result = saveEmployer(db, actorOf(user), null, values);
   if (!result.ok) return invalid(result.errors, values);

@@ -17,7 +17,8 @@ import { CureCell } from "~/components/finding-cure";
 import type { CsvColumn } from "~/lib/table-csv";
 import { yuanDisplay, yuanPlain } from "~/rules/money";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
-import { requirePermission } from "~/utils/auth.server";
+import { scopedEvaluation } from "~/models/employer-scope.server";
+import { requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/utils/findings-table";
@@ -28,11 +29,13 @@ import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/uti
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "finding:read");
+  const user = await requirePermission(request, "finding:read");
+  const scope = scopeOf(user);
   columnsFormRedirect(request, FINDINGS_TABLE_COLUMNS);
   const query = parseSearchParams(request, FindingsTableQuerySchema);
+  requireCodeInScope(scope, query.employer);
   const asOf = query.asOf ?? today();
-  const evaluation = evaluationFor(db, asOf, query.employer || null);
+  const evaluation = scopedEvaluation(evaluationFor(db, asOf, query.employer || null), scope);
   const view = findingsView(evaluation.findings, query);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
@@ -46,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: view.page,
     pageCount: view.pageCount,
     configProblems: evaluation.configProblems,
-    employers: employerOptions(db),
+    employers: employerOptions(db, scope?.codes),
   });
 }
 

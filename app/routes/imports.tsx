@@ -1,21 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { IMPORT_COLUMNS, IMPORT_KINDS, isImportKind, type ImportError } from "~/lib/import-formats";
+import { IMPORT_COLUMNS, IMPORT_KINDS, isImportKind, MAX_IMPORT_ERRORS, type ImportError } from "~/lib/import-formats";
 import { previewImport, runImport, type ImportSummary } from "~/models/import.server";
 import { dropUpload, stashUpload, takeUpload } from "~/models/upload-stash.server";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireRole, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
+import { CONTROL_CHARACTERS, forbidden } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useFormat } from "~/utils/format";
@@ -25,6 +20,15 @@ import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** What a rejected file's report may echo of the file: short column names and file name. */
+const MAX_ECHO = 120;
+/** Settings of a whole region: not for an account limited to employers. */
+const REGIONAL_KINDS: readonly string[] = ["policies", "non_working_days"];
+const clip = (s: string) => (s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO)}…` : s);
+function reported(errors: ImportError[]): ImportError[] {
+  return errors.slice(0, MAX_IMPORT_ERRORS).map((e) => ({ ...e, column: clip(e.column) }));
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
@@ -47,22 +51,28 @@ function fail(errors: WfErrors, values: Record<string, string> = {}) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
+  // An account limited to employers imports only their rows (issue 21).
+  const scope = scopeOf(user)?.codes ?? null;
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
+    // server.mjs has bounded the body (20 MB and a little) and checked that it parses.
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-    } catch (e) {
-      if (e instanceof MaxPartSizeExceededError) return fail({ file: { code: "fileTooLarge", detail: "20 MB" } });
-      throw e;
+      form = await request.formData();
+    } catch {
+      return fail({ file: { code: "fileMissing" } });
     }
     const kind = String(form.get("kind") ?? "");
     if (!isImportKind(kind)) return fail({ kind: { code: "unknownKind" } }, { kind });
+    if (scope && REGIONAL_KINDS.includes(kind)) throw forbidden();
     const file = form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return fail({ file: { code: "fileMissing" } }, { kind });
+    // A file name is shown and audit-logged: control characters are refused (server.mjs refuses them first).
+    if (CONTROL_CHARACTERS.test(file.name)) return fail({ file: { code: "fileMissing" } }, { kind });
+    if (file.size > MAX_UPLOAD_BYTES) return fail({ file: { code: "fileTooLarge", detail: "20 MB" } }, { kind });
     const text = await file.text();
-    const result = previewImport(db, kind, text);
-    if (!result.ok) return json<ActionData>({ step: "rejected", kind, fileName: file.name, errors: result.errors }, { status: 400 });
+    const result = previewImport(db, kind, text, { scope });
+    if (!result.ok) return json<ActionData>({ step: "rejected", kind, fileName: clip(file.name), errors: reported(result.errors) }, { status: 400 });
     const held = stashUpload(user.id, kind, file.name, text);
     return json<ActionData>({ step: "preview", kind, fileName: file.name, id: held.id, sha256: held.sha256, summary: result.summary });
   }
@@ -71,9 +81,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const taken = takeUpload(user.id, values.id ?? "", values.kind ?? "", values.sha256 ?? "");
   if (!taken.ok) return fail({ form: { code: taken.code } }, values);
   const { upload } = taken;
-  const result = runImport(db, upload.kind, upload.text, actorOf(user), { fileName: upload.fileName });
+  if (scope && REGIONAL_KINDS.includes(upload.kind)) throw forbidden();
+  const result = runImport(db, upload.kind, upload.text, actorOf(user), { fileName: upload.fileName, scope });
   // The data may have changed since the preview: the file is checked again inside the transaction.
-  if (!result.ok) return json<ActionData>({ step: "rejected", kind: upload.kind, fileName: upload.fileName, errors: result.errors }, { status: 400 });
+  if (!result.ok) return json<ActionData>({ step: "rejected", kind: upload.kind, fileName: clip(upload.fileName), errors: reported(result.errors) }, { status: 400 });
   dropUpload(upload.id);
   const s = result.summary;
   const params = new URLSearchParams({ kind: upload.kind, rows: String(s.rows), created: String(s.created), replaced: String(s.replaced), unchanged: String(s.unchanged) });
@@ -88,6 +99,11 @@ function Rejected({ data }: { data: Extract<ActionData, { step: "rejected" }> })
       <p className="notice notice-error" role="alert">
         {data.fileName}: {t("workflows.imports.rejected", { count: data.errors.length })}
       </p>
+      {data.errors.length >= MAX_IMPORT_ERRORS ? (
+        <p className="notice" role="status">
+          {t("security.importTruncated", { count: MAX_IMPORT_ERRORS })}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="data-table" data-testid="import-errors">
           <thead>

@@ -19,7 +19,8 @@ import { recordPayment } from "~/models/payment.server";
 import { isValidMonth, monthOf } from "~/rules/dates";
 import { yuanDisplay, yuanPlain } from "~/rules/money";
 import { INSURANCES } from "~/rules/types";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { inScope } from "~/models/employer-scope.server";
+import { actorOf, requireInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
@@ -44,16 +45,18 @@ const Intent = z.enum(["prepare", "correct", "payment"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
+  const scope = scopeOf(user);
   const now = today();
   // Without a month: the list of employer-months (filters, sort and page in the URL).
   if (!new URL(request.url).searchParams.has("period")) {
     columnsFormRedirect(request, MONTHS_COLUMNS);
     const list = parseSearchParams(request, MonthsListQuerySchema);
-    const employers = employerOptions(db);
+    const employers = employerOptions(db, scope?.codes);
     if (list.employer && !employers.some((e) => e.code === list.employer)) throw notFound();
     const asOf = list.asOf ?? now;
     const evaluation = evaluationFor(db, asOf, list.employer || null);
-    const view = monthsView(evaluation.months, list);
+    const months = scope ? evaluation.months.filter((m) => inScope(scope, { code: m.employerCode })) : evaluation.months;
+    const view = monthsView(months, list);
     if (wantsCsv(request)) {
       const t = await csvTranslator(request);
       throw csvResponse(`months-${asOf}.csv`, monthCsvColumns(t), list.hide, view.matching);
@@ -76,7 +79,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, MonthQuerySchema);
   const asOf = query.asOf ?? now;
   const period = query.period ?? monthOf(asOf);
-  const employers = employerOptions(db);
+  const employers = employerOptions(db, scope?.codes);
+  if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   const code = query.employer || employers[0]?.code || "";
   const view = code ? monthView(db, code, period, asOf) : null;
   if (query.employer && !view) throw notFound();
@@ -89,6 +93,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await formValues(request);
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();
+  // Every intent names its employer: outside the account's scope, it does not exist.
+  requireInScope(scopeOf(user), { code: values.employer ?? "" });
   const actor = actorOf(user);
   const result =
     intent.data === "prepare"

@@ -12,7 +12,7 @@ import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
 import { yuanPlain } from "~/rules/money";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { db } from "~/utils/db.server";
@@ -27,16 +27,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.pa
 
 /** The recorded payments, read-only: staff who may read the month view (payments are recorded there). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, WORKFLOW_READERS);
+  const user = await requireRole(request, WORKFLOW_READERS);
+  const scope = scopeOf(user)?.codes;
   columnsFormRedirect(request, PAYMENTS_COLUMNS);
   const query = parseSearchParams(request, PaymentsQuerySchema);
-  const employers = employerOptions(db);
+  const employers = employerOptions(db, scope);
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`payments-${today()}.csv`, paymentCsvColumns(t), query.hide, allPayments(db, query));
+    throw csvResponse(`payments-${today()}.csv`, paymentCsvColumns(t), query.hide, allPayments(db, query, scope));
   }
-  return json({ query, employers, ...listPayments(db, query) });
+  return json({ query, employers, ...listPayments(db, query, scope) });
 }
 
 function paymentCsvColumns(t: (key: string) => string): CsvColumn<PaymentListRow>[] {

@@ -11,13 +11,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { recordRegistration, registrationTracker, type TrackerRow } from "~/models/registration.server";
+import { getEmployee } from "~/models/employee.server";
 import { recordTerminationReport } from "~/models/termination-report.server";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
 import { formValues } from "~/utils/forms.server";
-import { invalid, parseSearchParams } from "~/utils/http.server";
+import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 import { ART50_RULES, ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asOf,
     finding: query.finding,
     canWrite: can(user.role, "registration:write"),
-    ...registrationTracker(db, asOf, query.finding, query.page),
+    ...registrationTracker(db, asOf, query.finding, query.page, scopeOf(user)?.codes),
   });
 }
 
@@ -41,6 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "registration:write");
   const values = await formValues(request);
+  // An employee of an employer outside the account's scope does not exist for it.
+  const scope = scopeOf(user);
+  if (scope) {
+    const employee = getEmployee(db, Number(values.employeeId) || 0);
+    if (!employee) throw notFound();
+    requireInScope(scope, { id: employee.employerId });
+  }
   const result = values.intent === "terminationReport" ? recordTerminationReport(db, actorOf(user), values) : recordRegistration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { reportResponse } from "~/utils/report.server";
 
 /** `/reports/findings.csv?asOf=D`: every finding as of D. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "report:read");
-  return reportResponse(request, "findings");
+  const user = await requirePermission(request, "report:read");
+  return reportResponse(request, "findings", scopeOf(user));
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { reportResponse } from "~/utils/report.server";
 
 /** `/reports/overdue.csv?asOf=D[&warnings=1]`: the open critical and breach findings (warnings on request). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "report:read");
-  return reportResponse(request, "overdue");
+  const user = await requirePermission(request, "report:read");
+  return reportResponse(request, "overdue", scopeOf(user));
 }

@@ -34,6 +34,7 @@ export default function SetPassword() {
   const issue = data?.problem ?? (data?.done ? null : problem);
   const err = (f: "newPassword" | "confirmPassword") => {
     const code = data?.errors?.[f];
+    if (code === "busy") return t("security.busy");
     return code ? t(`statements.password.errors.${code}`, { field: t(f === "newPassword" ? "statements.password.new" : "statements.password.confirm"), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
   };
   return (

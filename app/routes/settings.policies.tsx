@@ -14,11 +14,11 @@ import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
 import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/utils/format";
 import { INSURANCES, SIDES } from "~/rules/types";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
-import { badRequest, invalid, notFound } from "~/utils/http.server";
+import { badRequest, forbidden, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const presetMonth = url.searchParams.get("presetMonth") ?? "";
   const chosen = url.searchParams.get("preset") ? findPreset(url.searchParams.get("preset")!, isValidMonth(presetMonth) ? presetMonth : currentMonth) : undefined;
   return json({
-    canWrite: canWriteWorkflows(user.role),
+    canWrite: canWriteWorkflows(user.role) && !scopeOf(user),
     currentMonth,
     regions: policyOverview(db),
     calendarYears: HOLIDAY_YEARS.map((y) => ({ year: y.year, source: y.source })),
@@ -48,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
+  // A region's policy and calendar concern every employer there: not for an account limited to employers.
+  if (scopeOf(user)) throw forbidden();
   const values = await formValues(request);
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();

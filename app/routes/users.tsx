@@ -8,7 +8,11 @@ import { z } from "zod";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrorSummary, SelectField } from "~/components/field";
+import { useState } from "react";
+import { employerCodesByUser, setUserEmployers } from "~/models/employer-scope.server";
+import { employerOptions } from "~/models/employer.server";
 import { createAccount, listUsers, setAccountDisabled } from "~/models/user-admin.server";
+import type { FieldErrors } from "~/utils/validation";
 import { ROLES } from "../../db/schema";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -23,10 +27,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.tit
 /** Administrators only (`user:manage`), in the loader and in the action. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "user:manage");
-  return json({ me: user.id, users: listUsers(db) });
+  const scopes = employerCodesByUser(db);
+  return json({
+    me: user.id,
+    users: listUsers(db).map((u) => ({ ...u, employers: scopes.get(u.id) ?? [] })),
+    employers: employerOptions(db),
+  });
 }
 
-const Intent = z.enum(["create", "toggle"]);
+const Intent = z.enum(["create", "toggle", "employers"]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "user:manage");
@@ -39,6 +48,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const { password: _p, confirmPassword: _c, ...kept } = values;
     if (!result.ok) return json({ intent: "create" as const, ok: false as const, errors: result.errors, values: kept }, { status: 400 });
     return json({ intent: "create" as const, ok: true as const, errors: null, values: { email: kept.email ?? "" } });
+  }
+  if (intent.data === "employers") {
+    // One checkbox per employer, `employer:<code>`; none ticked = all employers.
+    const codes = Object.keys(values)
+      .filter((k) => k.startsWith("employer:"))
+      .map((k) => k.slice("employer:".length));
+    const userId = Number(values.userId);
+    const result = Number.isSafeInteger(userId) && userId > 0 ? setUserEmployers(db, actorOf(user), userId, codes) : null;
+    if (!result || !result.ok) {
+      return json({ intent: "employers" as const, ok: false as const, errors: result?.errors ?? { userId: { code: "notFound" as const } }, values: {} as Record<string, string> }, { status: 400 });
+    }
+    return json({ intent: "employers" as const, ok: true as const, errors: null, values: {} as Record<string, string> });
   }
   const result = setAccountDisabled(db, actorOf(user), values);
   if (!result.ok) return json({ intent: "toggle" as const, ok: false as const, errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
@@ -62,6 +83,11 @@ function userColumns(t: TFunction, fmt: Formatter, me: number) {
     col.accessor("name", { header: t("users.name") }),
     col.accessor("role", { header: t("users.role"), cell: (c) => t(`roles.${c.getValue()}`) }),
     col.accessor("employeeNo", { header: t("users.employeeNo"), cell: (c) => c.getValue() ?? t("common.none"), meta: { className: "mono" } }),
+    col.accessor((u) => u.employers.join(", "), {
+      id: "employers",
+      header: t("security.employers.label"),
+      cell: (c) => (c.row.original.role === "hr" || c.row.original.role === "auditor" ? c.getValue() || t("security.employers.all") : t("common.none")),
+    }),
     col.accessor("disabledAt", {
       id: "status",
       header: t("users.status"),
@@ -94,7 +120,7 @@ function userColumns(t: TFunction, fmt: Formatter, me: number) {
 }
 
 export default function Users() {
-  const { me, users } = useLoaderData<typeof loader>();
+  const { me, users, employers } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -133,6 +159,8 @@ export default function Users() {
         <DataTable data={users} columns={userColumns(t, fmt, me)} empty={t("users.empty")} caption={t("users.list")} rowKey={(u) => String(u.id)} testId="users" />
       </section>
 
+      <EmployerScopeForm users={users} employers={employers} result={data?.intent === "employers" ? data : null} />
+
       <section className="card">
         <h2>{t("users.add")}</h2>
         <FormErrorSummary errors={createErrors} />
@@ -158,6 +186,63 @@ export default function Users() {
         </Form>
       </section>
     </>
+  );
+}
+
+/** Limit an HR or auditor account to employers (issue 21); none ticked = all. */
+function EmployerScopeForm({
+  users,
+  employers,
+  result,
+}: {
+  users: Row[];
+  employers: { id: number; code: string; name: string }[];
+  result: { ok: boolean; errors: FieldErrors | null } | null;
+}) {
+  const { t } = useTranslation();
+  const scopable = users.filter((u) => u.role === "hr" || u.role === "auditor");
+  const [selected, setSelected] = useState(scopable[0]?.id ?? 0);
+  const current = scopable.find((u) => u.id === selected);
+  const err = useFieldErrors(result && !result.ok ? result.errors : null);
+  if (scopable.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="scope-heading">
+      <h2 id="scope-heading">{t("security.employers.label")}</h2>
+      <p className="muted">{t("security.employers.hint")}</p>
+      {result?.ok ? (
+        <p className="notice notice-ok" role="status">
+          {t("security.employers.saved")}
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <p className="notice notice-error" role="alert">
+          {err("employers", "security.employers.label") ?? err("userId", "users.email")}
+        </p>
+      ) : null}
+      <Form method="post" className="form-grid" key={`${selected}-${current?.employers.join(",")}`}>
+        <input type="hidden" name="intent" value="employers" />
+        <SelectField label={t("users.email")} name="userId" value={String(selected)} onChange={(e) => setSelected(Number(e.currentTarget.value))}>
+          {scopable.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.email} ({t(`roles.${u.role}`)})
+            </option>
+          ))}
+        </SelectField>
+        <fieldset>
+          <legend>{t("security.employers.label")}</legend>
+          {employers.map((e) => (
+            <label key={e.id} className="checkbox">
+              <input type="checkbox" name={`employer:${e.code}`} value="1" defaultChecked={current?.employers.includes(e.code) ?? false} /> {e.code} {e.name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="btn">
+            {t("security.employers.saveButton")}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }
 

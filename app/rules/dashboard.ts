@@ -104,10 +104,15 @@ function emptyRecord<K extends string>(keys: readonly K[]): Record<K, number> {
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The figures for all employers, or one (`employerCode`). */
-export function dashboardFigures(ix: EngineIndex, ev: Evaluation, options: { employerCode?: string | null } = {}): DashboardFigures {
+export function dashboardFigures(
+  ix: EngineIndex,
+  ev: Evaluation,
+  options: { employerCode?: string | null; /** An account's employers (issue 21); null = all. */ employerCodes?: readonly string[] | null } = {},
+): DashboardFigures {
   const asOf = ev.asOf;
   const only = options.employerCode ?? null;
-  const inScope = (code: string) => only === null || code === only;
+  const allowed = options.employerCodes ? new Set(options.employerCodes) : null;
+  const inScope = (code: string) => (only === null || code === only) && (allowed === null || allowed.has(code));
   const asOfMonth = monthOf(asOf);
   const trend = monthRange(addMonths(asOfMonth, -(TREND_MONTHS - 1)), asOfMonth);
   const horizon = addDays(asOf, UPCOMING_DAYS);

@@ -3,11 +3,12 @@
  * action calls `requireUser`, `requireRole` or `requirePermission` itself.
  */
 import { createCookie, redirect } from "@remix-run/node";
+import { employerScopeOf, inScope, type EmployerScope } from "~/models/employer-scope.server";
 import { ABSOLUTE_TIMEOUT_MS, deleteSession, getSessionUser } from "~/models/session.server";
 import type { SessionUser } from "~/models/user.server";
 import type { Actor } from "~/models/audit.server";
 import { db } from "./db.server";
-import { forbidden } from "./http.server";
+import { forbidden, notFound } from "./http.server";
 import { SECURE_COOKIES } from "./i18n.server";
 import { can, type Action, type Role } from "./permissions";
 
@@ -75,3 +76,22 @@ export async function signOut(request: Request): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
+
+/**
+ * The employers this user may see and change (issue 21): null = all. Only HR
+ * and auditor accounts are ever scoped. Every loader and action that reads or
+ * writes an employer's data asks this itself.
+ */
+export function scopeOf(user: SessionUser): EmployerScope {
+  return user.role === "hr" || user.role === "auditor" ? employerScopeOf(db, user.id) : null;
+}
+
+/** An employer outside the user's scope is answered like one that does not exist: 404. */
+export function requireInScope(scope: EmployerScope, employer: { id?: number | null; code?: string | null }): void {
+  if (!inScope(scope, employer)) throw notFound();
+}
+
+/** A requested employer code ("" = none chosen) must be in scope; 404 otherwise. */
+export function requireCodeInScope(scope: EmployerScope, code: string | null | undefined): void {
+  if (code) requireInScope(scope, { code });
+}

@@ -3,9 +3,34 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { idParam } from "./validation";
 
-/** Only same-site relative paths, so a `redirectTo` cannot send people elsewhere. */
+/** C0 controls, DEL, C1 controls: never in a redirect target, a file name or a stored text. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const MAX_REDIRECT_LENGTH = 2000;
+
+/**
+ * The one redirect check, used by every route that redirects to a target it
+ * was given (sign-in, the language switch): a same-site path and nothing else.
+ * Refused (→ `fallback`), in the raw value and again after percent-decoding:
+ * control characters (tab, CR, LF, NUL… which browsers strip, turning `/\t/x`
+ * into `//x`), backslashes, a leading `//`, anything not starting with `/`,
+ * broken percent-encoding, more than 2,000 characters. What is kept resolves
+ * to our own origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || to.length > MAX_REDIRECT_LENGTH) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  for (const candidate of [to, decoded]) {
+    if (!candidate.startsWith("/") || candidate.startsWith("//")) return fallback;
+    if (candidate.includes("\\") || CONTROL_CHARACTERS.test(candidate)) return fallback;
+  }
+  const base = "http://same-site.invalid";
+  const resolved = new URL(to, base);
+  if (resolved.origin !== base) return fallback;
   return to;
 }
 

@@ -4,5 +4,5 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 export const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
-export type PasswordErrorCode = "required" | "tooShort" | "tooLong" | "mismatch" | "wrong" | "unchanged";
+export type PasswordErrorCode = "required" | "tooShort" | "tooLong" | "mismatch" | "wrong" | "unchanged" | "busy";
 export type PasswordErrors = Partial<Record<PasswordField, PasswordErrorCode>>;

@@ -1,4 +1,5 @@
 /** The CSV reports (SPEC §7) as streamed downloads (server.mjs marks every response `no-store`). */
+import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.server";
 import { cachedEvaluation } from "~/models/evaluation.server";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { db } from "./db.server";
@@ -7,10 +8,11 @@ import { parseSearchParams } from "./http.server";
 import { ReportQuerySchema } from "./findings-query";
 import { csvAttachment } from "./csv-response.server";
 
-export function reportResponse(request: Request, kind: ReportKind): Response {
+/** `scope`: the account's employers (issue 21); null = all. */
+export function reportResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Response {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = cachedEvaluation(db, asOf);
+  const { findings } = scopedEvaluation(cachedEvaluation(db, asOf), scope);
   const humanHeader = query.header === "zh" ? humanHeaderZh(kind) : undefined;
   const chunks = reportChunks(kind, findings, { warnings: query.warnings, humanHeader });
   return csvAttachment(`${kind}-${asOf}.csv`, chunks);

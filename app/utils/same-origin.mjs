@@ -9,7 +9,9 @@
  * - `Sec-Fetch-Site` present and neither `same-origin` nor `none` (a user typing
  *   an address or using a bookmark);
  * - `Origin` present and not the request's own host (`null`, from sandboxed
- *   frames or privacy-sensitive redirects, included).
+ *   frames or privacy-sensitive redirects, included);
+ * - `Origin` with another scheme than the request's (`scheme`: express's
+ *   `req.protocol`, the forwarded one behind `TRUST_PROXY=1`).
  * Allowed when both headers are absent: command-line clients and old browsers
  * send neither, and the session cookie (SameSite=Lax) is not sent on a
  * cross-site POST anyway; this check is the second lock on that door.
@@ -27,10 +29,10 @@ function normalHost(host, scheme) {
 }
 
 /**
- * @param {{ method: string; host?: string | null; origin?: string | null; secFetchSite?: string | null }} request
+ * @param {{ method: string; host?: string | null; origin?: string | null; secFetchSite?: string | null; scheme?: string | null }} request
  * @returns {{ ok: true } | { ok: false; reason: string }}
  */
-export function checkSameOrigin({ method, host, origin, secFetchSite }) {
+export function checkSameOrigin({ method, host, origin, secFetchSite, scheme }) {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (secFetchSite != null && !ALLOWED_FETCH_SITES.has(secFetchSite.trim().toLowerCase())) {
     return { ok: false, reason: `Sec-Fetch-Site: ${secFetchSite}` };
@@ -44,6 +46,9 @@ export function checkSameOrigin({ method, host, origin, secFetchSite }) {
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, reason: "Origin is not http(s)" };
     if (!host) return { ok: false, reason: "Origin without Host" };
+    if (scheme != null && url.protocol !== `${scheme.trim().toLowerCase().replace(/:$/, "")}:`) {
+      return { ok: false, reason: "Origin of another scheme" };
+    }
     if (normalHost(url.host, url.protocol) !== normalHost(host, url.protocol)) return { ok: false, reason: "Origin is another host" };
   }
   return { ok: true };

@@ -4,7 +4,8 @@
  * Zod schemas give their issue messages as these codes.
  */
 import { z } from "zod";
-import { isValidDate, isValidMonth } from "~/rules/dates";
+import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
+import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
 
 export const VALIDATION_CODES = [
@@ -33,6 +34,10 @@ export const VALIDATION_CODES = [
   "beforeTermination",
   "noTermination",
   "confirmTracking",
+  "controlCharacters",
+  "dateOutOfRange",
+  "monthOutOfRange",
+  "amountTooLarge",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -82,11 +87,20 @@ export function validate<S extends z.ZodTypeAny>(schema: S, raw: unknown): Resul
 
 // ---------- building blocks (messages are ValidationCodes) ----------
 
-export const requiredText = (max: number) => z.string({ required_error: "required" }).trim().min(1, "required").max(max, "tooLong");
+/** Texts never hold control, NUL or bidirectional-override characters (app/lib/field-ranges.ts). */
+const noForbidden = (v: string) => !hasForbiddenCharacters(v);
 
-export const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().default("");
+export const requiredText = (max: number) =>
+  z.string({ required_error: "required" }).trim().min(1, "required").max(max, "tooLong").refine(noForbidden, "controlCharacters");
 
-export const isoDate = () => requiredText(10).refine(isValidDate, "invalidDate");
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, "tooLong").refine(noForbidden, "controlCharacters").optional().default("");
+
+/** A calendar date within 1950-01-01..2100-12-31. */
+export const isoDate = () =>
+  requiredText(10)
+    .refine(isValidDate, "invalidDate")
+    .refine((v) => !isValidDate(v) || dateInRange(v), "dateOutOfRange");
 
 /** Empty → null. */
 export const optionalDate = () =>
@@ -96,15 +110,41 @@ export const optionalDate = () =>
     .optional()
     .default("")
     .refine((v) => v === "" || isValidDate(v), "invalidDate")
+    .refine((v) => v === "" || !isValidDate(v) || dateInRange(v), "dateOutOfRange")
     .transform((v) => (v === "" ? null : v));
 
-export const isoMonth = () => requiredText(7).refine(isValidMonth, "invalidMonth");
+/**
+ * A month from `from` (the employer's tracked range, when given; else 1950-01)
+ * to 12 months after the current month in Asia/Shanghai. The refusal's detail
+ * is the accepted range.
+ */
+export const isoMonth = (from?: string | null) =>
+  requiredText(7)
+    .refine(isValidMonth, "invalidMonth")
+    .superRefine((v, ctx) => {
+      if (!isValidMonth(v)) return;
+      const today = shanghaiDate(new Date());
+      if (monthInRange(v, today, from)) return;
+      const b = monthBounds(today, from);
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "monthOutOfRange", params: { detail: `${b.from} – ${b.to}` } });
+    });
 
-/** Yuan text → integer fen. */
+/** A policy's effective month: any month from 1950-01 to 2100-12 (a region's rule may be announced years ahead). */
+export const policyMonth = () =>
+  requiredText(7)
+    .refine(isValidMonth, "invalidMonth")
+    .superRefine((v, ctx) => {
+      if (isValidMonth(v) && !policyMonthInRange(v)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "monthOutOfRange", params: { detail: `${POLICY_MONTHS.from} – ${POLICY_MONTHS.to}` } });
+      }
+    });
+
+/** Yuan text → integer fen, at most ¥100,000,000.00. */
 export const yuanAmount = () =>
   requiredText(20)
     .refine((v) => parseYuan(v) !== null, "invalidAmount")
-    .transform((v) => parseYuan(v)!);
+    .transform((v) => parseYuan(v)!)
+    .refine(amountInRange, "amountTooLarge");
 
 export const optionalEmail = () =>
   z

@@ -15,7 +15,15 @@
  * payment the server acknowledged. Prints requests, req/s, p50/p99 latencies
  * and payments acknowledged vs stored; exits 1 on failure.
  *
- * Environment: LOAD_SECONDS (45), LOAD_CLIENTS (8).
+ * Then a bounded sign-in flood (issue 21, finding 2): LOAD_FLOOD (200) wrong
+ * sign-ins, 40 at a time, half for a real account (HR) and half for unknown
+ * ones, while a static file and the signed-out sign-in page are fetched every
+ * 100 ms. Passes when every flood answer is 400 (checked, wrong) or 503 (the
+ * sign-in gate's "try again later"), the static file's p95 stays under 1 s,
+ * and at most 10 guesses for the HR account were checked (the audit log's
+ * unthrottled failures).
+ *
+ * Environment: LOAD_SECONDS (45), LOAD_CLIENTS (8), LOAD_FLOOD (200).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -201,6 +209,47 @@ console.log(`load test: ${CLIENTS} clients on ${sessions.length} sessions (hr, a
 await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
 const elapsed = (performance.now() - started) / 1000;
 
+// ---------- the sign-in flood ----------
+
+const FLOOD = Number(process.env.LOAD_FLOOD ?? 200);
+const floodAnswers = new Map<number, number>();
+const probes: Record<"static" | "login", number[]> = { static: [], login: [] };
+let flooding = true;
+const prober = (async () => {
+  while (flooding) {
+    for (const [kind, path] of [["static", "/favicon.svg"], ["login", "/login"]] as const) {
+      const t0 = performance.now();
+      try {
+        const r = await fetch(`${BASE}${path}`);
+        await r.arrayBuffer();
+        if (r.status === 200) probes[kind].push(performance.now() - t0);
+      } catch {
+        probes[kind].push(Number.POSITIVE_INFINITY);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})();
+const floodStarted = performance.now();
+for (let sent = 0; sent < FLOOD; sent += 40) {
+  await Promise.all(
+    Array.from({ length: Math.min(40, FLOOD - sent) }, async (_, i) => {
+      const n = sent + i;
+      const email = n % 2 === 0 ? ACCOUNTS.hr.email : `flood-${n}@example.com`;
+      try {
+        const r = await fetch(`${BASE}/login`, { method: "POST", body: new URLSearchParams({ email, password: `wrong-${n}` }), redirect: "manual" });
+        await r.arrayBuffer();
+        floodAnswers.set(r.status, (floodAnswers.get(r.status) ?? 0) + 1);
+      } catch {
+        floodAnswers.set(0, (floodAnswers.get(0) ?? 0) + 1);
+      }
+    }),
+  );
+}
+const floodSeconds = (performance.now() - floodStarted) / 1000;
+flooding = false;
+await prober;
+
 // ---------- stop and check ----------
 
 server.kill("SIGTERM");
@@ -212,6 +261,10 @@ const stored = readOnly(dbPath, (db) => ({
   load: (db.prepare("SELECT count(*) AS n FROM payments WHERE reference LIKE 'LOAD-%'").get() as { n: number }).n,
   integrity: db.pragma("integrity_check", { simple: true }) as string,
 }));
+const hrChecked = readOnly(dbPath, (db) => {
+  const hr = db.prepare("SELECT id FROM users WHERE email = ?").get(ACCOUNTS.hr.email) as { id: number };
+  return (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login_failed' AND entity_id = ? AND json_extract(after, '$.throttled') = 0").get(String(hr.id)) as { n: number }).n;
+});
 const output = serverOut + serverErr;
 const busy = (output.match(/SQLITE_BUSY/g) ?? []).length;
 const leakedIds = idNumbers.filter((n) => output.includes(n)).length;
@@ -224,6 +277,12 @@ for (const [kind, k] of [...perKind.entries()].sort()) {
   console.log(`  ${kind.padEnd(18)} ${String(k.n).padStart(6)}  p50 ${f(percentile(k.ms, 50)).padStart(8)}  p99 ${f(percentile(k.ms, 99)).padStart(8)}`);
 }
 console.log(`payments: ${paymentsBefore} before + ${acknowledged} acknowledged = ${paymentsBefore + acknowledged} expected; ${stored.payments} stored (${stored.load} from this run); integrity ${stored.integrity}`);
+for (const k of ["static", "login"] as const) probes[k].sort((a, b) => a - b);
+console.log(
+  `sign-in flood: ${FLOOD} wrong sign-ins in ${floodSeconds.toFixed(1)} s, answers ${[...floodAnswers.entries()].map(([s, n]) => `${s}×${n}`).join(", ")}; ` +
+    `HR guesses checked ${hrChecked}; meanwhile /favicon.svg p50 ${f(percentile(probes.static, 50))}, p95 ${f(percentile(probes.static, 95))}, max ${f(probes.static.at(-1) ?? 0)} ` +
+    `(${probes.static.length} fetches), /login p50 ${f(percentile(probes.login, 50))}, p95 ${f(percentile(probes.login, 95))}`,
+);
 console.log(`5xx: ${fivexx}; unexpected answers: ${unexpected.length}; SQLITE_BUSY in the server's output: ${busy}; identity numbers in the server's output: ${leakedIds}`);
 
 const problems: string[] = [];
@@ -234,6 +293,10 @@ if (leakedIds > 0) problems.push(`${leakedIds} identity numbers in the server's 
 if (stored.payments !== paymentsBefore + acknowledged || stored.load !== acknowledged) problems.push(`payments stored ${stored.payments}, expected ${paymentsBefore + acknowledged}`);
 if (stored.integrity !== "ok") problems.push(`integrity check: ${stored.integrity}`);
 if (acknowledged === 0) problems.push("no payment was acknowledged");
+const floodOther = [...floodAnswers.entries()].filter(([status]) => status !== 400 && status !== 503);
+if (floodOther.length > 0) problems.push(`sign-in flood answers other than 400/503: ${floodOther.map(([s, n]) => `${s}×${n}`).join(", ")}`);
+if (probes.static.length < 3 || percentile(probes.static, 95) >= 1000) problems.push(`static file p95 ${f(percentile(probes.static, 95))} during the sign-in flood (limit 1 s)`);
+if (hrChecked > 10) problems.push(`${hrChecked} guesses for the HR account were checked (limit 10)`);
 if (problems.length > 0) {
   if (serverErr) console.error(`server stderr (last 2,000 characters):\n${serverErr.slice(-2000)}`);
   fail(problems.join("; "));

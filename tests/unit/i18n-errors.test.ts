@@ -66,6 +66,8 @@ const BAD_FILES: [ImportKind, string, ImportContext?][] = [
   ["collection", file("collection", "ACME,order,2026-04-01,2026-01;;2026-02,,,", "ACME,what,2026-04-01,2026-01,,,", "ACME,order,2026-04-01,2026-01,2026-03-01,,")],
   ["collection", file("collection", "ACME,installment,2026-04-01,2026-01,,,", "ACME,installment,2026-04-01,2026-01,,2026-05-01,0")],
   ["collection", file("collection", "ACME,guarantee,2026-04-01,2026-01;2026-02,,,", "ACME,guarantee,2026-05-01,2026-02,,,")],
+  // The shared field ranges (issue 21): out-of-range dates, periods and amounts, control characters.
+  ["payments", file("payments", "ACME,2026-03,2999-12-31,100.00,R1", "ACME,2999-12,2026-04-01,100.00,R2", "ACME,2026-03,2026-04-01,9999999999999.99,R3", "ACME,2026-03,2026-04-01,100.00,R\u202e4")],
 ];
 
 function allImportErrors(): ImportError[] {

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
-import { employees, ROLES, users, type Role } from "../../../db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { employers, employees, ROLES, userEmployers, users, type Role } from "../../../db/schema";
+import { SCOPABLE_ROLES } from "~/models/employer-scope.server";
 import { audit, CLI_ACTOR } from "~/models/audit.server";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
 import { hashPassword } from "~/utils/password.server";
@@ -10,9 +11,10 @@ import { hiddenPrompt, readFirstLine } from "../prompt";
 export const MIN_PASSWORD_LENGTH = NEW_PASSWORD_MIN_LENGTH;
 
 export const summary = "add a user (password from standard input)";
-export const usage = `user add --email E --role ${ROLES.join("|")} [--employee NO] [--name N]
+export const usage = `user add --email E --role ${ROLES.join("|")} [--employee NO] [--name N] [--employer CODE]...
   The password is the first line of standard input, or asked for (hidden) on a terminal;
-  ${MIN_PASSWORD_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. An employee account names its employee (--employee NO).`;
+  ${MIN_PASSWORD_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. An employee account names its employee (--employee NO).
+  An hr or auditor account may be limited to employers (--employer CODE, repeatable; none = all).`;
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -38,6 +40,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     role: { type: "string" },
     employee: { type: "string" },
     name: { type: "string" },
+    employer: { type: "string", multiple: true },
   });
   if (positionals.length !== 1 || positionals[0] !== "add") throw new UsageError(positionals.length ? `unknown user command "${positionals.join(" ")}"` : "user needs a subcommand: add");
   const email = (values.email ?? "").trim().toLowerCase();
@@ -50,6 +53,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   if (role === "employee" && !employeeNo) throw new UsageError("an employee account needs --employee NO");
   if (role !== "employee" && employeeNo) throw new UsageError(`--employee is only for the employee role (a ${role} account is not linked to an employee)`);
   const name = (values.name ?? "").trim();
+  const employerCodes = [...new Set((values.employer ?? []).map((c) => c.trim()).filter((c) => c !== ""))];
+  if (employerCodes.length > 0 && !(SCOPABLE_ROLES as readonly string[]).includes(role)) {
+    throw new UsageError(`--employer is only for the ${SCOPABLE_ROLES.join(" and ")} roles (a ${role} account sees ${role === "admin" ? "every employer" : "only its own portal"})`);
+  }
 
   const db = openExistingDb(ctx);
   try {
@@ -61,6 +68,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       employeeId = emp.id;
     }
     if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
+    const scoped = employerCodes.length ? db.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, employerCodes)).all() : [];
+    const unknown = employerCodes.filter((c) => !scoped.some((e) => e.code === c));
+    if (unknown.length > 0) throw new CliError(`no employer with code ${unknown.map((c) => `"${c}"`).join(", ")}; no user was added`);
 
     const password = await readPassword(ctx);
     if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters (got ${password.length}); no user was added`);
@@ -71,12 +81,19 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       (tx) => {
         if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
         const row = tx.insert(users).values({ email, name, role, employeeId, passwordHash }).returning({ id: users.id }).get();
-        audit(tx, CLI_ACTOR, { action: "create", entity: "user", entityId: row.id, after: { email, name, role, employeeId } });
+        if (scoped.length) tx.insert(userEmployers).values(scoped.map((e) => ({ userId: row.id, employerId: e.id }))).run();
+        audit(tx, CLI_ACTOR, {
+          action: "create",
+          entity: "user",
+          entityId: row.id,
+          after: { email, name, role, employeeId, ...(scoped.length ? { employers: scoped.map((e) => e.code).sort() } : {}) },
+        });
         return row.id;
       },
       { behavior: "immediate" },
     );
-    ctx.io.stdout.write(`added user ${email} (${role}${employeeNo ? `, employee ${employeeNo}` : ""}), id ${id}\n`);
+    const limits = scoped.length ? `, employers ${scoped.map((e) => e.code).sort().join(", ")}` : "";
+    ctx.io.stdout.write(`added user ${email} (${role}${employeeNo ? `, employee ${employeeNo}` : ""}${limits}), id ${id}\n`);
     return 0;
   } finally {
     db.$client.close();

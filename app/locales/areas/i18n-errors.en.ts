@@ -1,3 +1,4 @@
+import { securityImportEn } from "./security.en";
 /**
  * English messages for errors that the models report with a code and parameters
  * (import files, rate cells, issuing statements), so the web shows them in the
@@ -7,6 +8,7 @@
 export const i18nErrorsEn = {
   /** One bad row or cell of an import file (SPEC §8); the row and column are shown beside it. */
   import: {
+    ...securityImportEn,
     required: "is required",
     notCalendarDate: "“{{value}}” is not a calendar date",
     notDate: "“{{value}}” is not a date YYYY-MM-DD",

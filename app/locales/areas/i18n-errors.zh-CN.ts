@@ -1,8 +1,10 @@
+import { securityImportZhCN } from "./security.zh-CN";
 /** 以代码和参数报告的错误（导入文件、费率、出具缴费明细）的中文文本；与 i18n-errors.en.ts 键完全相同。 */
 import type { i18nErrorsEn } from "./i18n-errors.en";
 
 export const i18nErrorsZhCN: typeof i18nErrorsEn = {
   import: {
+    ...securityImportZhCN,
     required: "为必填项",
     notCalendarDate: "“{{value}}”不是有效的日期",
     notDate: "“{{value}}”不是 YYYY-MM-DD 格式的日期",

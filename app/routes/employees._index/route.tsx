@@ -8,7 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
@@ -21,15 +21,17 @@ import { rosterColumns, rosterCsvColumns } from "./columns";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "employee:read");
+  const user = await requirePermission(request, "employee:read");
+  const scope = scopeOf(user)?.codes;
   columnsFormRedirect(request, ROSTER_COLUMNS);
   const query = parseSearchParams(request, RosterQuerySchema);
+  requireCodeInScope(scopeOf(user), query.employer);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`roster-${today()}.csv`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today()));
+    throw csvResponse(`roster-${today()}.csv`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today(), scope));
   }
-  const result = listEmployees(db, query, today());
-  return json({ query, ...result, employers: employerOptions(db), departments: listDepartments(db) });
+  const result = listEmployees(db, query, today(), scope);
+  return json({ query, ...result, employers: employerOptions(db, scope), departments: listDepartments(db, scope) });
 }
 
 export default function Roster() {

@@ -1,0 +1,269 @@
+/**
+ * The authorization matrix, continued (issue 21, finding 8): an HR account and
+ * an auditor account limited to one employer (SH01, added with
+ * `cli user add --employer SH01`) read nothing and write nothing of the other
+ * (BJ01) — pages, `?_data`, CSV exports, the CSV reports and the dashboard's
+ * figures — while the unlimited accounts keep seeing both.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { expect, request as playwrightRequest, test, type APIResponse } from "@playwright/test";
+import { ACCOUNTS, todayInShanghai } from "./fixtures";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const E2E_DB = join(ROOT, process.env.E2E_DATABASE_PATH ?? "tests/.tmp/e2e.db");
+const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3111)}`;
+
+const SCOPED = {
+  hr: { email: "scoped-hr@example.com", password: "scoped-hr-passphrase", role: "hr" },
+  auditor: { email: "scoped-auditor@example.com", password: "scoped-auditor-passphrase", role: "auditor" },
+} as const;
+type Scoped = keyof typeof SCOPED;
+
+type Answer = APIResponse & { bodyText: string };
+
+async function send(method: "GET" | "POST", url: string, cookie: string | null, form?: Record<string, string>): Promise<Answer> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  try {
+    const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+    const res = method === "GET" ? await ctx.get(url, { headers, maxRedirects: 0 }) : await ctx.post(url, { headers, form: form ?? {}, maxRedirects: 0 });
+    const bodyText = await res.text();
+    return Object.assign(res, { bodyText });
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const res = await send("POST", "/login", null, { email, password });
+  expect(res.status(), `sign-in as ${email}`).toBe(302);
+  const cookie = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value.split(";")[0]!)
+    .find((c) => c.startsWith("__session=") && c.length > "__session=".length);
+  expect(cookie).toBeTruthy();
+  return cookie!;
+}
+
+const data = (url: string, route: string) => `${url}${url.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`;
+
+interface Other {
+  employerId: number;
+  employeeId: number;
+  employeeNo: string;
+  ownEmployeeId: number;
+  ownEmployeeNos: string[];
+  otherEmployeeNos: string[];
+}
+let other: Other;
+const cookies: Partial<Record<Scoped | "admin", string>> = {};
+
+function counts() {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      bjPayments: one("SELECT count(*) AS n FROM payments p JOIN employers e ON e.id = p.employer_id WHERE e.code = 'BJ01'"),
+      bjEmployees: one("SELECT count(*) AS n FROM employees m JOIN employers e ON e.id = m.employer_id WHERE e.code = 'BJ01'"),
+      bjCollection: one("SELECT count(*) AS n FROM collection_actions c JOIN employers e ON e.id = c.employer_id WHERE e.code = 'BJ01'"),
+      bjRegistrations: one("SELECT count(*) AS n FROM registrations r JOIN employees m ON m.id = r.employee_id JOIN employers e ON e.id = m.employer_id WHERE e.code = 'BJ01'"),
+      employers: one("SELECT count(*) AS n FROM employers"),
+      scopedWrites: one(
+        `SELECT count(*) AS n FROM audit_log WHERE actor IN ('${SCOPED.hr.email}', '${SCOPED.auditor.email}') AND action NOT IN ('login', 'logout')`,
+      ),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+test.beforeAll(async () => {
+  // The two limited accounts, through the real command line (once: a retried worker finds them there).
+  const existing = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  const known = new Set((existing.prepare("SELECT email FROM users").all() as { email: string }[]).map((r) => r.email));
+  existing.close();
+  for (const a of Object.values(SCOPED)) {
+    if (known.has(a.email)) continue;
+    execFileSync("npx", ["tsx", "app/cli/main.ts", "--db", E2E_DB, "user", "add", "--email", a.email, "--role", a.role, "--employer", "SH01"], {
+      cwd: ROOT,
+      input: `${a.password}\n`,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  }
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    const employer = db.prepare("SELECT id FROM employers WHERE code = 'BJ01'").get() as { id: number };
+    const employee = db.prepare("SELECT id, employee_no AS no FROM employees WHERE employer_id = ? ORDER BY id LIMIT 1").get(employer.id) as { id: number; no: string };
+    const own = db.prepare("SELECT e.id FROM employees e JOIN employers r ON r.id = e.employer_id WHERE r.code = 'SH01' ORDER BY e.id LIMIT 1").get() as { id: number };
+    const nos = (code: string) =>
+      (db.prepare("SELECT e.employee_no AS no FROM employees e JOIN employers r ON r.id = e.employer_id WHERE r.code = ?").all(code) as { no: string }[]).map((r) => r.no);
+    other = { employerId: employer.id, employeeId: employee.id, employeeNo: employee.no, ownEmployeeId: own.id, ownEmployeeNos: nos("SH01"), otherEmployeeNos: nos("BJ01") };
+  } finally {
+    db.close();
+  }
+  expect(other.otherEmployeeNos.length).toBeGreaterThan(0);
+  for (const who of ["hr", "auditor"] as const) cookies[who] = await signIn(SCOPED[who].email, SCOPED[who].password);
+  cookies.admin = await signIn(ACCOUNTS.admin.email, ACCOUNTS.admin.password);
+});
+
+/** No BJ01 record in an answer: neither its name, its code (unless the answer only echoes its own address) nor any of its employees' numbers. */
+function expectNothingOfTheOther(body: string, label: string, echoesCode = false) {
+  expect(body, label).not.toContain("北京京宝科技有限公司");
+  if (!echoesCode) expect(body, label).not.toContain("BJ01");
+  for (const no of other.otherEmployeeNos) expect(body, `${label}: employee ${no}`).not.toMatch(new RegExp(`\\b${no}\\b`));
+}
+
+test("the other employer's records answer 404, as pages and as data, to both limited accounts", async () => {
+  const period = todayInShanghai().slice(0, 7);
+  const urls: [string, string][] = [
+    [`/employees/${other.employeeId}`, "routes/employees.$id"],
+    [`/employers/${other.employerId}`, "routes/employers.$id"],
+    ["/employees?employer=BJ01", "routes/employees._index"],
+    ["/employees?employer=BJ01&format=csv", "routes/employees._index"],
+    [`/months?employer=BJ01&period=${period}`, "routes/months"],
+    ["/months?employer=BJ01", "routes/months"],
+    ["/payments?employer=BJ01", "routes/payments"],
+    ["/findings?employer=BJ01", "routes/findings"],
+    ["/collection?employer=BJ01", "routes/collection"],
+  ];
+  for (const who of ["hr", "auditor"] as const) {
+    for (const [url, route] of urls) {
+      const page = await send("GET", url, cookies[who]!);
+      expect(page.status(), `GET ${url} as scoped ${who}`).toBe(404);
+      // A 404 page repeats its own address (the language switch's way back), nothing else.
+      expectNothingOfTheOther(page.bodyText.replaceAll(url.replaceAll("&", "&amp;"), ""), `GET ${url} as scoped ${who}`, true);
+      const d = await send("GET", data(url, route), cookies[who]!);
+      expect(d.status(), `GET ${url} ?_data as scoped ${who}`).toBe(404);
+      expect(d.bodyText.length).toBeLessThan(200);
+    }
+    // The audit log covers every employer: not for a limited account.
+    expect((await send("GET", "/audit", cookies[who]!)).status()).toBe(403);
+    expect((await send("GET", "/audit?format=csv", cookies[who]!)).status()).toBe(403);
+  }
+  // The unlimited administrator still reads them.
+  expect((await send("GET", `/employees/${other.employeeId}`, cookies.admin!)).status()).toBe(200);
+  expect((await send("GET", "/employees?employer=BJ01", cookies.admin!)).status()).toBe(200);
+});
+
+test("lists, exports, reports and the dashboard hold only the limited account's employer", async () => {
+  const lists: [string, string][] = [
+    ["/", "routes/_index"],
+    ["/employees", "routes/employees._index"],
+    ["/employees?format=csv", ""],
+    ["/employers", "routes/employers._index"],
+    ["/months", "routes/months"],
+    ["/months?format=csv", ""],
+    ["/payments", "routes/payments"],
+    ["/payments?format=csv", ""],
+    ["/findings", "routes/findings"],
+    ["/findings?format=csv", ""],
+    ["/registrations", "routes/registrations"],
+    ["/collection", "routes/collection"],
+    ["/imports", "routes/imports"],
+    ["/reports/findings.csv", ""],
+    ["/reports/overdue.csv", ""],
+    ["/settings/policies", "routes/settings.policies"],
+  ];
+  for (const who of ["hr", "auditor"] as const) {
+    for (const [url, route] of lists) {
+      const page = await send("GET", url, cookies[who]!);
+      expect(page.status(), `GET ${url} as scoped ${who}`).toBe(200);
+      expectNothingOfTheOther(page.bodyText, `GET ${url} as scoped ${who}`);
+      if (route) {
+        const d = await send("GET", data(url, route), cookies[who]!);
+        expect(d.status(), `GET ${url} ?_data as scoped ${who}`).toBe(200);
+        expectNothingOfTheOther(d.bodyText, `GET ${url} ?_data as scoped ${who}`);
+      }
+    }
+  }
+  // The admin's lists do hold BJ01 (the check above can fail).
+  const all = await send("GET", data("/employees", "routes/employees._index"), cookies.admin!);
+  expect(all.bodyText).toContain("BJ01");
+  const report = await send("GET", "/reports/findings.csv", cookies.admin!);
+  expect(report.bodyText).toContain("BJ01");
+
+  // The dashboard's figures of a limited account are its employer's figures.
+  type Figures = { figures: { employerCode: string | null } & Record<string, unknown>; employers: { code: string }[] };
+  const figures = async (url: string, cookie: string) => {
+    const f = (JSON.parse((await send("GET", data(url, "routes/_index"), cookie)).bodyText) as Figures).figures;
+    return { ...f, employerCode: null };
+  };
+  const mine = JSON.parse((await send("GET", data("/", "routes/_index"), cookies.hr!)).bodyText) as Figures;
+  expect(mine.employers.map((e) => e.code)).toEqual(["SH01"]);
+  expect(await figures("/", cookies.hr!)).toEqual(await figures("/?employer=SH01", cookies.admin!));
+  expect(await figures("/", cookies.hr!)).not.toEqual(await figures("/", cookies.admin!));
+  // Asking for the other employer's figures gives the account's own, never the other's.
+  expect(await figures("/?employer=BJ01", cookies.auditor!)).toEqual(await figures("/?employer=SH01", cookies.admin!));
+});
+
+test("no write crosses the boundary; the limited HR account still writes its own employer", async () => {
+  const before = counts();
+  const today = todayInShanghai();
+  const period = today.slice(0, 7);
+  const writes: [string, Record<string, string>, number][] = [
+    ["/months", { intent: "payment", employer: "BJ01", period, paidOn: today, amount: "100.00", reference: "SCOPE-X" }, 404],
+    ["/months", { intent: "prepare", employer: "BJ01", period, declaredOn: today }, 404],
+    [`/employees/${other.employeeId}`, { intent: "terminate", terminationDate: today }, 404],
+    [`/employees/${other.ownEmployeeId}`, { intent: "update", employeeNo: "Z1", name: "Z", idType: "passport", idNumber: "E1234567", employerId: String(other.employerId), hireDate: today }, 400],
+    ["/employees/new", { employeeNo: "SCOPE-1", name: "Scope", idType: "passport", idNumber: "E7654321", employerId: String(other.employerId), hireDate: today, monthlyWage: "10000" }, 400],
+    [`/employers/${other.employerId}`, { code: "BJ01", name: "Renamed", uscc: "91110108MA01ABCD1X", region: "beijing" }, 404],
+    ["/employers/new", { code: "NEW1", name: "New", uscc: "91110108MA01ABCD1X", region: "beijing" }, 403],
+    ["/registrations", { employeeId: String(other.employeeId), intent: "applied", date: today }, 404],
+    ["/collection", { employer: "BJ01", kind: "order", actionDate: today, periods: period }, 404],
+    ["/settings/policies", { intent: "addDays", region: "beijing", dates: today }, 403],
+  ];
+  for (const [url, form, status] of writes) {
+    const res = await send("POST", url, cookies.hr!, form);
+    expect(res.status(), `POST ${url} ${JSON.stringify(form)} as scoped hr`).toBe(status);
+    const audited = await send("POST", url, cookies.auditor!, form);
+    expect(audited.status(), `POST ${url} as scoped auditor`).toBe(403);
+  }
+  // An import with a BJ01 row is refused as naming an unknown employer.
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const csv = `employer_code,period,paid_on,amount,reference\nBJ01,${period},${today},100.00,SCOPE-IMP\n`;
+  const imp = await ctx.post("/imports", {
+    headers: { Cookie: cookies.hr! },
+    multipart: { kind: "payments", file: { name: "p.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } },
+    maxRedirects: 0,
+  });
+  expect(imp.status()).toBe(400);
+  expect(await imp.text()).toContain("import-errors");
+  await ctx.dispose();
+
+  const after = counts();
+  expect(after).toEqual(before);
+
+  // The positive control: its own employer is writable.
+  const own = await send("POST", "/months", cookies.hr!, { intent: "payment", employer: "SH01", period, paidOn: today, amount: "1.00", reference: `SCOPE-OWN-${Date.now()}` });
+  expect(own.status()).toBe(302);
+  expect(counts().scopedWrites).toBe(before.scopedWrites + 1);
+});
+
+test("the users page edits an account's employers (admin only), and the account's reads follow at once", async ({ page }) => {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  const auditorId = (db.prepare("SELECT id FROM users WHERE email = ?").get(SCOPED.auditor.email) as { id: number }).id;
+  db.close();
+  const usersData = data("/users", "routes/users");
+  // HR cannot.
+  expect((await send("POST", usersData, cookies.hr!, { intent: "employers", userId: String(auditorId), "employer:BJ01": "1" })).status()).toBe(403);
+  // An unknown code is refused, naming the field; nothing changes.
+  const bad = await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:NOPE": "1" });
+  expect(bad.status()).toBe(400);
+  expect(bad.bodyText).toContain("unknownEmployer");
+  // Widen to both, then back to SH01: the auditor's reads follow at once.
+  expect((await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:SH01": "1", "employer:BJ01": "1" })).status()).toBe(200);
+  expect((await send("GET", `/employees/${other.employeeId}`, cookies.auditor!)).status()).toBe(200);
+  expect((await send("POST", usersData, cookies.admin!, { intent: "employers", userId: String(auditorId), "employer:SH01": "1" })).status()).toBe(200);
+  expect((await send("GET", `/employees/${other.employeeId}`, cookies.auditor!)).status()).toBe(404);
+
+  // In a browser: the list shows the limits, the form shows the ticks.
+  await page.context().addCookies([{ name: "__session", value: cookies.admin!.slice("__session=".length), url: BASE }]);
+  await page.goto("/users");
+  await expect(page.getByTestId("users").locator("tr", { hasText: SCOPED.auditor.email })).toContainText("SH01");
+  await page.locator('select[name="userId"]').selectOption(String(auditorId));
+  await expect(page.locator('input[name="employer:SH01"]')).toBeChecked();
+  await expect(page.locator('input[name="employer:BJ01"]')).not.toBeChecked();
+});
