@@ -1,3 +1,4 @@
+import { filesEn } from "./areas/files.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -275,6 +276,7 @@ export const en = {
   statements: statementsEn,
   workflows: workflowsEn,
   tables: tablesEn,
+  files: filesEn,
 };
 
 export type Catalog = typeof en;

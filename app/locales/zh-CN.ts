@@ -1,3 +1,4 @@
+import { filesZhCN } from "./areas/files.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -276,4 +277,5 @@ export const zhCN: Catalog = {
   statements: statementsZhCN,
   workflows: workflowsZhCN,
   tables: tablesZhCN,
+  files: filesZhCN,
 };
