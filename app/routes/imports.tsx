@@ -132,14 +132,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   const type = request.headers.get("Content-Type") ?? "";
   const mappings = await readMappings(request);
+  let form: FormData;
   if (type.startsWith("multipart/form-data")) {
-    let form: FormData;
     try {
       form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
     } catch (e) {
       if (e instanceof MaxPartSizeExceededError) return fail({ file: { code: "fileTooLarge", detail: "20 MB" } });
       throw e;
     }
+  } else form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent !== "confirm" && intent !== "reread") {
     const kind = String(form.get("kind") ?? "");
     if (!isImportKind(kind)) return fail({ kind: { code: "unknownKind" } }, { kind });
     const file = form.get("file");
@@ -149,7 +152,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return check(kind, file.name, { id: held.id, sha256: held.sha256 }, bytes, String(form.get("sheet") ?? ""), mappings[kind] ?? {});
   }
 
-  const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string" && !(k in values)) values[k] = v;
   const taken = takeUpload(user.id, values.id ?? "", values.kind ?? "", values.sha256 ?? "");
