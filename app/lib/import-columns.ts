@@ -105,8 +105,8 @@ export const COLUMN_INFO: Record<ImportKind, readonly ColumnInfo[]> = {
   policies: [
     c("region", ["统筹地区", "参保地", "地区"], "code", false, "上海", "统筹地区", "the region"),
     c("effective_from", ["生效月份", "执行月份", "起始月份"], "month", false, "2024-07", MONTH_ZH, MONTH_EN),
-    c("base_floor", ["缴费基数下限", "基数下限"], "money", false, "7310", MONEY_ZH, MONEY_EN),
-    c("base_cap", ["缴费基数上限", "基数上限"], "money", false, "36549", MONEY_ZH, MONEY_EN),
+    c("base_floor", ["缴费基数下限", "基数下限"], "money", false, "7310.00", MONEY_ZH, MONEY_EN),
+    c("base_cap", ["缴费基数上限", "基数上限"], "money", false, "36549.00", MONEY_ZH, MONEY_EN),
     ...rateColumns,
     c("rounding_unit", ["舍入单位", "进位单位"], "code", true, "fen", "fen、jiao 或 yuan；留空为 fen", "fen, jiao or yuan; empty = fen"),
     c("rounding_mode", ["舍入方式", "进位方式"], "code", true, "half_up", "half_up 或 up；留空为 half_up", "half_up or up; empty = half_up"),
