@@ -9,7 +9,8 @@
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 
-export type XlsxType = "text" | "money" | "date" | "int";
+/** `auto` (the table exports, whose cells are CSV text): `1234.56` a money number, `YYYY-MM-DD` a date, anything else text. */
+export type XlsxType = "text" | "money" | "date" | "int" | "auto";
 
 export interface XlsxColumn<T> {
   header: string;
@@ -21,7 +22,8 @@ export interface XlsxColumn<T> {
 
 export const MONEY_FORMAT = '"¥"#,##0.00';
 export const DATE_FORMAT = "yyyy-mm-dd";
-const FORMATS: Record<XlsxType, string | undefined> = { text: "@", money: MONEY_FORMAT, date: DATE_FORMAT, int: "0" };
+const FORMATS: Record<XlsxType, string | undefined> = { text: "@", money: MONEY_FORMAT, date: DATE_FORMAT, int: "0", auto: undefined };
+const YUAN_RE = /^-?\d+\.\d{2}$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -38,6 +40,9 @@ export function xlsxCell(type: XlsxType, v: string | number | null): ExcelJS.Cel
     }
     case "int":
       return typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : v;
+    case "auto":
+      if (typeof v === "string" && YUAN_RE.test(v)) return Number(v);
+      return xlsxCell("date", v);
     default:
       return String(v);
   }
@@ -74,8 +79,15 @@ export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any
     head.commit();
     if (!spec.plain && spec.columns.length > 0) ws.autoFilter = { from: { row: extra + 1, column: 1 }, to: { row: extra + 1, column: spec.columns.length } };
     let n = 0;
+    const auto = spec.columns.flatMap((c, i) => (c.type === "auto" ? [i] : []));
     for (const row of spec.rows) {
-      ws.addRow(spec.columns.map((c) => xlsxCell(c.type, c.value(row)))).commit();
+      const added = ws.addRow(spec.columns.map((c) => xlsxCell(c.type, c.value(row))));
+      for (const i of auto) {
+        const cell = added.getCell(i + 1);
+        if (typeof cell.value === "number") cell.numFmt = MONEY_FORMAT;
+        else if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+      }
+      added.commit();
       if (++n % BATCH === 0) {
         await new Promise((r) => setImmediate(r));
         await waitForReader(out);

@@ -17,6 +17,9 @@ type ActionFn = (args: { request: Request; params: Record<string, string>; conte
 let db: Db;
 let action: ActionFn;
 let cookie: string;
+let auditorCookie: string;
+type LoaderFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>;
+let rosterLoader: LoaderFn;
 
 beforeAll(async () => {
   const { db: appDb, migrateOnce } = await import("~/utils/db.server");
@@ -31,6 +34,9 @@ beforeAll(async () => {
   const { createSession } = await import("~/models/session.server");
   const { sessionCookie } = await import("~/utils/auth.server");
   cookie = (await sessionCookie.serialize(createSession(db, hr))).split(";")[0]!;
+  const auditor = await createUser(db, CLI_ACTOR, { email: "auditor@example.com", role: "auditor", password: "an-auditor-passphrase" });
+  auditorCookie = (await sessionCookie.serialize(createSession(db, auditor))).split(";")[0]!;
+  rosterLoader = (await import("~/routes/employees._index/route")).loader as unknown as LoaderFn;
   action = (await import("~/routes/imports")).action as unknown as ActionFn;
 });
 
@@ -99,5 +105,41 @@ describe("the web's two-step import", () => {
     expect(data.step).toBe("rejected");
     expect(data.errors).toHaveLength(200);
     expect(data.total).toBe(450);
+  });
+});
+
+describe("the roster export with full identity numbers", () => {
+  async function get(url: string, as: string): Promise<Response> {
+    try {
+      return await rosterLoader({ request: new Request(`http://127.0.0.1${url}`, { headers: { Cookie: as } }), params: {}, context: {} });
+    } catch (e) {
+      if (e instanceof Response) return e;
+      throw e;
+    }
+  }
+  const auditCount = () => (db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get() as { n: number }).n;
+
+  it("HR: full numbers as text cells, on request, audited; auditors are refused; every other export stays masked", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const before = auditCount();
+    const res = await get("/employees?format=xlsx&ids=full", cookie);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const at = header.findIndex((h) => h === "Identity number" || h === "身份证件号码");
+    expect(at).toBeGreaterThanOrEqual(0);
+    const ids = [];
+    for (let r = 2; r <= ws.actualRowCount; r++) ids.push(ws.getRow(r).getCell(at + 1).value);
+    expect(ids).toContain("310101199003071230");
+    expect(ids.every((v) => typeof v === "string" && /^\d{17}[\dX]$/.test(v))).toBe(true);
+    expect(auditCount()).toBe(before + 1);
+
+    expect((await get("/employees?format=xlsx&ids=full", auditorCookie)).status).toBe(403);
+    const masked = await (await get("/employees?format=csv", cookie)).text();
+    expect(masked).not.toContain("310101199003071230");
+    expect(masked).toContain("3101**********1230");
+    expect(auditCount()).toBe(before + 1);
   });
 });
