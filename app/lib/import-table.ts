@@ -21,6 +21,8 @@ import {
 } from "./import-formats";
 import type { ImportErrorCode, MsgParam } from "./messages";
 import { checkResidentId, maskId } from "~/rules/identity";
+import { plainYuanText, toAscii } from "./typed-text";
+export { toAscii } from "./typed-text";
 import { rateText, yuanDisplay } from "~/rules/money";
 import type { Rate } from "~/rules/types";
 
@@ -52,11 +54,6 @@ function importProblem(row: number, column: string, code: ImportErrorCode, messa
 }
 
 // ---------- cells ----------
-
-/** Full-width ASCII (`０１２`, `，`, `．`) and the ideographic space → ASCII. */
-export function toAscii(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
-}
 
 function pad2(n: number | string): string {
   return String(n).padStart(2, "0");
@@ -111,15 +108,7 @@ export function normalizeMoney(raw: RawCell): string {
     const cents = Math.round(raw * 100);
     return Math.abs(raw * 100 - cents) < 1e-6 ? (cents / 100).toFixed(2) : String(raw);
   }
-  let s = toAscii(cellText(raw)).replace(/\uffe5/g, "¥").trim();
-  let sign = "";
-  if (s.startsWith("-")) {
-    sign = "-";
-    s = s.slice(1).trim();
-  }
-  s = s.replace(/^(¥|RMB|CNY)\s*/i, "").replace(/\s*元$/, "");
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  return sign + s;
+  return plainYuanText(cellText(raw));
 }
 
 function normalizeRate(raw: RawCell): string {

@@ -115,6 +115,7 @@ export const en = {
     checkChar: "check character should be {{expected}}, not {{actual}}",
     charset: "must be 5–20 letters or digits",
     badChar: "the character “{{char}}” is not allowed (no I, O, S, V, Z)",
+    heldByOther: "it is already that of employee {{other}} (this is employee {{self}}); each person has one employee number",
   },
   /** Errors the models report with a code (imports, rates, statements): areas/i18n-errors.*.ts. */
   problems: i18nErrorsEn,

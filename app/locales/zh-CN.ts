@@ -117,6 +117,7 @@ export const zhCN: Catalog = {
     checkChar: "校验码应为 {{expected}}，而不是 {{actual}}",
     charset: "须为 5–20 位字母或数字",
     badChar: "不允许使用字符“{{char}}”（不含 I、O、S、V、Z）",
+    heldByOther: "该号码已属于工号 {{other}} 的职工（本职工工号为 {{self}}）；每人只有一个工号",
   },
   problems: i18nErrorsZhCN,
   fields: {

@@ -80,7 +80,7 @@ export default function CollectionPage() {
         </div>
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {params.get("done") ? (
+      {params.get("done") && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("workflows.month.saved")}
         </p>

@@ -261,7 +261,7 @@ function MonthDetail() {
         </div>
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {done ? (
+      {done && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("workflows.month.saved")}
         </p>

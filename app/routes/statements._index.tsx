@@ -194,7 +194,7 @@ export default function Statements() {
         ) : null}
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {done ? (
+      {done && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("statements.issue.done", done)}
         </p>

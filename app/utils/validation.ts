@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isValidDate, isValidMonth } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
+import { plainYuanText } from "~/lib/typed-text";
 
 export const VALIDATION_CODES = [
   "required",
@@ -98,6 +99,8 @@ export const isoMonth = () => requiredText(7).refine(isValidMonth, "invalidMonth
 /** Yuan text → integer fen. */
 export const yuanAmount = () =>
   requiredText(20)
+    // As imports accept them (issue 18): `30,000`, `¥30,000.00`, full-width digits.
+    .transform(plainYuanText)
     .refine((v) => parseYuan(v) !== null, "invalidAmount")
     .transform((v) => parseYuan(v)!);
 
