@@ -73,3 +73,14 @@ describe("amounts as imports accept them", () => {
     expect(db.$client.prepare("SELECT amount FROM collection_actions").get()).toEqual({ amount: 123_450 });
   });
 });
+
+describe("an identity number held by another employee, on import (the plain CSV path too)", () => {
+  it("is refused naming both employee numbers, nothing written", async () => {
+    const { runImport } = await import("~/models/import.server");
+    const head = "employee_no,name,id_type,id_number,employer_code,hire_date,termination_date,department,email,monthly_wage\n";
+    expect(runImport(db, "employees", head + `E001,张伟,,${ID_A},ACME,2026-01-10,,,,8000\n`, actor).ok).toBe(true);
+    const r = runImport(db, "employees", head + `E009,张伟,,${ID_A},ACME,2026-01-10,,,,8000\n`, actor);
+    expect(!r.ok && r.errors.map((e) => [e.row, e.column, e.message])).toEqual([[2, "id_number", `identity number ${ID_A} is also that of employee E001; each person has one employee number`]]);
+    expect(db.select().from(employees).all()).toHaveLength(1);
+  });
+});
