@@ -50,6 +50,16 @@ const WIDTHS: Partial<Record<Column, number>> = { detail: 60, employee_name: 14,
 export type HeaderLanguage = "zh" | "en";
 
 export function reportXlsxColumns(kind: ReportKind, language: HeaderLanguage): XlsxColumn<Finding>[] {
+  // The text cells of a row are computed once per row, not once per cell.
+  let last: Finding | null = null;
+  let cells: Record<string, string> = {};
+  const cellsOf = (f: Finding) => {
+    if (f !== last) {
+      last = f;
+      cells = findingCells(f) as Record<string, string>;
+    }
+    return cells;
+  };
   return reportColumns(kind).map((name) => {
     const c = name as Column;
     const type = TYPES[c];
@@ -64,7 +74,7 @@ export function reportXlsxColumns(kind: ReportKind, language: HeaderLanguage): X
             ? (f: Finding) => f.lateFee
             : c === "days"
               ? (f: Finding) => f.days
-              : (f: Finding) => (findingCells(f) as Record<string, string>)[c]!,
+              : (f: Finding) => cellsOf(f)[c]!,
     };
   });
 }
