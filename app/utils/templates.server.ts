@@ -34,6 +34,8 @@ export async function templateXlsx(kind: ImportKind): Promise<Buffer> {
     type: cellType(c),
     width: Math.max(12, c.zh[0]!.length * 2 + 4, c.name.length + 2, c.type === "id" ? 22 : 0),
     value: (row) => exampleValue(row[i]!),
+    // Text where people type codes and identity numbers, so Excel keeps every digit.
+    format: cellType(c) === "text" ? "@" : undefined,
   }));
   const notes: XlsxColumn<ColumnInfo>[] = [
     { header: "列名 / column", type: "text", width: 26, value: (c) => c.name },

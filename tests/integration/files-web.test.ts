@@ -97,6 +97,34 @@ describe("the web's two-step import", () => {
     expect(db.$client.prepare("SELECT name, department FROM employees WHERE employee_no = 'E301'").get()).toEqual({ name: "张伟强", department: "研发部" });
   });
 
+  it("headers that match nothing: the file stays held, the user maps them, the mapping is remembered for the kind", async () => {
+    const csv = "员工,月份,工资数\r\nE101,2024/9,\"9,100\"\r\n";
+    const res = await call(upload("wages", new TextEncoder().encode(csv), "wages.csv"));
+    expect(res.status).toBe(400);
+    const data = (await res.json()) as { step: string; held: { id: string; sha256: string }; reading: { unmatched: string[]; missing: string[] } };
+    expect(data.step).toBe("rejected");
+    expect(data.reading.unmatched).toEqual(["员工", "工资数"]);
+    expect(data.reading.missing).toEqual(["employee_no", "monthly_wage"]);
+    const body = new URLSearchParams({ intent: "reread", id: data.held.id, kind: "wages", sha256: data.held.sha256, sheet: "" });
+    body.append("mapfrom", "员工");
+    body.append("mapto", "employee_no");
+    body.append("mapfrom", "工资数");
+    body.append("mapto", "monthly_wage");
+    const post = (b: URLSearchParams, extra: Record<string, string> = {}) =>
+      action({ request: new Request("http://127.0.0.1/imports", { method: "POST", body: b, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", ...extra } }), params: {}, context: {} }).catch((e: unknown) => e as Response);
+    const again = await post(body);
+    expect(again.status).toBe(200);
+    const preview = (await again.json()) as { step: string; preview: { rows: { cells: string[] }[] } };
+    expect(preview.step).toBe("preview");
+    expect(preview.preview.rows[0]!.cells).toEqual(["E101", "2024-09", "¥9,100.00"]);
+    const setCookie = again.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toMatch(/^shebao_import_map=/);
+    // The next upload of the same kind uses the remembered mapping.
+    const body2 = upload("wages", new TextEncoder().encode(csv), "wages-2.csv");
+    const res2 = await action({ request: new Request("http://127.0.0.1/imports", { method: "POST", body: body2, headers: { Cookie: `${cookie}; ${setCookie.split(";")[0]}` } }), params: {}, context: {} }).catch((e: unknown) => e as Response);
+    expect(((await res2.json()) as { step: string }).step).toBe("preview");
+  });
+
   it("shows at most 200 problems and the total", async () => {
     const csv = "employee_no,effective_month,monthly_wage\n" + "NOBODY,2024-13,x\n".repeat(150);
     const res = await call(upload("wages", new TextEncoder().encode(csv), "bad.csv"));
