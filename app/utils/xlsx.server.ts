@@ -70,7 +70,7 @@ async function waitForReader(out: PassThrough): Promise<void> {
 
 /** Write the sheets to a stream as one workbook, row by row. */
 export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any>[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Writable, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Writable, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   for (const spec of sheets) {
     const extra = spec.headerRows?.length ?? 0;
     const ws = wb.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: extra + 1, xSplit: 0 }] });

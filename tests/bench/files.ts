@@ -68,6 +68,8 @@ export interface FilesBench {
   xlsxMs: number;
   streamRows: number;
   streamMs: number;
+  /** CPU time the stream took (user + system): the rate on an idle core, where the machine is shared. */
+  streamCpuMs: number;
   rssBefore: number;
   rssPeak: number;
 }
@@ -85,6 +87,7 @@ export async function filesBench(): Promise<FilesBench> {
   const streamRows = 10_000 * 36;
   const rssBefore = process.memoryUsage().rss / 2 ** 20;
   let rssPeak = rssBefore;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let bytes = 0;
   let n = 0;
@@ -93,9 +96,11 @@ export async function filesBench(): Promise<FilesBench> {
     if (++n % 50 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 2 ** 20);
   }
   const streamMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const streamCpuMs = (cpu.user + cpu.system) / 1000;
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 2 ** 20);
   if (bytes === 0) throw new Error("empty workbook");
-  return { rows: ROWS, csvMs, xlsxMs, streamRows, streamMs, rssBefore, rssPeak };
+  return { rows: ROWS, csvMs, xlsxMs, streamRows, streamMs, streamCpuMs, rssBefore, rssPeak };
 }
 
 export function printFiles(f: FilesBench): void {
@@ -107,5 +112,6 @@ export function printFiles(f: FilesBench): void {
   console.log(
     `| overdue .xlsx streamed, ${f.streamRows.toLocaleString("en-US")} rows | ${f.streamMs.toFixed(0)} ms, ${Math.round(f.streamRows / (f.streamMs / 1000)).toLocaleString("en-US")} rows/s | ≥ 20,000 rows/s |`,
   );
+  console.log(`| the same, per CPU second (the rate on an idle core) | ${Math.round(f.streamRows / (f.streamCpuMs / 1000)).toLocaleString("en-US")} rows/s | |`);
   console.log(`| RSS while streaming it | ${f.rssBefore.toFixed(0)} → ${f.rssPeak.toFixed(0)} MB (+${(f.rssPeak - f.rssBefore).toFixed(0)} MB) | growth < 100 MB |`);
 }
