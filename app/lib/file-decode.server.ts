@@ -10,8 +10,7 @@
  * number and its date cell a Date (UTC midnight of the day shown), so the
  * columns' normalization (import-table.ts) can tell Excel's damage from text.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { parseCsvRecords, CsvSyntaxError } from "./csv";
 import type { FileErrorCode, MsgParam } from "./messages";
 
@@ -182,6 +181,8 @@ export function xlsxCellValue(v: ExcelJS.CellValue): RawCell {
 async function decodeXlsx(bytes: Uint8Array, options: DecodeOptions): Promise<Decoded> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let inflated = 0;
+  // Loaded on first use: the command line starts without them (every command module is imported at start).
+  const [{ default: JSZip }, { default: Excel }] = await Promise.all([import("jszip"), import("exceljs")]);
   try {
     const zip = await JSZip.loadAsync(buffer);
     for (const entry of Object.values(zip.files)) {
@@ -196,7 +197,7 @@ async function decodeXlsx(bytes: Uint8Array, options: DecodeOptions): Promise<De
       size: Math.round(inflated / 1048576),
       limit: MAX_XLSX_INFLATED_BYTES / 1048576,
     });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: ["dataValidations", "conditionalFormatting", "extLst", "drawing", "legacyDrawing", "picture", "hyperlinks"] });
   } catch (e) {

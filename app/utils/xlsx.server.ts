@@ -7,7 +7,7 @@
  * `yyyy-mm-dd`), whole numbers. A frozen header and an autofilter.
  */
 import { PassThrough, Readable, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** `auto` (the table exports, whose cells are CSV text): `1234.56` a money number, `YYYY-MM-DD` a date, anything else text. */
 export type XlsxType = "text" | "money" | "date" | "int" | "auto";
@@ -70,7 +70,9 @@ async function waitForReader(out: PassThrough): Promise<void> {
 
 /** Write the sheets to a stream as one workbook, row by row. */
 export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any>[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Writable, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  // Loaded on first use: the command line starts without it.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out as unknown as Writable, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   for (const spec of sheets) {
     const extra = spec.headerRows?.length ?? 0;
     const ws = wb.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: extra + 1, xSplit: 0 }] });
