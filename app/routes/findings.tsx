@@ -130,15 +130,15 @@ export default function Findings() {
       <p className="muted" data-testid="report-xlsx-links">
         {t("files.ui.reportXlsx")}:{" "}
         <a href={`/reports/overdue.xlsx?asOf=${asOf}`} download>
-          {t("findings.downloadOverdue")}
+          {t("files.ui.overdueXlsx")}
         </a>
         {" · "}
         <a href={`/reports/overdue.xlsx?asOf=${asOf}&warnings=1`} download>
-          {t("findings.downloadOverdueWarnings")}
+          {t("files.ui.overdueWarningsXlsx")}
         </a>
         {" · "}
         <a href={`/reports/findings.xlsx?asOf=${asOf}`} download>
-          {t("findings.downloadAll")}
+          {t("files.ui.allXlsx")}
         </a>
       </p>
       <p className="muted csv-zh-header">
