@@ -180,6 +180,11 @@ export default function AnnualBase() {
               <a className="btn btn-ghost" href={`/annual-base/export?${new URLSearchParams({ employer: view.employer.code, year: view.yearStart, format: "csv" })}`} download>
                 {t("hrMonth.exportCsv")}
               </a>
+              {canWrite ? (
+                <a className="btn btn-ghost" href={`/annual-base/export?${new URLSearchParams({ employer: view.employer.code, year: view.yearStart, format: "csv", ids: "full" })}`} download>
+                  {t("hrMonth.exportCsvFullIds")}
+                </a>
+              ) : null}
             </p>
           </section>
           {canWrite ? <RecordForm code={view.employer.code} yearStart={view.yearStart} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}

@@ -198,6 +198,11 @@ export default function ChangeList() {
               <a className="btn btn-ghost" href={`/change-list/export?${new URLSearchParams({ employer: view.employer.code, month: view.month, format: "csv" })}`} download>
                 {t("hrMonth.exportCsv")}
               </a>
+              {canWrite ? (
+                <a className="btn btn-ghost" href={`/change-list/export?${new URLSearchParams({ employer: view.employer.code, month: view.month, format: "csv", ids: "full" })}`} download>
+                  {t("hrMonth.exportCsvFullIds")}
+                </a>
+              ) : null}
             </p>
           </section>
           {canWrite ? <BulkForm code={view.employer.code} month={view.month} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}

@@ -10,20 +10,24 @@ import { actorOf, requireRole } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { changeListColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
-import { notFound, parseSearchParams } from "~/utils/http.server";
+import { forbidden, notFound, parseSearchParams } from "~/utils/http.server";
 import { canWriteWorkflows, WORKFLOW_READERS } from "~/utils/workflow-access";
 
 const Query = z.object({
   employer: z.string().trim().min(1).max(20).catch(""),
   month: z.string().refine(isValidMonth).catch(""),
   format: ExportFormatSchema,
+  /** Full identity numbers: an explicit choice of HR or admin (for the agency's upload), audited. */
+  ids: z.enum(["full"]).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
   const q = parseSearchParams(request, Query);
+  if (q.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
+  const full = q.ids === "full";
   if (!q.employer || !q.month) throw notFound();
-  const r = changeListExport(db, actorOf(user), q.employer, q.month, today(), canWriteWorkflows(user.role));
+  const r = changeListExport(db, actorOf(user), q.employer, q.month, today(), full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `change-list-${r.employerCode}-${r.month}`, changeListColumns(), r.rows);
 }

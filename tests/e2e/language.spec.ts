@@ -32,6 +32,8 @@ test.describe("in an English browser", () => {
       zhCN.nav.months,
       zhCN.tables.payments.nav,
       zhCN.nav.collection,
+      zhCN.hrMonth.nav.annualBase,
+      zhCN.hrMonth.nav.changeList,
       zhCN.nav.imports,
       zhCN.nav.policies,
     ]);

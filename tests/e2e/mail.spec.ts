@@ -126,9 +126,11 @@ test("HR sends October; one employee confirms on a phone, another disputes and r
   const total = await phone.getByTestId("employee-total").boundingBox();
   const breakdown = await phone.locator(".statement-table").boundingBox();
   expect(total!.y).toBeLessThan(breakdown!.y);
-  // The month's payment status, without the employer's month-wide amounts (21.9).
-  const paid = zhCN.statements.doc.paid.replace("{{date}}", "\\d{4}-\\d{2}-\\d{2}");
-  await expect(phone.getByTestId("payment-status")).toHaveText(new RegExp(`^(${paid}|${Z.payment.partlyPaid}|${zhCN.statements.doc.unpaid})$`));
+  // The employee's own tranche, without the employer's month-wide amounts (SPEC §6, 21.9).
+  const tr = zhCN.statementFigures.tranche;
+  const date = "\\d{4}年\\d{1,2}月\\d{1,2}日";
+  const statuses = [tr.paid_in_full, tr.paid_in_full_nodate, tr.not_yet_due, tr.partly_paid, tr.unpaid].map((s) => s.replace("{{date}}", date).replace(/[()（）]/g, "\\$&"));
+  await expect(phone.getByTestId("payment-status")).toHaveText(new RegExp(`^(${statuses.join("|")})$`));
   await expect(phone.getByTestId("payment-status")).not.toContainText("¥");
   await noSideways(phone, "the statement");
   // Not signed in: the portal still asks for a sign-in.

@@ -6,6 +6,7 @@ export const hrMonthEn = {
   },
   noEmployers: "No employer yet: add one under Employers or Imports.",
   exportCsv: "Export CSV",
+  exportCsvFullIds: "Export CSV with full identity numbers (for the agency's upload; recorded in the audit log)",
   fields: {
     yearStart: "Contribution year (first month)",
     declaredOn: "Declared on",
