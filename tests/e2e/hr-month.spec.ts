@@ -88,7 +88,7 @@ test("HR declares the annual base, works the month's change list and closes a le
   await expect(lowRow).toContainText("¥5,500.00");
 
   // Export it: the agency's columns, Chinese headers, full identity numbers for HR.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: h.exportCsv }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: h.exportCsvFullIds }).click()]);
   expect(download.suggestedFilename()).toBe(`annual-base-${CODE}-${yearStart}.csv`);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.split("\r\n");
