@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     figures,
     // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
     annualTurn: cachedTurnNotices(db, asOf, employer || null, scope),
-    mail: mailAttention(db, new Date(), scope),
+    mail: mailAttention(db, new Date(), employer ? [employer] : scope),
     today: todayList(db, asOf, employer || null, scope),
     setup: setupState(db, monthOf(today()), employer || null, scope),
     tracking: trackingMonths(db).filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
