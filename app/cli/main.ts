@@ -19,6 +19,7 @@ import * as report from "./commands/report";
 import * as restore from "./commands/restore";
 import * as seed from "./commands/seed";
 import * as statementsCommand from "./commands/statements";
+import * as template from "./commands/template";
 import * as user from "./commands/user";
 import { CliError, UsageError, type CliIo, type CommandModule } from "./context";
 
@@ -35,6 +36,7 @@ export const COMMANDS: Record<string, CommandModule> = {
   statements: statementsCommand,
   calendar,
   policy,
+  template,
 };
 
 const GLOBAL_USAGE = `usage: npm run --silent cli -- [--db PATH] COMMAND [ARGS]

@@ -74,6 +74,11 @@ export function TableToolbar({ total, columns, hidden, exportable = true }: { to
           {t("tables.exportCsv")}
         </a>
       ) : null}
+      {exportable ? (
+        <a className="btn btn-ghost btn-small" href={exportHref(params, routeId, "xlsx")} download>
+          {t("files.ui.exportXlsx")}
+        </a>
+      ) : null}
     </div>
   );
 }

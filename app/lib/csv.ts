@@ -18,8 +18,8 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** Parse CSV text into records of cells. Throws CsvSyntaxError on an unterminated quote. */
-export function parseCsvRecords(text: string): string[][] {
+/** Parse CSV text into records of cells (`delimiter` `\t` for the tab-separated text Excel saves as "Unicode text"). Throws CsvSyntaxError on an unterminated quote. */
+export function parseCsvRecords(text: string, delimiter: "," | "\t" = ","): string[][] {
   let s = text;
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   const records: string[][] = [];
@@ -52,7 +52,7 @@ export function parseCsvRecords(text: string): string[][] {
       i++;
       continue;
     }
-    if (ch === ",") {
+    if (ch === delimiter) {
       row.push(cell);
       cell = "";
       cellStarted = false;

@@ -9,7 +9,7 @@
  * Every bad row is reported, as `row N, column C: reason` (row 1 is the
  * header, the first data row is row 2); one bad row rejects the whole file.
  */
-import { CsvSyntaxError, parseCsv } from "./csv";
+import { CsvSyntaxError, parseCsv, type CsvTable } from "./csv";
 import { isLiable } from "~/rules/contributions";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
@@ -753,11 +753,14 @@ function checkGuarantee(rec: CollectionRecord, seen: ContextGuarantee[], errors:
 /** At most this many problems are reported for one file (a 200,000-column header must not make 200,000). */
 export const MAX_IMPORT_ERRORS = 200;
 
-/** Validate a CSV file of one kind. Writes nothing; the context says what the database holds. */
-export function validateImport<K extends ImportKind>(kind: K, csvText: string, ctx: ImportContext): ValidationResult<K> {
-  let table;
+/**
+ * Validate a file of one kind: UTF-8 CSV text, or a table the one decoding path
+ * (import-table.ts) already read and normalized. Writes nothing; the context says what the database holds.
+ */
+export function validateImport<K extends ImportKind>(kind: K, input: string | CsvTable, ctx: ImportContext): ValidationResult<K> {
+  let table: CsvTable;
   try {
-    table = parseCsv(csvText);
+    table = typeof input === "string" ? parseCsv(input) : input;
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       return { ok: false, rows: 0, errors: [importError(e.row, "", "csvUnclosedQuote", e.message.replace(/^row \d+: /, "") + " (the file is not valid CSV)")] };

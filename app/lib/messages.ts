@@ -5,6 +5,7 @@
  * import error), translated first. Pure: no React, no i18next.
  */
 import type { i18nErrorsEn } from "~/locales/areas/i18n-errors.en";
+import { filesEn } from "~/locales/areas/files.en";
 
 export type MsgParam = string | number | Msg;
 export interface Msg {
@@ -14,12 +15,19 @@ export interface Msg {
 }
 
 type Area = typeof i18nErrorsEn;
-export type ImportErrorCode = keyof Area["import"];
+/** A problem of a whole file or of a cell found by the decoding path (areas/files.*.ts). */
+export type FileErrorCode = keyof (typeof filesEn)["problems"];
+export type ImportErrorCode = keyof Area["import"] | FileErrorCode;
 export type RateErrorCode = keyof Area["rate"];
 export type StatementErrorCode = keyof Area["statements"];
 
 /** The top-level catalog key of the area files i18n-errors.{en,zh-CN}.ts. */
 export const PROBLEMS = "problems";
+
+/** The catalog key of an import error's code: the file problems live in the files area. */
+export function importErrorKey(code: ImportErrorCode): string {
+  return Object.hasOwn(filesEn.problems, code) ? `files.problems.${code}` : `${PROBLEMS}.import.${code}`;
+}
 
 export function msg(key: string, params?: Record<string, MsgParam>): Msg {
   return params ? { key, params } : { key };

@@ -12,6 +12,8 @@ export interface CsvColumn<T> {
   label: string;
   /** The cell: plain text, amounts in yuan with two decimals, dates `YYYY-MM-DD`. */
   value: (row: T) => string;
+  /** In the `.xlsx` export: a text cell whatever it looks like (identity numbers, codes); else amounts and dates are typed. */
+  text?: boolean;
 }
 
 /** The columns not hidden, in their order. */

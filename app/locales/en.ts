@@ -2,6 +2,7 @@ import { statementFiguresEn } from "./areas/statement-figures.en";
 import { hrMonthEn } from "./areas/hr-month.en";
 import { firstdayEn } from "./areas/firstday.en";
 import { securityEn, securityValidationEn } from "./areas/security.en";
+import { filesEn } from "./areas/files.en";
 import { usersEn } from "./areas/users.en";
 import { aboutEn } from "./areas/about.en";
 import { dashboardEn } from "./areas/dashboard.en";
@@ -125,6 +126,7 @@ export const en = {
     checkChar: "check character should be {{expected}}, not {{actual}}",
     charset: "must be 5–20 letters or digits",
     badChar: "the character “{{char}}” is not allowed (no I, O, S, V, Z)",
+    heldByOther: "it is already that of employee {{other}} (this is employee {{self}}); each person has one employee number",
   },
   /** Errors the models report with a code (imports, rates, statements): areas/i18n-errors.*.ts. */
   problems: i18nErrorsEn,
@@ -294,6 +296,7 @@ export const en = {
   tables: tablesEn,
   hrMonth: hrMonthEn,
   firstday: firstdayEn,
+  files: filesEn,
 };
 
 export type Catalog = typeof en;

@@ -2,6 +2,7 @@ import { statementFiguresZhCN } from "./areas/statement-figures.zh-CN";
 import { hrMonthZhCN } from "./areas/hr-month.zh-CN";
 import { firstdayZhCN } from "./areas/firstday.zh-CN";
 import { securityValidationZhCN, securityZhCN } from "./areas/security.zh-CN";
+import { filesZhCN } from "./areas/files.zh-CN";
 /** 简体中文目录：与 en.ts 键完全相同。法律术语采用通行译法。 */
 import { usersZhCN } from "./areas/users.zh-CN";
 import { aboutZhCN } from "./areas/about.zh-CN";
@@ -127,6 +128,7 @@ export const zhCN: Catalog = {
     checkChar: "校验码应为 {{expected}}，而不是 {{actual}}",
     charset: "须为 5–20 位字母或数字",
     badChar: "不允许使用字符“{{char}}”（不含 I、O、S、V、Z）",
+    heldByOther: "该号码已属于工号 {{other}} 的职工（本职工工号为 {{self}}）；每人只有一个工号",
   },
   problems: i18nErrorsZhCN,
   fields: {
@@ -295,4 +297,5 @@ export const zhCN: Catalog = {
   tables: tablesZhCN,
   hrMonth: hrMonthZhCN,
   firstday: firstdayZhCN,
+  files: filesZhCN,
 };

@@ -5,6 +5,7 @@
  * import's rules for the `collection` kind, per field). Figures come from the
  * rule engine; writes are one immediate transaction with an audit entry.
  */
+import { plainYuanText } from "~/lib/typed-text";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
@@ -155,6 +156,7 @@ const optionalYuan = () =>
     .trim()
     .optional()
     .default("")
+    .transform(plainYuanText)
     .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
     .transform((v) => (v === "" ? null : parseYuan(v)!));
 

@@ -238,12 +238,26 @@ function snapshot(tx: Tx, id: number): Snapshot | undefined {
   return row ? { ...row, idNumber: maskId(row.idNumber) } : undefined;
 }
 
-/** Cross-record checks: the employer exists; the employee number is not someone else's. */
-function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string; employerId: number }): Result<null> {
+/** Cross-record checks: the employer exists; the employee number and the identity number are not someone else's. */
+function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string; employerId: number; idNumber: string }): Result<null> {
   const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.id, input.employerId)).get();
   if (!employer) return fail("employerId", "unknownEmployer");
   const clash = tx.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, input.employeeNo)).get();
   if (clash && clash.id !== id) return fail("employeeNo", "duplicate");
+  const holder = tx.select({ id: employees.id, employeeNo: employees.employeeNo }).from(employees).where(eq(employees.idNumber, input.idNumber)).get();
+  if (holder && holder.id !== id) {
+    const params = { other: holder.employeeNo, self: input.employeeNo };
+    return {
+      ok: false,
+      errors: {
+        idNumber: {
+          code: "invalidIdentity",
+          detail: `it is already that of employee ${holder.employeeNo} (this is employee ${input.employeeNo}); each person has one employee number`,
+          reason: { code: "heldByOther", params },
+        },
+      },
+    };
+  }
   return { ok: true, value: null };
 }
 

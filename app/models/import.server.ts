@@ -30,6 +30,7 @@ import {
   type RegistrationRecord,
   type WageRecord,
 } from "~/lib/import-formats";
+import { duplicateIdentities, previewRows, validateTable, type ImportTable, type PreviewRows } from "~/lib/import-table";
 import type { CollectionKind } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
 
@@ -44,7 +45,10 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportError[] };
+export type ImportResult = { ok: true; summary: ImportSummary; preview: PreviewRows } | { ok: false; errors: ImportError[] };
+
+/** A file to import: UTF-8 CSV text, or a file read by the one decoding path (import-file.server.ts). */
+export type ImportInput = string | ImportTable;
 
 export interface ImportOptions {
   /** The file name, for the audit log. */
@@ -56,6 +60,8 @@ export interface ImportOptions {
    * non-working days, are refused by the route: they concern every employer of a region.)
    */
   scope?: readonly string[] | null;
+  /** What the file was read as (`xlsx`, `csv gb18030`), for the audit log. */
+  format?: string;
 }
 
 type Sqlite = Database.Database;
@@ -502,7 +508,7 @@ function planFor<K extends ImportKind>(sqlite: Sqlite, kind: K, records: ImportR
   throw new Error(`unknown import kind ${String(kind)}`);
 }
 
-type Prepared = { ok: true; rows: number; duplicates: number; plan: Plan } | { ok: false; errors: ImportError[] };
+type Prepared = { ok: true; rows: number; duplicates: number; plan: Plan; preview: PreviewRows } | { ok: false; errors: ImportError[] };
 
 /** The rows an employer-scoped account may not import (see ImportOptions.scope). */
 function outOfScope(kind: ImportKind, records: readonly ImportRecord[], ctx: ImportContext, scope: readonly string[]): ImportError[] {
@@ -526,15 +532,25 @@ function outOfScope(kind: ImportKind, records: readonly ImportRecord[], ctx: Imp
   return errors;
 }
 
-function prepare(sqlite: Sqlite, kind: ImportKind, csvText: string, scope?: readonly string[] | null): Prepared {
+
+/** Identity number → employee number, of the employees stored. */
+function identityOwners(sqlite: Sqlite): Map<string, string> {
+  return new Map(sqlite.prepare("SELECT id_number, employee_no FROM employees").raw().all() as [string, string][]);
+}
+
+function prepare(sqlite: Sqlite, kind: ImportKind, input: ImportInput, scope?: readonly string[] | null): Prepared {
   const loaded = loadContext(sqlite, kind);
-  const v = validateImport(kind, csvText, loaded.ctx);
+  const v = typeof input === "string" ? validateImport(kind, input, loaded.ctx) : validateTable(kind, input, loaded.ctx);
   if (!v.ok) return { ok: false, errors: v.errors };
   if (scope) {
     const refused = outOfScope(kind, v.records, loaded.ctx, scope);
     if (refused.length > 0) return { ok: false, errors: refused };
   }
-  return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: planFor(sqlite, kind, v.records, loaded) };
+  if (kind === "employees") {
+    const clashes = duplicateIdentities(v.records as EmployeeRecord[], identityOwners(sqlite));
+    if (clashes.length > 0) return { ok: false, errors: clashes };
+  }
+  return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: planFor(sqlite, kind, v.records, loaded), preview: previewRows(kind, v.records) };
 }
 
 function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
@@ -544,9 +560,9 @@ function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
 // ---------- public ----------
 
 /** Validate a file and say what importing it would do. Writes nothing. */
-export function previewImport(db: Db, kind: ImportKind, csvText: string, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
-  const p = prepare(db.$client, kind, csvText, options.scope);
-  return p.ok ? { ok: true, summary: summaryOf(p) } : { ok: false, errors: p.errors };
+export function previewImport(db: Db, kind: ImportKind, input: ImportInput, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
+  const p = prepare(db.$client, kind, input, options.scope);
+  return p.ok ? { ok: true, summary: summaryOf(p), preview: p.preview } : { ok: false, errors: p.errors };
 }
 
 /**
@@ -554,10 +570,10 @@ export function previewImport(db: Db, kind: ImportKind, csvText: string, options
  * the same data the writes go into). One audit entry per import that changes
  * something; a file that changes nothing writes nothing, not even to the log.
  */
-export function runImport(db: Db, kind: ImportKind, csvText: string, actor: Actor, options: ImportOptions = {}): ImportResult {
+export function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: Actor, options: ImportOptions = {}): ImportResult {
   return db.transaction(
     (tx): ImportResult => {
-      const p = prepare(db.$client, kind, csvText, options.scope);
+      const p = prepare(db.$client, kind, input, options.scope);
       if (!p.ok) return { ok: false, errors: p.errors };
       const summary = summaryOf(p);
       if (summary.created + summary.replaced > 0) {
@@ -565,10 +581,10 @@ export function runImport(db: Db, kind: ImportKind, csvText: string, actor: Acto
         audit(tx, actor, {
           action: "import",
           entity: kind,
-          after: { ...(options.fileName ? { file: options.fileName } : {}), ...summary },
+          after: { ...(options.fileName ? { file: options.fileName } : {}), ...(options.format ? { format: options.format } : {}), ...summary },
         });
       }
-      return { ok: true, summary };
+      return { ok: true, summary, preview: p.preview };
     },
     { behavior: "immediate" },
   );

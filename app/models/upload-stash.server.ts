@@ -1,7 +1,9 @@
 /**
  * Uploaded import files held between the preview and the confirmation, in the
  * server's memory, keyed by a random id and bound to the user who uploaded
- * them; the SHA-256 of the text is shown and checked again on confirm. Entries
+ * them; the SHA-256 of the bytes is shown and checked again on confirm. The
+ * bytes are kept as uploaded (any encoding, or a workbook) and read again,
+ * with the sheet and column mapping chosen, when the import is confirmed. Entries
  * expire after 30 minutes (and with the process: then the file is uploaded
  * again). The browser never sends the file's contents back.
  */
@@ -16,15 +18,16 @@ export interface StashedUpload {
   userId: number;
   kind: ImportKind;
   fileName: string;
-  text: string;
+  /** The file as uploaded. */
+  bytes: Uint8Array;
   sha256: string;
   at: number;
 }
 
 const stash = new Map<string, StashedUpload>();
 
-export function sha256Of(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+export function sha256Of(data: string | Uint8Array): string {
+  return typeof data === "string" ? createHash("sha256").update(data, "utf8").digest("hex") : createHash("sha256").update(data).digest("hex");
 }
 
 function sweep(now: number): void {
@@ -32,9 +35,10 @@ function sweep(now: number): void {
   while (stash.size >= MAX_ENTRIES) stash.delete(stash.keys().next().value as string);
 }
 
-export function stashUpload(userId: number, kind: ImportKind, fileName: string, text: string, now = Date.now()): StashedUpload {
+export function stashUpload(userId: number, kind: ImportKind, fileName: string, data: string | Uint8Array, now = Date.now()): StashedUpload {
   sweep(now);
-  const entry: StashedUpload = { id: randomBytes(16).toString("hex"), userId, kind, fileName, text, sha256: sha256Of(text), at: now };
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const entry: StashedUpload = { id: randomBytes(16).toString("hex"), userId, kind, fileName, bytes, sha256: sha256Of(bytes), at: now };
   stash.set(entry.id, entry);
   return entry;
 }
@@ -50,7 +54,7 @@ export function takeUpload(
   sweep(now);
   const e = stash.get(id);
   if (!e || e.userId !== userId) return { ok: false, code: "uploadExpired" };
-  if (e.kind !== kind || e.sha256 !== sha256 || sha256Of(e.text) !== sha256) return { ok: false, code: "uploadChanged" };
+  if (e.kind !== kind || e.sha256 !== sha256 || sha256Of(e.bytes) !== sha256) return { ok: false, code: "uploadChanged" };
   return { ok: true, upload: e };
 }
 

@@ -16,7 +16,7 @@ import { db } from "~/utils/db.server";
 import { forbidden, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { withParams } from "~/utils/search-params";
-import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { hideParam } from "~/utils/table-view";
 import { today } from "~/utils/dates.server";
 import { AUDIT_READERS } from "~/utils/workflow-access";
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, AuditQuerySchema);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`audit-log-${today()}.csv`, auditCsvColumns(t), query.hide, auditEntries(db, query));
+    throw exportResponse(request, `audit-log-${today()}`, auditCsvColumns(t), query.hide, auditEntries(db, query));
   }
   return json({ query, facets: auditFacets(db), ...auditPage(db, query) });
 }

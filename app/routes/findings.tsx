@@ -24,7 +24,7 @@ import { db } from "~/utils/db.server";
 import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/utils/findings-table";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = findingsView(evaluation.findings, query);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`findings-view-${asOf}.csv`, findingCsvColumns(t), query.hide, view.matching);
+    throw exportResponse(request, `findings-view-${asOf}`, findingCsvColumns(t), query.hide, view.matching);
   }
   return json({
     query: { ...query, asOf },
@@ -130,6 +130,20 @@ export default function Findings() {
           </a>
         </div>
       </div>
+      <p className="muted" data-testid="report-xlsx-links">
+        {t("files.ui.reportXlsx")}:{" "}
+        <a href={`/reports/overdue.xlsx?asOf=${asOf}`} download>
+          {t("files.ui.overdueXlsx")}
+        </a>
+        {" · "}
+        <a href={`/reports/overdue.xlsx?asOf=${asOf}&warnings=1`} download>
+          {t("files.ui.overdueWarningsXlsx")}
+        </a>
+        {" · "}
+        <a href={`/reports/findings.xlsx?asOf=${asOf}`} download>
+          {t("files.ui.allXlsx")}
+        </a>
+      </p>
       <p className="muted csv-zh-header">
         {t("findings.chineseHeader")}{" "}
         <a href={`/reports/overdue.csv?asOf=${asOf}&header=zh`} download>

@@ -28,7 +28,7 @@ import { badRequest, invalid, notFound, parseSearchParams } from "~/utils/http.s
 import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { asOfParam } from "~/utils/search-params";
-import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { MONTH_STATUSES, MONTHS_COLUMNS, MonthsListQuerySchema, monthStatus, monthsView, type MonthStatus } from "~/utils/months-table";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
@@ -59,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const view = monthsView(months, list);
     if (wantsCsv(request)) {
       const t = await csvTranslator(request);
-      throw csvResponse(`months-${asOf}.csv`, monthCsvColumns(t), list.hide, view.matching);
+      throw exportResponse(request, `months-${asOf}`, monthCsvColumns(t), list.hide, view.matching);
     }
     const rows: MonthListRow[] = view.rows.map((m) => ({
       employerCode: m.employerCode,

@@ -20,7 +20,7 @@ import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
-import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { WORKFLOW_READERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`payments-${today()}.csv`, paymentCsvColumns(t), query.hide, allPayments(db, query, scope));
+    throw exportResponse(request, `payments-${today()}`, paymentCsvColumns(t), query.hide, allPayments(db, query, scope));
   }
   return json({ query, employers, ...listPayments(db, query, scope) });
 }

@@ -318,7 +318,7 @@ export default function Statements() {
         ) : null}
       </div>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
-      {done && !data ? (
+      {done && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("statements.issue.done", done)}
         </p>

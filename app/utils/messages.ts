@@ -1,6 +1,6 @@
 /** Rendering coded messages (app/lib/messages.ts) in the reader's language. */
 import { useTranslation } from "react-i18next";
-import { msg, PROBLEMS, renderMsg, type ImportErrorCode, type Msg, type MsgParam, type StatementErrorCode } from "~/lib/messages";
+import { importErrorKey, msg, PROBLEMS, renderMsg, type ImportErrorCode, type Msg, type MsgParam, type StatementErrorCode } from "~/lib/messages";
 
 type LooseT = (key: string, params?: Record<string, string | number>) => string;
 
@@ -12,7 +12,7 @@ export function useRenderMsg(): (m: Msg) => string {
 }
 
 export function importErrorMsg(e: { code: ImportErrorCode; params?: Record<string, MsgParam> }): Msg {
-  return msg(`${PROBLEMS}.import.${e.code}`, e.params);
+  return msg(importErrorKey(e.code), e.params);
 }
 
 export function statementErrorMsg(e: { code: StatementErrorCode; params?: Record<string, MsgParam> }): Msg {

@@ -7,6 +7,7 @@ import { redirect } from "@remix-run/node";
 import { csvChunks, visibleColumns, type CsvColumn } from "~/lib/table-csv";
 import { translate } from "~/locales";
 import { csvAttachment } from "./csv-response.server";
+import { xlsxAttachment, type SheetSpec } from "./xlsx.server";
 import { i18nServer } from "./i18n.server";
 
 /**
@@ -27,9 +28,22 @@ export function columnsFormRedirect(request: Request, known: readonly string[]):
   throw redirect(`${url.pathname}${s ? `?${s}` : ""}`);
 }
 
-/** `?format=csv`: the export of the current view was asked for. */
+/** `?format=csv` or `?format=xlsx`: the export of the current view was asked for. */
 export function wantsCsv(request: Request): boolean {
-  return new URL(request.url).searchParams.get("format") === "csv";
+  const format = new URL(request.url).searchParams.get("format");
+  return format === "csv" || format === "xlsx";
+}
+
+/** The export the request asks for (`format=xlsx`, else CSV), named `<base>.csv` or `<base>.xlsx`. */
+export function exportResponse<T>(request: Request, base: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T>): Response {
+  if (new URL(request.url).searchParams.get("format") !== "xlsx") return csvResponse(`${base}.csv`, columns, hidden, rows);
+  const shown = visibleColumns(columns, hidden);
+  const sheet: SheetSpec<T> = {
+    name: base.slice(0, 31),
+    columns: shown.map((c) => ({ header: c.label, type: c.text ? "text" : "auto", value: c.value })),
+    rows,
+  };
+  return xlsxAttachment(`${base}.xlsx`, [sheet]);
 }
 
 /** Header labels in the reader's language. */

@@ -45,8 +45,8 @@ export function clearFiltersHref(params: URLSearchParams, keep: readonly string[
  * data request (`_data=<route id>`) so the loader's Response reaches the
  * browser as it is (a document request would render the page around it).
  */
-export function exportHref(params: URLSearchParams, routeId: string): string {
-  return withParams(params, { format: "csv", page: null, before: null, after: null, done: null, columns: null, show: null, _data: routeId });
+export function exportHref(params: URLSearchParams, routeId: string, format: "csv" | "xlsx" = "csv"): string {
+  return withParams(params, { format, page: null, before: null, after: null, done: null, columns: null, show: null, _data: routeId });
 }
 
 /** The link that shows or hides one column (the columns menu without JavaScript uses a form instead). */

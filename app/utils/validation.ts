@@ -7,6 +7,7 @@ import { z } from "zod";
 import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
+import { plainYuanText } from "~/lib/typed-text";
 
 export const VALIDATION_CODES = [
   "required",
@@ -142,6 +143,8 @@ export const policyMonth = () =>
 /** Yuan text → integer fen, at most ¥100,000,000.00. */
 export const yuanAmount = () =>
   requiredText(20)
+    // As imports accept them (issue 18): `30,000`, `¥30,000.00`, full-width digits.
+    .transform(plainYuanText)
     .refine((v) => parseYuan(v) !== null, "invalidAmount")
     .transform((v) => parseYuan(v)!)
     .refine(amountInRange, "amountTooLarge");

@@ -7,7 +7,7 @@
  *  - the whole `report overdue` command as a user runs it (a new process), wall time and peak RSS;
  *  - statements for a whole month;
  *  - the web over HTTP against the production build (tests/bench/http.ts).
- * `--http` runs only the web figures.
+ * `--http` runs only the web figures; `--files` only issue 18's (xlsx vs CSV import, the streamed overdue xlsx; tests/bench/files.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, mkdirSync } from "node:fs";
@@ -18,6 +18,7 @@ import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
 import { issueStatements } from "../../app/models/statement.server";
 import { monthOf } from "../../app/rules/dates";
+import { filesBench, printFiles } from "./files";
 import { httpBench } from "./http";
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
@@ -32,6 +33,10 @@ function median(xs: number[]): number {
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function main() {
+  if (process.argv.includes("--files")) {
+    printFiles(await filesBench());
+    return;
+  }
   mkdirSync("tests/.tmp", { recursive: true });
   if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(DB + s, { force: true });
   if (!existsSync(DB)) {
@@ -122,6 +127,7 @@ async function main() {
   console.log(`| \`report overdue\` peak RSS | ${median(runs.map((r) => r.rss)).toFixed(0)} MB | |`);
   console.log(`| statements for a month, one action per employer (${statementsIssued} employees) | ${statementsMs.toFixed(0)} ms | seconds |`);
   printHttp(await httpBench(DB, TODAY));
+  printFiles(await filesBench());
 }
 
 function printHttp(h: Awaited<ReturnType<typeof httpBench>>) {

@@ -76,7 +76,7 @@ beforeEach(async () => {
 describe("import", () => {
   it("prints a one-line summary", async () => {
     const r = await cli(["--db", dbPath, "import", "registrations", write("reg.csv", "employee_no,applied_on,registered_on\nE001,2026-02-12,2026-02-20\n")]);
-    expect(r).toEqual({ code: 0, stdout: `imported registrations from ${join(tmp, "reg.csv")}: 1 row, 1 created, 0 replaced, 0 unchanged\n`, stderr: "" });
+    expect(r).toEqual({ code: 0, stdout: `imported registrations from ${join(tmp, "reg.csv")} (csv utf-8): 1 row, 1 created, 0 replaced, 0 unchanged\n`, stderr: "" });
   });
 
   it("prints every bad row as `row N, column C: reason`, exits 1 and writes nothing", async () => {
@@ -105,12 +105,21 @@ describe("import", () => {
     expect(dump(dbPath)).toEqual(before);
   });
 
-  it("refuses a file that is not UTF-8 (e.g. GBK from a spreadsheet)", async () => {
-    const before = dump(dbPath);
+  it("reads a GBK file from a spreadsheet (issue 18): the name stored is the name written", async () => {
     const gbk = Buffer.concat([Buffer.from("code,name,uscc,region\r\nB,"), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(",91365020X53W432LQT,x\r\n")]);
     const r = await cli(["--db", dbPath, "import", "employers", write("gbk.csv", gbk)]);
+    expect(r).toMatchObject({ code: 0, stderr: "", stdout: expect.stringContaining("(csv gb18030)") });
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare("SELECT name FROM employers WHERE code = 'B'").get()).toEqual({ name: "中文" });
+    db.close();
+  });
+
+  it("refuses bytes that are neither UTF-8 nor GB18030, and writes nothing", async () => {
+    const before = dump(dbPath);
+    const bad = Buffer.concat([Buffer.from("code,name,uscc,region\r\nB,"), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from(",91365020X53W432LQT,x\r\n")]);
+    const r = await cli(["--db", dbPath, "import", "employers", write("bad.csv", bad)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/is not UTF-8 text/);
+    expect(r.stderr).toMatch(/neither a spreadsheet nor text in UTF-8, UTF-16 \(with BOM\) or GB18030\/GBK/);
     expect(dump(dbPath)).toEqual(before);
   });
 
@@ -143,7 +152,7 @@ describe("usage errors exit 2", () => {
     [["--db"], /^error: --db needs a PATH/],
     [["--verbose", "migrate"], /^error: unknown option --verbose/],
     [["migrate", "now"], /^error: migrate takes no arguments/],
-    [["import"], /^error: import needs a KIND and a FILE\n\nusage: import KIND FILE\.csv/],
+    [["import"], /^error: import needs a KIND and a FILE\n\nusage: import KIND FILE \[--sheet NAME\]/],
     [["import", "salaries", "x.csv"], /^error: unknown import kind "salaries"/],
     [["import", "employers", "x.csv", "--fast"], /^error: Unknown option '--fast'/],
     [["report"], /^error: report needs a kind: findings or overdue/],

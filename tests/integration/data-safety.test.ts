@@ -50,7 +50,8 @@ function integrity(path: string): string {
 function employeesCsv(n: number): string {
   const lines = ["employee_no,name,id_type,id_number,employer_code,hire_date,termination_date,department,email,monthly_wage"];
   for (let i = 0; i < n; i++) {
-    const first17 = `110105199001${String(1 + (i % 28)).padStart(2, "0")}${String(i % 1000).padStart(3, "0")}`;
+    // One identity number per person (issue 18 refuses a number held by two employees): the birth year carries i / 1000.
+    const first17 = `110105${1950 + Math.floor(i / 1000)}01${String(1 + (i % 28)).padStart(2, "0")}${String(i % 1000).padStart(3, "0")}`;
     lines.push(`K${String(i).padStart(6, "0")},Employee ${i},,${first17}${residentIdCheckChar(first17)},ACME,2026-01-05,,Ops,,8000.00`);
   }
   return lines.join("\n") + "\n";

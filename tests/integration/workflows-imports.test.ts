@@ -10,7 +10,7 @@ describe("held uploads", () => {
   it("are returned only to the same user, kind and checksum, until they expire", () => {
     const held = stashUpload(1, "payments", "p.csv", CSV, 1_000);
     expect(held.sha256).toBe(sha256Of(CSV));
-    expect(takeUpload(1, held.id, "payments", held.sha256, 2_000)).toMatchObject({ ok: true, upload: { text: CSV, fileName: "p.csv" } });
+    expect(takeUpload(1, held.id, "payments", held.sha256, 2_000)).toMatchObject({ ok: true, upload: { bytes: new TextEncoder().encode(CSV), fileName: "p.csv" } });
     expect(takeUpload(2, held.id, "payments", held.sha256, 2_000)).toEqual({ ok: false, code: "uploadExpired" });
     expect(takeUpload(1, held.id, "employers", held.sha256, 2_000)).toEqual({ ok: false, code: "uploadChanged" });
     expect(takeUpload(1, held.id, "payments", "0".repeat(64), 2_000)).toEqual({ ok: false, code: "uploadChanged" });
@@ -36,7 +36,7 @@ describe("preview then import", () => {
     expect(runImport(db, "payments", bad, ACTOR).ok).toBe(false);
     expect(count(db, "payments")).toBe(0);
     expect(count(db, "audit_log")).toBe(audit0);
-    expect(previewImport(db, "payments", CSV)).toEqual({ ok: true, summary: { rows: 1, created: 1, replaced: 0, unchanged: 0 } });
+    expect(previewImport(db, "payments", CSV)).toMatchObject({ ok: true, summary: { rows: 1, created: 1, replaced: 0, unchanged: 0 } });
     expect(count(db, "payments")).toBe(0);
     expect(runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 1 } });
     expect(runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 0, replaced: 0, unchanged: 1 } });

@@ -177,7 +177,7 @@ export const workflowsEn = {
   },
   imports: {
     title: "Imports",
-    intro: "Upload a CSV file of one kind (SPEC §8). Every row is checked first and nothing is written until you confirm; one bad row rejects the whole file. Importing the same file again changes nothing.",
+    intro: "Upload an Excel (.xlsx) or CSV file of one kind (SPEC §8). Every row is checked first and nothing is written until you confirm; one bad row rejects the whole file. Importing the same file again changes nothing.",
     upload: "Check the file",
     sizeLimit: "Up to 20 MB, UTF-8 with or without BOM, header row required.",
     columns: "Columns: {{columns}}",

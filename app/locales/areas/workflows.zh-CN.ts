@@ -179,7 +179,7 @@ export const workflowsZhCN: typeof workflowsEn = {
   },
   imports: {
     title: "导入",
-    intro: "上传一种类型的 CSV 文件。确认前逐行检查且不写入任何数据；只要有一行错误，整个文件不予导入。重复导入同一文件不会产生变化。",
+    intro: "上传一种类型的 Excel（.xlsx）或 CSV 文件。确认前逐行检查且不写入任何数据；只要有一行错误，整个文件不予导入。重复导入同一文件不会产生变化。",
     upload: "检查文件",
     sizeLimit: "不超过 20 MB，UTF-8（可带 BOM），须有表头行。",
     columns: "列：{{columns}}",

@@ -8,13 +8,17 @@ import { Pagination } from "~/components/pagination";
 import { TableStateFields, UrlDataTable } from "~/components/url-table";
 import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
-import { requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
+import { rosterWithFullIds, type RosterRowWithId } from "~/models/roster-export.server";
+import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
+import { forbidden } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { ROSTER_COLUMNS, RosterQuerySchema } from "~/utils/roster-query";
-import { columnsFormRedirect, csvResponse, csvTranslator, wantsCsv } from "~/utils/table-export.server";
+import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
+import { exportHref } from "~/utils/table-view";
 import { useCan } from "~/utils/user";
 import { rosterColumns, rosterCsvColumns } from "./columns";
 
@@ -28,7 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireCodeInScope(scopeOf(user), query.employer);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
-    throw csvResponse(`roster-${today()}.csv`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today(), scope));
+    // Full identity numbers: HR and admin only, on request, audited (issue 18).
+    if (new URL(request.url).searchParams.get("ids") === "full") {
+      if (!can(user.role, "employee:write")) throw forbidden();
+      const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+      const columns = rosterCsvColumns(t).map((c) => (c.id === "idNumber" ? { ...c, text: true, value: (r: RosterRowWithId) => r.idNumber } : c));
+      throw exportResponse(request, `roster-full-ids-${today()}`, columns, query.hide, rosterWithFullIds(db, query, today(), actorOf(user), format, scope));
+    }
+    throw exportResponse(request, `roster-${today()}`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today(), scope));
   }
   const result = listEmployees(db, query, today(), scope);
   return json({ query, ...result, employers: employerOptions(db, scope), departments: listDepartments(db, scope) });
@@ -97,6 +108,19 @@ export default function Roster() {
         hide={query.hide}
       />
       <Pagination page={page} pageCount={pageCount} total={total} />
+      {canWrite ? (
+        <p className="muted" data-testid="roster-full-ids">
+          {t("files.ui.fullIds")}:{" "}
+          <a href={`${exportHref(params, "routes/employees._index", "xlsx")}&ids=full`} download>
+            xlsx
+          </a>
+          {" · "}
+          <a href={`${exportHref(params, "routes/employees._index", "csv")}&ids=full`} download>
+            CSV
+          </a>{" "}
+          <span className="hint">{t("files.ui.fullIdsHelp")}</span>
+        </p>
+      ) : null}
     </>
   );
 }

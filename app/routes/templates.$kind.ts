@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isImportKind } from "~/lib/import-formats";
+import { requireRole } from "~/utils/auth.server";
+import { templateCsv, templateXlsx } from "~/utils/templates.server";
+import { WORKFLOW_READERS } from "~/utils/workflow-access";
+import { XLSX_TYPE } from "~/utils/xlsx.server";
+
+/** `/templates/KIND?format=xlsx|csv`: the import template of a kind (issue 18). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, WORKFLOW_READERS);
+  const kind = params.kind ?? "";
+  if (!isImportKind(kind)) throw new Response("Not Found", { status: 404 });
+  const format = new URL(request.url).searchParams.get("format") ?? "xlsx";
+  if (format === "csv") {
+    return new Response(templateCsv(kind), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${kind}-template.csv"` } });
+  }
+  if (format !== "xlsx") throw new Response("Bad Request", { status: 400 });
+  const body = await templateXlsx(kind);
+  return new Response(new Uint8Array(body), { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${kind}-template.xlsx"` } });
+}

@@ -1,0 +1,19 @@
+/** The `.xlsx` reports as streamed downloads, beside the CSV ones (report.server.ts). */
+import { cachedEvaluation } from "~/models/evaluation.server";
+import type { ReportKind } from "~/rules/report";
+import { db } from "./db.server";
+import { today } from "./dates.server";
+import { ReportQuerySchema } from "./findings-query";
+import { parseSearchParams } from "./http.server";
+import { i18nServer } from "./i18n.server";
+import { reportSheet } from "./report-xlsx.server";
+import { xlsxAttachment } from "./xlsx.server";
+
+export async function reportXlsxResponse(request: Request, kind: ReportKind): Promise<Response> {
+  const query = parseSearchParams(request, ReportQuerySchema);
+  const asOf = query.asOf ?? today();
+  const { findings } = cachedEvaluation(db, asOf);
+  const lng = await i18nServer.getLocale(request);
+  const language = lng === "en" || lng.startsWith("en-") ? "en" : "zh";
+  return xlsxAttachment(`${kind}-${asOf}.xlsx`, [reportSheet(kind, findings, language, { warnings: query.warnings })]);
+}
