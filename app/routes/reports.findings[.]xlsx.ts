@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { reportXlsxResponse } from "~/utils/report-xlsx-response.server";
 
 /** `/reports/findings.xlsx?asOf=D`: the findings report as an Excel workbook (issue 18). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "report:read");
-  return reportXlsxResponse(request, "findings");
+  const user = await requirePermission(request, "report:read");
+  return reportXlsxResponse(request, "findings", scopeOf(user));
 }

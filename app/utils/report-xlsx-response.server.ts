@@ -1,4 +1,5 @@
 /** The `.xlsx` reports as streamed downloads, beside the CSV ones (report.server.ts). */
+import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.server";
 import { cachedEvaluation } from "~/models/evaluation.server";
 import type { ReportKind } from "~/rules/report";
 import { db } from "./db.server";
@@ -9,10 +10,11 @@ import { i18nServer } from "./i18n.server";
 import { reportSheet } from "./report-xlsx.server";
 import { xlsxAttachment } from "./xlsx.server";
 
-export async function reportXlsxResponse(request: Request, kind: ReportKind): Promise<Response> {
+/** `scope`: the account's employers (issue 21), like the CSV reports; null = all. */
+export async function reportXlsxResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = cachedEvaluation(db, asOf);
+  const { findings } = scopedEvaluation(cachedEvaluation(db, asOf), scope);
   const lng = await i18nServer.getLocale(request);
   const language = lng === "en" || lng.startsWith("en-") ? "en" : "zh";
   return xlsxAttachment(`${kind}-${asOf}.xlsx`, [reportSheet(kind, findings, language, { warnings: query.warnings })]);

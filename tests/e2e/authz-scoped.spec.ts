@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
 import { expect, request as playwrightRequest, test, type APIResponse } from "@playwright/test";
 import { ACCOUNTS, todayInShanghai } from "./fixtures";
 
@@ -471,4 +472,41 @@ test.describe("statements, mail, the annual base and the change list", () => {
     expect(res.status()).toBe(302);
     expect(mailCounts().bjOpenDisputes).toBe(before.bjOpenDisputes - 1);
   });
+});
+
+/** Every cell of every sheet of a workbook, as text. */
+async function workbookText(body: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void out.push(cell.text))));
+  return out.join("\n");
+}
+
+test("the Excel reports and the lists' Excel exports hold only the limited account's employer", async () => {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  try {
+    const get = async (url: string, cookie: string) => {
+      const res = await ctx.get(url, { headers: { Cookie: cookie }, maxRedirects: 0 });
+      expect(res.status(), `GET ${url}`).toBe(200);
+      return workbookText(await res.body());
+    };
+    for (const url of [
+      "/reports/findings.xlsx",
+      "/reports/overdue.xlsx?warnings=1",
+      data("/employees?format=xlsx", "routes/employees._index"),
+      data("/payments?format=xlsx", "routes/payments"),
+      data("/months?format=xlsx", "routes/months"),
+    ]) {
+      // The control: the unlimited administrator's workbook names BJ01 (the check below can fail).
+      expect(await get(url, cookies.admin!), `${url} as admin`).toContain("BJ01");
+      for (const who of ["hr", "auditor"] as const) {
+        const text = await get(url, cookies[who]!);
+        expect(text, `${url} as scoped ${who}`).toContain("SH01");
+        expectNothingOfTheOther(text, `${url} as scoped ${who}`);
+      }
+    }
+  } finally {
+    await ctx.dispose();
+  }
 });
