@@ -34,6 +34,6 @@ export function sourceText(source: FileSource): string {
 }
 
 /** At most `limit` errors (a broken file must not make a page or a terminal huge), and how many there were. */
-export function capErrors<E>(errors: readonly E[], limit = 200): { errors: E[]; total: number } {
-  return { errors: errors.slice(0, limit), total: errors.length };
+export function capErrors<E>(errors: readonly E[], limit = 200, total = errors.length): { errors: E[]; total: number } {
+  return { errors: errors.slice(0, limit), total: Math.max(total, errors.length) };
 }

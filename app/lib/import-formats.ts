@@ -797,8 +797,10 @@ export function validateImport<K extends ImportKind>(kind: K, input: string | Cs
   let duplicates = 0;
   const keyColumn = IMPORT_KEYS[kind][0]!;
 
+  // Every bad row is counted (the file's rows are bounded up front); callers show the first
+  // MAX_IMPORT_ERRORS with the total. The header loops above stop early: one line can hold
+  // hundreds of thousands of columns.
   for (const { line, cells } of table.rows) {
-    if (errors.length >= MAX_IMPORT_ERRORS) break;
     if (cells.length !== header.length) {
       errors.push(
         importError(line, cells.length > header.length ? "" : header[cells.length]!, "cellCount", `the row has ${cells.length} cells, the header ${header.length}`, {
@@ -833,6 +835,6 @@ export function validateImport<K extends ImportKind>(kind: K, input: string | Cs
     byKey.set(key, rec);
     records.push(rec);
   }
-  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors: errors.slice(0, MAX_IMPORT_ERRORS) };
+  if (errors.length > 0) return { ok: false, rows: table.rows.length, errors };
   return { ok: true, rows: table.rows.length, records, duplicates };
 }

@@ -45,7 +45,12 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary; preview: PreviewRows } | { ok: false; errors: ImportError[] };
+/** A refusal carries the first MAX_IMPORT_ERRORS problems and the total count (a broken file never makes a huge answer). */
+export type ImportResult = { ok: true; summary: ImportSummary; preview: PreviewRows } | { ok: false; errors: ImportError[]; total: number };
+
+function refused(errors: readonly ImportError[]): { ok: false; errors: ImportError[]; total: number } {
+  return { ok: false, errors: errors.slice(0, MAX_IMPORT_ERRORS), total: errors.length };
+}
 
 /** A file to import: UTF-8 CSV text, or a file read by the one decoding path (import-file.server.ts). */
 export type ImportInput = string | ImportTable;
@@ -562,7 +567,7 @@ function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
 /** Validate a file and say what importing it would do. Writes nothing. */
 export function previewImport(db: Db, kind: ImportKind, input: ImportInput, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
   const p = prepare(db.$client, kind, input, options.scope);
-  return p.ok ? { ok: true, summary: summaryOf(p), preview: p.preview } : { ok: false, errors: p.errors };
+  return p.ok ? { ok: true, summary: summaryOf(p), preview: p.preview } : refused(p.errors);
 }
 
 /**
@@ -574,7 +579,7 @@ export function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: A
   return db.transaction(
     (tx): ImportResult => {
       const p = prepare(db.$client, kind, input, options.scope);
-      if (!p.ok) return { ok: false, errors: p.errors };
+      if (!p.ok) return refused(p.errors);
       const summary = summaryOf(p);
       if (summary.created + summary.replaced > 0) {
         p.plan.apply();

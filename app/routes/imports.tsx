@@ -81,8 +81,10 @@ function fail(errors: WfErrors, values: Record<string, string> = {}) {
   return json<ActionData>({ step: "invalid", errors, values }, { status: 400 });
 }
 
-function rejected(kind: string, fileName: string, all: readonly ImportError[], extra: { held?: Held; reading?: Reading } = {}, init?: ResponseInit) {
-  const { errors, total } = capErrors(all, MAX_SHOWN_ERRORS);
+function rejected(kind: string, fileName: string, all: readonly ImportError[], extra: { held?: Held; reading?: Reading; total?: number } = {}, init?: ResponseInit) {
+  const { total: known, ...rest } = extra;
+  extra = rest;
+  const { errors, total } = capErrors(all, MAX_SHOWN_ERRORS, known);
   // Echoed names are clipped: a file of 200,000 columns must not make the page huge.
   const shown = errors.map((e) => ({ ...e, column: clip(e.column) }));
   return json<ActionData>({ step: "rejected", kind, fileName: clip(fileName), errors: shown, total, ...extra }, { status: 400, ...init });
@@ -118,7 +120,7 @@ async function check(kind: ImportKind, fileName: string, held: Held, bytes: Uint
     missing: IMPORT_COLUMNS[kind].filter((c) => !names.has(c) && !optional.has(c)),
   };
   const result = previewImport(db, kind, read.input, { scope });
-  if (!result.ok) return rejected(kind, fileName, result.errors, { held, reading }, init);
+  if (!result.ok) return rejected(kind, fileName, result.errors, { held, reading, total: result.total }, init);
   return json<ActionData>({ step: "preview", kind, fileName, id: held.id, sha256: held.sha256, summary: result.summary, preview: result.preview, reading }, init);
 }
 
@@ -181,7 +183,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!read.ok) return rejected(upload.kind, upload.fileName, read.errors);
   const result = runImport(db, upload.kind, read.input, actorOf(user), { fileName: upload.fileName, format: sourceText(read.source), scope });
   // The data may have changed since the preview: the file is checked again inside the transaction.
-  if (!result.ok) return rejected(upload.kind, upload.fileName, result.errors, { held });
+  if (!result.ok) return rejected(upload.kind, upload.fileName, result.errors, { held, total: result.total });
   dropUpload(upload.id);
   const s = result.summary;
   const params = new URLSearchParams({ kind: upload.kind, rows: String(s.rows), created: String(s.created), replaced: String(s.replaced), unchanged: String(s.unchanged) });

@@ -14,8 +14,8 @@ export const usage = `import KIND FILE [--sheet NAME] [--dry-run]
   --sheet NAME  the workbook's sheet to read
   --dry-run     validate and show what would change, write nothing`;
 
-async function printErrors(ctx: CommandContext, file: string, all: readonly ImportError[]): Promise<void> {
-  const { errors, total } = capErrors(all);
+async function printErrors(ctx: CommandContext, file: string, all: readonly ImportError[], known?: number): Promise<void> {
+  const { errors, total } = capErrors(all, 200, known);
   let out = "";
   for (const e of errors) out += formatImportError(e) + "\n";
   if (total > errors.length) out += `… and ${total - errors.length} more\n`;
@@ -50,7 +50,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const format = sourceText(read.source);
     const result = dryRun ? previewImport(db, kind, read.input) : runImport(db, kind, read.input, CLI_ACTOR, { fileName: basename(file), format });
     if (!result.ok) {
-      await printErrors(ctx, file, result.errors);
+      await printErrors(ctx, file, result.errors, result.total);
       return 1;
     }
     const s = result.summary;
