@@ -174,10 +174,12 @@ export interface TurnNotice {
  * begins within 60 days of D, the year and the employees whose latest
  * declaration line (any month up to the turn) disagrees with the new basis.
  */
-export function annualTurnNotices(db: Db, today: string, employerCode: string | null = null): TurnNotice[] {
+export function annualTurnNotices(db: Db, today: string, employerCode: string | null = null, employerCodes: readonly string[] | null = null): TurnNotice[] {
   const out: TurnNotice[] = [];
   for (const employer of db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).orderBy(asc(employers.code)).all()) {
     if (employerCode !== null && employer.code !== employerCode) continue;
+    // An account limited to some employers (issue 21) reads nothing of the others.
+    if (employerCodes !== null && !employerCodes.includes(employer.code)) continue;
     // Policies first (cheap): the employees are read only for a turn within the notice window.
     const pols = { policies: loadPolicyRows(db, employer.region) };
     const s = defaultYearStart(pols, today);
@@ -206,15 +208,15 @@ export function annualTurnNotices(db: Db, today: string, employerCode: string | 
 /** The notices per (data version, D, employer), like the dashboard's figures (ADR 0006): one load per change of the data. */
 const NOTICE_CACHE = new WeakMap<Db, { version: string; entries: Map<string, TurnNotice[]> }>();
 
-export function cachedTurnNotices(db: Db, today: string, employerCode: string | null): TurnNotice[] {
+export function cachedTurnNotices(db: Db, today: string, employerCode: string | null, employerCodes: readonly string[] | null = null): TurnNotice[] {
   const version = dataVersion(db);
   let c = NOTICE_CACHE.get(db);
   if (!c || c.version !== version) NOTICE_CACHE.set(db, (c = { version, entries: new Map() }));
-  const key = `${today}|${employerCode ?? ""}`;
+  const key = `${today}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`;
   let hit = c.entries.get(key);
   if (!hit) {
     if (c.entries.size >= 16) c.entries.delete(c.entries.keys().next().value!);
-    c.entries.set(key, (hit = annualTurnNotices(db, today, employerCode)));
+    c.entries.set(key, (hit = annualTurnNotices(db, today, employerCode, employerCodes)));
   }
   return hit;
 }

@@ -92,6 +92,13 @@ function narrow(ev: Evaluation, employerCode?: string | null): Evaluation {
   };
 }
 
+/** An evaluation cut down to an account's employers (issue 21); null = all. */
+function narrowTo(ev: Evaluation, employerCodes: readonly string[] | null): Evaluation {
+  if (employerCodes === null) return ev;
+  const keep = (x: { employerCode: string }) => employerCodes.includes(x.employerCode);
+  return { asOf: ev.asOf, findings: ev.findings.filter(keep), months: ev.months.filter(keep), configProblems: ev.configProblems.filter(keep) };
+}
+
 /** The dashboard's figures as of D for all employers or one (cached). */
 export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): DashboardFigures {
   const entry = entryFor(db);
@@ -131,10 +138,10 @@ export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string):
  * "What to do today" as of D for all employers or one (issue 20): the ranked
  * actions of app/rules/today.ts, with each month's late-fee rate from its policy.
  */
-export function todayList(db: Db, asOf: IsoDate, employerCode: string | null): TodayAction[] {
+export function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): TodayAction[] {
   const entry = entryFor(db);
   const regionOf = new Map(entry.index.input.employers.map((e) => [e.code, e.region]));
-  return todayActions(narrow(evaluationIn(entry, asOf), employerCode), {
+  return todayActions(narrowTo(narrow(evaluationIn(entry, asOf), employerCode), employerCodes), {
     lateFeePpm: (code, period) => policyInForce(entry.index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,
   });
 }

@@ -8,13 +8,19 @@ import type { Db } from "../../db/connection";
 import { setupChecklist, type Checklist, type EmployerFacts } from "~/rules/checklist";
 import type { Month } from "~/rules/types";
 
-export function setupFacts(db: Db, employerCode: string | null = null): EmployerFacts[] {
+export function setupFacts(db: Db, employerCode: string | null = null, employerCodes: readonly string[] | null = null): EmployerFacts[] {
   const c = db.$client;
   const employers = (
-    employerCode === null
+    (employerCode === null
       ? c.prepare("SELECT id, code, uscc, region, tracking_from FROM employers ORDER BY code").all()
-      : c.prepare("SELECT id, code, uscc, region, tracking_from FROM employers WHERE code = ?").all(employerCode)
-  ) as { id: number; code: string; uscc: string; region: string; tracking_from: string | null }[];
+      : c.prepare("SELECT id, code, uscc, region, tracking_from FROM employers WHERE code = ?").all(employerCode)) as {
+      id: number;
+      code: string;
+      uscc: string;
+      region: string;
+      tracking_from: string | null;
+    }[]
+  ).filter((e) => employerCodes === null || employerCodes.includes(e.code)); // an account's scope (issue 21)
   const policyMonths = c.prepare("SELECT effective_from AS m FROM policies WHERE region = ?").pluck();
   const years = c.prepare("SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) AS y FROM non_working_days WHERE region = ?").pluck();
   const roster = c.prepare(
@@ -41,8 +47,8 @@ export function setupFacts(db: Db, employerCode: string | null = null): Employer
 }
 
 /** The checklist for the installation (or one employer) in the current month. */
-export function setupState(db: Db, currentMonth: Month, employerCode: string | null = null): Checklist & { employerCount: number } {
-  const facts = setupFacts(db, employerCode);
+export function setupState(db: Db, currentMonth: Month, employerCode: string | null = null, employerCodes: readonly string[] | null = null): Checklist & { employerCount: number } {
+  const facts = setupFacts(db, employerCode, employerCodes);
   return { ...setupChecklist(facts, currentMonth), employerCount: facts.length };
 }
 

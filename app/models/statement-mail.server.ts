@@ -733,8 +733,8 @@ export interface OpenDispute {
   at: string;
 }
 
-/** The HR queue on /statements: every open dispute, oldest first. */
-export function openDisputes(db: Db): OpenDispute[] {
+/** The HR queue on /statements: every open dispute, oldest first; `employerCodes` (an account's scope) keeps only those employers'. */
+export function openDisputes(db: Db, employerCodes: readonly string[] | null = null): OpenDispute[] {
   return db
     .select({
       statementId: statements.id,
@@ -750,21 +750,32 @@ export function openDisputes(db: Db): OpenDispute[] {
     .innerJoin(statements, eq(statements.id, statementResponses.statementId))
     .innerJoin(employees, eq(employees.id, statements.employeeId))
     .innerJoin(employers, eq(employers.id, statements.employerId))
-    .where(eq(statementResponses.disputeState, "open"))
+    .where(and(eq(statementResponses.disputeState, "open"), employerCodes === null ? undefined : inArray(employers.code, [...employerCodes])))
     .orderBy(asc(statementResponses.at))
     .all();
 }
 
-/** For the dashboard: statements sent 14+ days ago and still not opened, and open disputes. */
-export function mailAttention(db: Db, now: Date = new Date()): { unopened: number; openDisputes: number } {
+/**
+ * For the dashboard: statements sent 14+ days ago and still not opened, and
+ * open disputes; `employerCodes` (an account's scope) counts only those employers'.
+ */
+export function mailAttention(db: Db, now: Date = new Date(), employerCodes: readonly string[] | null = null): { unopened: number; openDisputes: number } {
   const cutoff = new Date(now.getTime() - UNOPENED_AFTER_DAYS * 86_400_000).toISOString();
+  const inCodes = employerCodes === null ? undefined : inArray(employers.code, [...employerCodes]);
   const unopened = db
     .select({ n: sql<number>`count(distinct ${statements.id})` })
     .from(mailOutbox)
     .innerJoin(statements, eq(statements.id, mailOutbox.statementId))
-    .where(and(eq(mailOutbox.state, "sent"), lte(mailOutbox.sentAt, cutoff), isNull(statements.firstViewedAt)))
+    .innerJoin(employers, eq(employers.id, statements.employerId))
+    .where(and(eq(mailOutbox.state, "sent"), lte(mailOutbox.sentAt, cutoff), isNull(statements.firstViewedAt), inCodes))
     .get();
-  const disputes = db.select({ n: count() }).from(statementResponses).where(eq(statementResponses.disputeState, "open")).get();
+  const disputes = db
+    .select({ n: count() })
+    .from(statementResponses)
+    .innerJoin(statements, eq(statements.id, statementResponses.statementId))
+    .innerJoin(employers, eq(employers.id, statements.employerId))
+    .where(and(eq(statementResponses.disputeState, "open"), inCodes))
+    .get();
   return { unopened: unopened?.n ?? 0, openDisputes: disputes?.n ?? 0 };
 }
 

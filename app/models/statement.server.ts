@@ -294,6 +294,11 @@ export function getStatement(db: Db, id: number, scope: { employeeId: number } |
   return s ? toView(s) : null;
 }
 
+/** The employer a statement belongs to (for the account's employer scope); null when there is no such statement. */
+export function statementEmployerId(db: Db, id: number): number | null {
+  return db.select({ employerId: statements.employerId }).from(statements).where(eq(statements.id, id)).get()?.employerId ?? null;
+}
+
 /** Delivery evidence: the first time the employee opened it (set once, audit-logged). */
 export function markStatementViewed(db: Db, id: number, employeeId: number, actor: Actor, now: Date = new Date()): void {
   db.transaction(

@@ -49,11 +49,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employer,
     employers,
     figures,
-    annualTurn: cachedTurnNotices(db, asOf, employer || null),
-    mail: mailAttention(db),
-    today: todayList(db, asOf, employer || null),
-    setup: setupState(db, monthOf(today()), employer || null),
-    tracking: trackingMonths(db).filter((e) => !employer || e.code === employer),
+    // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
+    annualTurn: cachedTurnNotices(db, asOf, employer || null, scope),
+    mail: mailAttention(db, new Date(), employer ? [employer] : scope),
+    today: todayList(db, asOf, employer || null, scope),
+    setup: setupState(db, monthOf(today()), employer || null, scope),
+    tracking: trackingMonths(db).filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
   });
 }
 

@@ -13,7 +13,7 @@ import { employerOptions } from "~/models/employer.server";
 import { isValidMonth } from "~/rules/dates";
 import { yuanDisplay } from "~/rules/money";
 import type { Insurance } from "~/rules/types";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
@@ -34,7 +34,10 @@ export const AnnualQuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
   const query = parseSearchParams(request, AnnualQuerySchema);
-  const employers = employerOptions(db);
+  // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
+  const scope = scopeOf(user);
+  requireCodeInScope(scope, query.employer);
+  const employers = employerOptions(db, scope?.codes);
   const code = query.employer || employers[0]?.code || "";
   const now = today();
   const view = code ? annualBaseView(db, code, query.year ?? null, now) : null;
@@ -46,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   const values = await formValues(request);
+  requireCodeInScope(scopeOf(user), values.employer?.trim());
   const result = recordAnnualDeclaration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const next = new URLSearchParams({ employer: values.employer ?? "", year: values.yearStart ?? "", done: "1" });

@@ -7,7 +7,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { annualBaseExport } from "~/models/annual-base.server";
 import { isValidMonth } from "~/rules/dates";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { annualBaseColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
 import { forbidden, notFound, parseSearchParams } from "~/utils/http.server";
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
   const full = q.ids === "full";
   if (!q.employer || !q.year) throw notFound();
+  requireCodeInScope(scopeOf(user), q.employer); // outside the account's scope (issue 21): nothing read, nothing audited
   const r = annualBaseExport(db, actorOf(user), q.employer, q.year, full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `annual-base-${r.employerCode}-${r.yearStart}`, annualBaseColumns(r.differing), r.rows);

@@ -13,7 +13,7 @@ import { employerOptions } from "~/models/employer.server";
 import { CHANGE_STATES, type ChangeRow } from "~/rules/change-list";
 import { isValidMonth } from "~/rules/dates";
 import { yuanDisplay } from "~/rules/money";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
@@ -33,7 +33,10 @@ export const ChangeQuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
   const query = parseSearchParams(request, ChangeQuerySchema);
-  const employers = employerOptions(db);
+  // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
+  const scope = scopeOf(user);
+  requireCodeInScope(scope, query.employer);
+  const employers = employerOptions(db, scope?.codes);
   const code = query.employer || employers[0]?.code || "";
   const now = today();
   const view = code ? changeListView(db, code, query.month ?? null, now) : null;
@@ -48,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string" && k !== "row" && !(k in values)) values[k] = v;
   const rows = form.getAll("row").filter((v): v is string => typeof v === "string");
+  requireCodeInScope(scopeOf(user), values.employer?.trim());
   const result = recordChanges(db, actorOf(user), { ...values, rows }, today());
   if (!result.ok) return invalid(result.errors, { ...values, rows: rows.join(",") });
   const next = new URLSearchParams({ employer: values.employer ?? "", month: values.month ?? "", done: String(result.value) });

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { changeListExport } from "~/models/change-list.server";
 import { isValidMonth } from "~/rules/dates";
-import { actorOf, requireRole } from "~/utils/auth.server";
+import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { changeListColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
   const full = q.ids === "full";
   if (!q.employer || !q.month) throw notFound();
+  requireCodeInScope(scopeOf(user), q.employer); // outside the account's scope (issue 21): nothing read, nothing audited
   const r = changeListExport(db, actorOf(user), q.employer, q.month, today(), full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `change-list-${r.employerCode}-${r.month}`, changeListColumns(), r.rows);

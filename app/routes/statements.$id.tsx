@@ -6,9 +6,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
 import { StatementResponse } from "~/components/statement-response";
 import { revokeLinks, statementResponse } from "~/models/statement-mail.server";
-import { getStatement, statementVersions } from "~/models/statement.server";
+import { getStatement, statementEmployerId, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import type { SessionUser } from "~/models/user.server";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { formValues } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { shanghaiDateTime } from "~/utils/datetime";
@@ -21,10 +22,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "statements.doc.heading", data ? `${data.statement.period} ${data.statement.figures.employeeName}` : undefined);
 
-/** Staff read any statement (and any older version); opening it here never counts as the employee's view. */
+/** The statement must exist and belong to an employer of the account's scope (issue 21): 404 otherwise. */
+function requireStatementInScope(user: SessionUser, id: number): void {
+  const employerId = statementEmployerId(db, id);
+  if (employerId === null) throw notFound();
+  requireInScope(scopeOf(user), { id: employerId });
+}
+
+/** Staff read any statement of their employers (and any older version); opening it here never counts as the employee's view. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "statement:read");
   const id = idFromParams(params);
+  requireStatementInScope(user, id);
   const statement = getStatement(db, id, "staff");
   const versions = statementVersions(db, id, "staff");
   if (!statement || !versions) throw notFound();
@@ -35,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "statement:write");
   const id = idFromParams(params);
+  requireStatementInScope(user, id);
   if (!getStatement(db, id, "staff")) throw notFound();
   const values = await formValues(request);
   if (values.intent !== "revokeLinks") return json({ ok: false }, { status: 400 });

@@ -10,10 +10,10 @@ import { Field, SelectField } from "~/components/field";
 import { employerOptions } from "~/models/employer.server";
 import { inviteEmployees } from "~/models/invite.server";
 import { answerDispute, deliveries, deliveryCounts, enqueueMonth, openDisputes, type DeliveryRow } from "~/models/statement-mail.server";
-import { issueStatements, monthsWithoutStatements, statementMonthOverview, type IssueProblem, type MonthOverviewRow } from "~/models/statement.server";
+import { issueStatements, monthsWithoutStatements, statementEmployerId, statementMonthOverview, type IssueProblem, type MonthOverviewRow } from "~/models/statement.server";
 import { addMonths, monthOf } from "~/rules/dates";
 import styles from "~/styles/statements.css";
-import { actorOf, requirePermission } from "~/utils/auth.server";
+import { actorOf, requireCodeInScope, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { today } from "~/utils/dates.server";
 import { useFormat } from "~/utils/format";
@@ -35,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, StatementsQuerySchema);
   const now = today();
   const asOf = query.asOf ?? now;
-  const employers = employerOptions(db);
+  // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
+  const scope = scopeOf(user);
+  requireCodeInScope(scope, query.employer);
+  const employers = employerOptions(db, scope?.codes);
   const employerCode = employers.some((e) => e.code === query.employer) ? query.employer : (employers[0]?.code ?? "");
   const period = query.period ?? addMonths(monthOf(asOf), -1);
   const overview = employerCode ? statementMonthOverview(db, { employerCode, period, asOf }) : null;
@@ -51,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     show: query.show,
     counts: deliveryCounts(delivery),
     mail: mailSetup(),
-    disputes: openDisputes(db).filter((d) => d.employerCode === employerCode),
+    disputes: employerCode ? openDisputes(db, [employerCode]) : [],
     sentDone: sent ? { queued: sent[0]!, requeued: sent[1]!, already: sent[2]!, noAddress: sent[3]! } : null,
     invitedDone: invited ? { invited: invited[0]!, active: invited[1]!, pending: invited[2]!, noAddress: invited[3]!, conflict: invited[4]! } : null,
     answered: query.answered === "1",
@@ -105,6 +108,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = IssueFormSchema.safeParse(values);
   if (!parsed.success) return json<ActionFailure>({ ok: false, problems: [], invalid: true, reasonMissing: false, values }, { status: 400 });
   const form = parsed.data;
+  // Every intent names its employer, and an answer its statement: outside the account's scope, neither exists (issue 21).
+  const scope = scopeOf(user);
+  requireCodeInScope(scope, form.employer);
+  if (form.intent === "answer") requireInScope(scope, { id: statementEmployerId(db, form.statementId) });
   const fail = (extra: Partial<ActionFailure>, status = 400) =>
     json<ActionFailure>({ ok: false, problems: [], invalid: false, reasonMissing: false, values, ...extra }, { status });
   const back = (extra: Record<string, string>) => redirect(`/statements?${new URLSearchParams({ employer: form.employer, period: form.period, ...extra })}`);

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
 import { statementsForMonth } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -20,9 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 /** Every statement of an employer-month (latest versions), one per printed A4 page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "statement:read");
+  const user = await requirePermission(request, "statement:read");
   const q = PrintQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
+  requireCodeInScope(scopeOf(user), q.data.employer);
   const statements = statementsForMonth(db, q.data.employer, q.data.period);
   return json({ employer: q.data.employer, period: q.data.period, statements });
 }

@@ -10,7 +10,7 @@ import { i18nServer } from "./i18n.server";
 import { reportSheet } from "./report-xlsx.server";
 import { xlsxAttachment } from "./xlsx.server";
 
-/** Like the CSV reports, an account limited to employers gets only their findings (issue 21). */
+/** `scope`: the account's employers (issue 21), like the CSV reports; null = all. */
 export async function reportXlsxResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();

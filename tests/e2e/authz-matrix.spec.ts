@@ -140,10 +140,16 @@ const MATRIX: Record<string, Case[]> = {
   "registrations.tsx": [{ url: () => "/registrations", get: STAFF_READ, post: WRITE_EMPTY }],
   "reports.findings[.]csv.ts": [{ url: () => "/reports/findings.csv", get: STAFF_READ, post: NO_ACTION }],
   "reports.overdue[.]csv.ts": [{ url: () => "/reports/overdue.csv", get: STAFF_READ, post: NO_ACTION }],
+  // The same reports as Excel workbooks (issue 18).
   "reports.findings[.]xlsx.ts": [{ url: () => "/reports/findings.xlsx", get: STAFF_READ, post: NO_ACTION }],
   "reports.overdue[.]xlsx.ts": [{ url: () => "/reports/overdue.xlsx", get: STAFF_READ, post: NO_ACTION }],
-  // The import templates hold no data: every staff member may download one.
-  "templates.$kind.ts": [{ url: () => "/templates/employees", get: STAFF_READ, post: NO_ACTION }],
+  // Import templates (no data of anyone): staff; an unknown kind or format is refused.
+  "templates.$kind.ts": [
+    { url: () => "/templates/employees?format=xlsx", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/templates/employees?format=csv", get: STAFF_READ, post: NO_ACTION },
+    { url: () => "/templates/nope", get: [L, ME, 404, 404, 404], post: NO_ACTION },
+    { url: () => "/templates/employees?format=pdf", get: [L, ME, 400, 400, 400], post: NO_ACTION },
+  ],
   // Public: it only sets the language cookie.
   "set-language.tsx": [
     { url: () => "/set-language", get: ALL(HOME), post: ALL(400) },

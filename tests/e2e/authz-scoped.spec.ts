@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
 import { expect, request as playwrightRequest, test, type APIResponse } from "@playwright/test";
 import { ACCOUNTS, todayInShanghai } from "./fixtures";
 
@@ -266,4 +267,246 @@ test("the users page edits an account's employers (admin only), and the account'
   await page.locator('select[name="userId"]').selectOption(String(auditorId));
   await expect(page.locator('input[name="employer:SH01"]')).toBeChecked();
   await expect(page.locator('input[name="employer:BJ01"]')).not.toBeChecked();
+});
+
+/**
+ * Statements and their mail, the annual base declaration and the change list
+ * (issue 21 item 8, the rest): BJ01 gets an open dispute, a sent-and-unopened
+ * message and a live link (written here, as the mail worker and an employee
+ * would), so the dispute queue, the dashboard's mail counts and the revoke
+ * action have something of the other employer to leak or to change.
+ */
+interface OtherStatements {
+  statementId: number;
+  period: string;
+  ownStatementId: number;
+  ownPeriod: string;
+  reason: string;
+}
+let bj: OtherStatements;
+
+function seedOtherMail(): OtherStatements {
+  const db = new Database(E2E_DB, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const latest = (code: string) =>
+      db
+        .prepare(
+          "SELECT s.id, s.period FROM statements s JOIN employers r ON r.id = s.employer_id WHERE r.code = ? AND NOT EXISTS (SELECT 1 FROM statement_responses x WHERE x.statement_id = s.id) ORDER BY s.period DESC, s.id DESC LIMIT 1",
+        )
+        .get(code) as { id: number; period: string };
+    const s = latest("BJ01");
+    const own = latest("SH01");
+    const reason = `SCOPE-DISPUTE-${Date.now()}`;
+    const long = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    db.prepare("INSERT INTO statement_responses (statement_id, kind, reason, at, via, dispute_state) VALUES (?, 'disputed', ?, ?, 'link', 'open')").run(s.id, reason, long);
+    db.prepare("UPDATE statements SET first_viewed_at = NULL WHERE id = ?").run(s.id);
+    const out = db
+      .prepare(
+        "INSERT INTO mail_outbox (kind, dedupe_key, statement_id, address, state, next_attempt_at, sent_at) VALUES ('statement', ?, ?, 'scope-bj@example.com', 'sent', ?, ?)",
+      )
+      .run(`scope-test:${s.id}:${Date.now()}`, s.id, long, long);
+    db.prepare("INSERT INTO statement_links (token_hash, statement_id, outbox_id, expires_at) VALUES (?, ?, ?, ?)").run(
+      `scope-test-${Date.now()}`,
+      s.id,
+      Number(out.lastInsertRowid),
+      new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    );
+    return { statementId: s.id, period: s.period, ownStatementId: own.id, ownPeriod: own.period, reason };
+  } finally {
+    db.close();
+  }
+}
+
+function mailCounts() {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const bjStatement = "SELECT s.id FROM statements s JOIN employers e ON e.id = s.employer_id WHERE e.code = 'BJ01'";
+    return {
+      bjStatements: one(`SELECT count(*) AS n FROM (${bjStatement})`),
+      bjStatementRows: one(`SELECT coalesce(sum(version * 7 + length(figures)), 0) AS n FROM statements WHERE id IN (${bjStatement})`),
+      bjOutbox: one(`SELECT count(*) AS n FROM mail_outbox WHERE statement_id IN (${bjStatement})`),
+      bjLiveLinks: one(`SELECT count(*) AS n FROM statement_links WHERE revoked_at IS NULL AND statement_id IN (${bjStatement})`),
+      bjOpenDisputes: one(`SELECT count(*) AS n FROM statement_responses WHERE dispute_state = 'open' AND statement_id IN (${bjStatement})`),
+      declarations: one("SELECT count(*) AS n FROM declaration_lines l JOIN employers e ON e.id = l.employer_id WHERE e.code = 'BJ01'"),
+      users: one("SELECT count(*) AS n FROM users"),
+      passwordTokens: one("SELECT count(*) AS n FROM password_tokens"),
+      audit: one(`SELECT count(*) AS n FROM audit_log WHERE actor IN ('${SCOPED.hr.email}', '${SCOPED.auditor.email}') AND action NOT IN ('login', 'logout')`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+test.describe("statements, mail, the annual base and the change list", () => {
+  test.beforeAll(() => {
+    bj = seedOtherMail();
+  });
+
+  test("the other employer's statements, prints, declarations, change lists and exports answer 404 to both limited accounts", async () => {
+    // The year BJ01 prepares, as the admin's page shows it (so the admin's export below is a real one).
+    const adminView = JSON.parse((await send("GET", data("/annual-base?employer=BJ01", "routes/annual-base"), cookies.admin!)).bodyText) as { view: { yearStart: string } };
+    const year = adminView.view.yearStart;
+    const before = mailCounts();
+    const urls: [string, string][] = [
+      [`/statements?employer=BJ01&period=${bj.period}`, "routes/statements._index"],
+      [`/statements/${bj.statementId}`, "routes/statements.$id"],
+      [`/statements/print?employer=BJ01&period=${bj.period}`, "routes/statements.print"],
+      ["/annual-base?employer=BJ01", "routes/annual-base"],
+      [`/annual-base?employer=BJ01&year=${year}`, "routes/annual-base"],
+      ["/change-list?employer=BJ01", "routes/change-list"],
+      [`/change-list?employer=BJ01&month=${bj.period}`, "routes/change-list"],
+      [`/annual-base/export?employer=BJ01&year=${year}&format=csv`, ""],
+      [`/change-list/export?employer=BJ01&month=${bj.period}&format=csv`, ""],
+    ];
+    for (const who of ["hr", "auditor"] as const) {
+      for (const [url, route] of urls) {
+        const page = await send("GET", url, cookies[who]!);
+        expect(page.status(), `GET ${url} as scoped ${who}`).toBe(404);
+        expectNothingOfTheOther(page.bodyText.replaceAll(url.replaceAll("&", "&amp;"), ""), `GET ${url} as scoped ${who}`, true);
+        expect(page.bodyText, `GET ${url} as scoped ${who}`).not.toContain(bj.reason);
+        if (route) {
+          const d = await send("GET", data(url, route), cookies[who]!);
+          expect(d.status(), `GET ${url} ?_data as scoped ${who}`).toBe(404);
+          expect(d.bodyText.length).toBeLessThan(200);
+        }
+      }
+    }
+    // Nothing was read into the audit log (the exports audit a full read) and nothing changed.
+    expect(mailCounts()).toEqual(before);
+    // The controls: the admin reads them all, and the limited accounts read their own employer's.
+    for (const [url] of urls) expect((await send("GET", url, cookies.admin!)).status(), `GET ${url} as admin`).toBe(200);
+    for (const who of ["hr", "auditor"] as const) {
+      for (const url of [
+        `/statements/${bj.ownStatementId}`,
+        `/statements/print?employer=SH01&period=${bj.ownPeriod}`,
+        "/annual-base?employer=SH01",
+        "/change-list?employer=SH01",
+        `/change-list/export?employer=SH01&month=${bj.period}&format=csv`,
+      ])
+        expect((await send("GET", url, cookies[who]!)).status(), `GET ${url} as scoped ${who}`).toBe(200);
+    }
+  });
+
+  test("the lists, the dispute queue and the dashboard's notices, mail counts, today list and checklist hold only the limited account's employer", async () => {
+    const lists: [string, string][] = [
+      ["/", "routes/_index"],
+      ["/?employer=BJ01", "routes/_index"],
+      ["/statements", "routes/statements._index"],
+      [`/statements?period=${bj.period}&show=disputed`, "routes/statements._index"],
+      ["/annual-base", "routes/annual-base"],
+      ["/change-list", "routes/change-list"],
+    ];
+    for (const who of ["hr", "auditor"] as const) {
+      for (const [url, route] of lists) {
+        const page = await send("GET", url, cookies[who]!);
+        expect(page.status(), `GET ${url} as scoped ${who}`).toBe(200);
+        // A page repeats its own address (the language switch's way back, the filter form's action).
+        expectNothingOfTheOther(page.bodyText.replaceAll("employer=BJ01", ""), `GET ${url} as scoped ${who}`);
+        expect(page.bodyText, `GET ${url} as scoped ${who}`).not.toContain(bj.reason);
+        const d = await send("GET", data(url, route), cookies[who]!);
+        expect(d.status(), `GET ${url} ?_data as scoped ${who}`).toBe(200);
+        expectNothingOfTheOther(d.bodyText, `GET ${url} ?_data as scoped ${who}`);
+        expect(d.bodyText, `GET ${url} ?_data as scoped ${who}`).not.toContain(bj.reason);
+      }
+      // Only its own employer is offered.
+      for (const route of ["statements._index", "annual-base", "change-list"]) {
+        const url = route === "statements._index" ? "/statements" : `/${route}`;
+        const d = JSON.parse((await send("GET", data(url, `routes/${route}`), cookies[who]!)).bodyText) as { employers: { code: string }[] };
+        expect(d.employers.map((e) => e.code), `${url} as scoped ${who}`).toEqual(["SH01"]);
+      }
+    }
+    // The controls: the admin sees BJ01's dispute in its queue and its mail in the dashboard's counts.
+    const queue = await send("GET", data(`/statements?employer=BJ01&period=${bj.period}`, "routes/statements._index"), cookies.admin!);
+    expect(queue.bodyText).toContain(bj.reason);
+    type Dash = { mail: { unopened: number; openDisputes: number }; tracking: { code: string }[]; setup: { employerCount: number } };
+    const dash = async (url: string, cookie: string) => JSON.parse((await send("GET", data(url, "routes/_index"), cookie)).bodyText) as Dash;
+    const adminBj = await dash("/?employer=BJ01", cookies.admin!);
+    expect(adminBj.mail.unopened).toBeGreaterThan(0);
+    expect(adminBj.mail.openDisputes).toBeGreaterThan(0);
+    const adminSh = await dash("/?employer=SH01", cookies.admin!);
+    const adminAll = await dash("/", cookies.admin!);
+    expect(adminAll.tracking.map((e) => e.code)).toContain("BJ01");
+    expect(adminAll.setup.employerCount).toBe(2);
+    for (const who of ["hr", "auditor"] as const) {
+      const mine = await dash("/", cookies[who]!);
+      expect(mine.mail, `mail counts as scoped ${who}`).toEqual(adminSh.mail);
+      expect(mine.tracking.map((e) => e.code)).toEqual(["SH01"]);
+      expect(mine.setup.employerCount).toBe(1);
+    }
+  });
+
+  test("no statement, mail, declaration or change-list write crosses the boundary", async () => {
+    const before = mailCounts();
+    const today = todayInShanghai();
+    const p = bj.period;
+    const no = other.employeeNo;
+    const writes: [string, Record<string, string>][] = [
+      ["/statements", { intent: "issue", employer: "BJ01", period: p }],
+      ["/statements", { intent: "one", employer: "BJ01", period: p, employeeNo: no, correction: "1", reason: "scope" }],
+      ["/statements", { intent: "history", employer: "BJ01", period: p, claimedOn: today, employeeNo: no }],
+      ["/statements", { intent: "send", employer: "BJ01", period: p, which: "unopened" }],
+      ["/statements", { intent: "send", employer: "BJ01", period: p, which: "new" }],
+      ["/statements", { intent: "invite", employer: "BJ01", period: p }],
+      ["/statements", { intent: "invite", employer: "BJ01", period: p, employeeNo: no }],
+      ["/statements", { intent: "answer", employer: "BJ01", period: p, statementId: String(bj.statementId), answer: "scope" }],
+      // Its own employer named, the other's statement answered: still 404.
+      ["/statements", { intent: "answer", employer: "SH01", period: p, statementId: String(bj.statementId), answer: "scope" }],
+      [`/statements/${bj.statementId}`, { intent: "revokeLinks" }],
+      ["/annual-base", { employer: "BJ01", yearStart: `${today.slice(0, 4)}-01`, declaredOn: today }],
+      ["/change-list", { employer: "BJ01", month: p, row: `hire:${other.employeeId}`, state: "submitted", date: today }],
+    ];
+    for (const [url, form] of writes) {
+      for (const target of [url, data(url, url.startsWith("/statements/") ? "routes/statements.$id" : `routes/${url.slice(1) === "statements" ? "statements._index" : url.slice(1)}`)]) {
+        const res = await send("POST", target, cookies.hr!, form);
+        expect(res.status(), `POST ${target} ${JSON.stringify(form)} as scoped hr`).toBe(404);
+        expect(res.bodyText).not.toContain(bj.reason);
+        const audited = await send("POST", target, cookies.auditor!, form);
+        expect(audited.status(), `POST ${target} as scoped auditor`).toBe(403);
+      }
+    }
+    expect(mailCounts()).toEqual(before);
+    // The control: the admin's answer to the same dispute is taken.
+    const res = await send("POST", "/statements", cookies.admin!, { intent: "answer", employer: "BJ01", period: p, statementId: String(bj.statementId), answer: "scope control" });
+    expect(res.status()).toBe(302);
+    expect(mailCounts().bjOpenDisputes).toBe(before.bjOpenDisputes - 1);
+  });
+});
+
+/** Every cell of every sheet of a workbook, as text. */
+async function workbookText(body: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void out.push(cell.text))));
+  return out.join("\n");
+}
+
+test("the Excel reports and the lists' Excel exports hold only the limited account's employer", async () => {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  try {
+    const get = async (url: string, cookie: string) => {
+      const res = await ctx.get(url, { headers: { Cookie: cookie }, maxRedirects: 0 });
+      expect(res.status(), `GET ${url}`).toBe(200);
+      return workbookText(await res.body());
+    };
+    for (const url of [
+      "/reports/findings.xlsx",
+      "/reports/overdue.xlsx?warnings=1",
+      data("/employees?format=xlsx", "routes/employees._index"),
+      data("/payments?format=xlsx", "routes/payments"),
+      data("/months?format=xlsx", "routes/months"),
+    ]) {
+      // The control: the unlimited administrator's workbook names BJ01 (the check below can fail).
+      expect(await get(url, cookies.admin!), `${url} as admin`).toContain("BJ01");
+      for (const who of ["hr", "auditor"] as const) {
+        const text = await get(url, cookies[who]!);
+        expect(text, `${url} as scoped ${who}`).toContain("SH01");
+        expectNothingOfTheOther(text, `${url} as scoped ${who}`);
+      }
+    }
+  } finally {
+    await ctx.dispose();
+  }
 });
