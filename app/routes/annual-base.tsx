@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { HrExportLinks } from "~/components/hr-export-links";
 import { z } from "zod";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -180,16 +181,7 @@ export default function AnnualBase() {
             {view.lines.some((l) => l.needsWageRow) ? (
               <p className="notice notice-warning">{t("hrMonth.annual.wageRowsMissing", { count: view.lines.filter((l) => l.needsWageRow).length })}</p>
             ) : null}
-            <p>
-              <a className="btn btn-ghost" href={`/annual-base/export?${new URLSearchParams({ employer: view.employer.code, year: view.yearStart, format: "csv" })}`} download>
-                {t("hrMonth.exportCsv")}
-              </a>
-              {canWrite ? (
-                <a className="btn btn-ghost" href={`/annual-base/export?${new URLSearchParams({ employer: view.employer.code, year: view.yearStart, format: "csv", ids: "full" })}`} download>
-                  {t("hrMonth.exportCsvFullIds")}
-                </a>
-              ) : null}
-            </p>
+            <HrExportLinks path="/annual-base/export" params={{ employer: view.employer.code, year: view.yearStart }} canWrite={canWrite} />
           </section>
           {canWrite ? <RecordForm code={view.employer.code} yearStart={view.yearStart} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}
           <DataTable

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { HrExportLinks } from "~/components/hr-export-links";
 import { z } from "zod";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -198,16 +199,7 @@ export default function ChangeList() {
             </p>
             {!view.hasPolicy ? <p className="notice notice-warning">{t("hrMonth.changes.noPolicy")}</p> : null}
             {view.yearTurn ? <p>{t("hrMonth.changes.yearTurn")}</p> : null}
-            <p>
-              <a className="btn btn-ghost" href={`/change-list/export?${new URLSearchParams({ employer: view.employer.code, month: view.month, format: "csv" })}`} download>
-                {t("hrMonth.exportCsv")}
-              </a>
-              {canWrite ? (
-                <a className="btn btn-ghost" href={`/change-list/export?${new URLSearchParams({ employer: view.employer.code, month: view.month, format: "csv", ids: "full" })}`} download>
-                  {t("hrMonth.exportCsvFullIds")}
-                </a>
-              ) : null}
-            </p>
+            <HrExportLinks path="/change-list/export" params={{ employer: view.employer.code, month: view.month }} canWrite={canWrite} />
           </section>
           {canWrite ? <BulkForm code={view.employer.code} month={view.month} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}
           <DataTable

@@ -3,10 +3,9 @@
  * columns the agency's upload asks for, with Chinese headers whatever the
  * reader's language, and the one place where a file format is chosen.
  *
- * xlsx plugs in HERE: add `"xlsx"` to EXPORT_FORMATS and a branch in
- * `exportResponse` that hands the same `columns` and `rows` to the product's
- * xlsx writer (exceljs). The columns carry plain text cells (amounts in yuan
- * with two decimals, dates `YYYY-MM-DD`), so both formats share them.
+ * Both formats share the columns: CSV writes them as text; the xlsx writer
+ * (xlsx.server.ts) types amounts and dates and keeps identity numbers, employee
+ * numbers and codes as text cells (`text: true`).
  */
 import { z } from "zod";
 import { csvChunks, type CsvColumn } from "~/lib/table-csv";
@@ -15,8 +14,9 @@ import type { ChangeRow } from "~/rules/change-list";
 import { yuanPlain } from "~/rules/money";
 import type { Insurance } from "~/rules/types";
 import { csvAttachment } from "./csv-response.server";
+import { xlsxAttachment } from "./xlsx.server";
 
-export const EXPORT_FORMATS = ["csv"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS).catch("csv");
 
@@ -25,6 +25,10 @@ export function exportResponse<T>(format: ExportFormat, base: string, columns: r
   switch (format) {
     case "csv":
       return csvAttachment(`${base}.csv`, csvChunks(columns, rows));
+    case "xlsx":
+      return xlsxAttachment(`${base}.xlsx`, [
+        { name: base.slice(0, 31), columns: columns.map((c) => ({ header: c.label, type: c.text ? "text" : "auto", value: c.value })), rows },
+      ]);
   }
 }
 
@@ -45,7 +49,7 @@ export function annualBaseColumns(differing: readonly Insurance[]): CsvColumn<An
   const shown: Insurance[] = differing.length > 0 ? ["pension", ...differing] : [];
   return [
     { id: "name", label: "姓名", value: (r) => r.name },
-    { id: "idNumber", label: "证件号码", value: (r) => r.idNumber },
+    { id: "idNumber", label: "证件号码", value: (r) => r.idNumber, text: true },
     { id: "basis", label: "缴费基数", value: (r) => yuanPlain(r.basis) },
     ...shown.map((ins) => ({ id: `base_${ins}`, label: `${INSURANCE_ZH[ins]}缴费基数`, value: (r: AnnualBaseExportRow) => yuanPlain(r.bases[ins]) })),
   ];
@@ -61,9 +65,9 @@ const money = (v: number | null) => (v === null ? "" : yuanPlain(v));
 export function changeListColumns(): CsvColumn<ChangeExportRow>[] {
   return [
     { id: "kind", label: "变更类型", value: (r) => CHANGE_KIND_ZH[r.kind] },
-    { id: "employeeNo", label: "工号", value: (r) => r.employeeNo },
+    { id: "employeeNo", label: "工号", value: (r) => r.employeeNo, text: true },
     { id: "name", label: "姓名", value: (r) => r.name },
-    { id: "idNumber", label: "证件号码", value: (r) => r.idNumber },
+    { id: "idNumber", label: "证件号码", value: (r) => r.idNumber, text: true },
     { id: "hireDate", label: "入职日期", value: (r) => r.hireDate },
     { id: "terminationDate", label: "离职日期", value: (r) => r.terminationDate ?? "" },
     { id: "basis", label: "缴费基数", value: (r) => money(r.basis) },

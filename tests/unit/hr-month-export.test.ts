@@ -44,3 +44,21 @@ describe("change list export", () => {
     expect(line).toBe("增员,E4,赵六,110105199001010041,2026-07-03,,6000.00,,,已退回,2026-07-28,2026-07-30,证件号码有误,是");
   });
 });
+
+describe("the same exports as Excel", () => {
+  it("typed cells: the identity number stays text, the basis is a number", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const { exportResponse } = await import("~/utils/hr-month-export.server");
+    const res = exportResponse("xlsx", "annual-base-ACME-2026-07", annualBaseColumns([]), [
+      { name: "张三", idNumber: "110105194912310021", basis: 850_000, bases: bases(850_000, 850_000) },
+    ]);
+    expect(res.headers.get("Content-Type")).toContain("spreadsheetml");
+    expect(res.headers.get("Content-Disposition")).toContain("annual-base-ACME-2026-07.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "姓名", "证件号码", "缴费基数"]);
+    expect(sheet.getCell("B2").value).toBe("110105194912310021");
+    expect(sheet.getCell("C2").value).toBe(8500);
+  });
+});

@@ -7,6 +7,8 @@ export const hrMonthEn = {
   noEmployers: "No employer yet: add one under Employers or Imports.",
   exportCsv: "Export CSV",
   exportCsvFullIds: "Export CSV with full identity numbers (for the agency's upload; recorded in the audit log)",
+  exportXlsx: "Export Excel",
+  exportXlsxFullIds: "Export Excel with full identity numbers (recorded in the audit log)",
   fields: {
     yearStart: "Contribution year (first month)",
     declaredOn: "Declared on",

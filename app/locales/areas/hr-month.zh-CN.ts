@@ -9,6 +9,8 @@ export const hrMonthZhCN: typeof hrMonthEn = {
   noEmployers: "尚无用人单位：请在“用人单位”或“导入”中添加。",
   exportCsv: "导出 CSV",
   exportCsvFullIds: "导出含完整证件号码的 CSV（用于向经办机构上传；记入审计日志）",
+  exportXlsx: "导出 Excel",
+  exportXlsxFullIds: "导出含完整证件号码的 Excel（记入审计日志）",
   fields: {
     yearStart: "缴费年度（首月）",
     declaredOn: "申报日期",
