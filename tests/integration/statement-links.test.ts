@@ -255,6 +255,18 @@ describe("evidence that cannot be back-dated", () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^E001,1,2026-03-31,yes,\d{4}-\d{2}-\d{2}T[\d:.]+Z,,,,,,,$/);
     expect(lines[3]).toMatch(/^E900,1,2026-03-31,yes,[^,]+,,no_address,/);
+    // The same report as an Excel workbook: one text row per employee under the same header.
+    const chunks: Buffer[] = [];
+    const xlsxOut = { stdout: { write: (c: Buffer) => (chunks.push(Buffer.from(c)), true) }, stderr: { write: () => true } };
+    expect(await runCli(["--db", path, "report", "deliveries", "--employer", "ACME", "--period", "2026-03", "--format", "xlsx"], xlsxOut as never)).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1).join(",")).toBe(lines[0]);
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getCell("A2").value).toBe("E001");
+    expect(sheet.getCell("D2").value).toBe("yes");
   });
 
   it("issues a statement dated today without the recorded-later mark", () => {

@@ -2,7 +2,14 @@
 import { deliveries } from "~/models/statement-mail.server";
 import { toCsv } from "~/lib/csv";
 import { isValidMonth } from "~/rules/dates";
-import { CliError, openExistingDb, UsageError, write, type CommandContext } from "../context";
+import { xlsxStream } from "~/utils/xlsx.server";
+import { CliError, openExistingDb, UsageError, write, type CliOut, type CommandContext } from "../context";
+
+/** Bytes to standard output, waiting for it to drain. */
+async function writeBytes(out: CliOut, chunk: Buffer): Promise<void> {
+  const ok = (out as unknown as { write(c: Buffer): unknown }).write(chunk);
+  if (ok === false && out.once) await new Promise<void>((resolve) => out.once!("drain", resolve));
+}
 
 export const DELIVERY_COLUMNS = [
   "employee_no",
@@ -23,7 +30,7 @@ export async function runDeliveries(values: { employer?: string; period?: string
   if (!values.employer) throw new UsageError("--employer is required");
   if (!values.period || !isValidMonth(values.period)) throw new UsageError(`--period ${values.period ? `"${values.period}" is not a month YYYY-MM` : "is required"}`);
   const format = values.format ?? "csv";
-  if (format !== "csv") throw new UsageError(`--format "${format}": deliveries are written as csv`);
+  if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format "${format}" is not csv or xlsx`);
   const db = openExistingDb(ctx);
   try {
     const rows = deliveries(db, values.employer, values.period);
@@ -42,6 +49,12 @@ export async function runDeliveries(values: { employer?: string; period?: string
       r.disputedAt ?? "",
       r.disputeState ?? "",
     ]);
+    if (format === "xlsx") {
+      // Employee numbers and states as text; the dates and times as they are written in the CSV.
+      const sheet = { name: `deliveries-${values.period}`, columns: DELIVERY_COLUMNS.map((header, i) => ({ header, type: "text" as const, value: (r: string[]) => r[i] ?? "" })), rows: out };
+      for await (const chunk of xlsxStream([sheet])) await writeBytes(ctx.io.stdout, chunk as Buffer);
+      return 0;
+    }
     await write(ctx.io.stdout, toCsv([[...DELIVERY_COLUMNS], ...out]));
     return 0;
   } finally {

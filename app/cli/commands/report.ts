@@ -10,7 +10,7 @@ import { CliError, openExistingDb, parseOptions, UsageError, write, type CliOut,
 export const summary = "write the findings or overdue report (SPEC §7 CSV, or .xlsx) to standard output";
 export const usage = `report findings [--as-of D] [--employer CODE] [--human-header] [--format csv|xlsx] [--lang zh|en]
 report overdue  [--as-of D] [--warnings] [--employer CODE] [--human-header] [--format csv|xlsx] [--lang zh|en]
-report deliveries --employer CODE --period YYYY-MM [--format csv]
+report deliveries --employer CODE --period YYYY-MM [--format csv|xlsx]
   D defaults to today in Asia/Shanghai. --human-header adds a Chinese header row (CSV).
   --format xlsx writes an Excel workbook (header in Chinese, or English with --lang en).`;
 
