@@ -18,7 +18,8 @@ const CODE = `WF${RUN}`;
 const REGION = `wf-city-${RUN}`;
 const EMPLOYEE = `WF-E${RUN}`;
 const USCC17 = "91350100M000100Y4";
-const ID17 = "11010519491231002";
+/** A resident identity number of this run's own: each person has one employee number (duplicates are refused). */
+const ID17 = `11010519491231${RUN.slice(-3)}`;
 const w = en.workflows;
 
 async function importCsv(page: Page, kind: string, fileName: string, csv: string) {
