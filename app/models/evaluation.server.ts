@@ -32,6 +32,8 @@ interface Entry {
   evaluations: Map<IsoDate, Evaluation>;
   figures: Map<string, DashboardFigures>;
   inputs: Map<string, EngineInput>;
+  /** Other figures derived from the data (the today list, the set-up checklist), by key. */
+  derived: Map<string, unknown>;
 }
 
 const caches = new WeakMap<Db, Entry>();
@@ -47,7 +49,7 @@ function entryFor(db: Db): Entry {
   const version = dataVersion(db);
   let entry = caches.get(db);
   if (!entry || entry.version !== version) {
-    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map(), inputs: new Map() };
+    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map(), inputs: new Map(), derived: new Map() };
     caches.set(db, entry);
   }
   return entry;
@@ -138,10 +140,21 @@ export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string):
  * "What to do today" as of D for all employers or one (issue 20): the ranked
  * actions of app/rules/today.ts, with each month's late-fee rate from its policy.
  */
+/**
+ * A figure derived from the data, computed once per data version (every write
+ * is audited, so the version changes with every write) and key: the dashboard's
+ * pieces that would otherwise be computed on every request.
+ */
+export function cachedPerVersion<T>(db: Db, key: string, make: () => T): T {
+  return remember(entryFor(db).derived as Map<string, T>, key, KEEP_FIGURES * 4, make);
+}
+
 export function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): TodayAction[] {
   const entry = entryFor(db);
-  const regionOf = new Map(entry.index.input.employers.map((e) => [e.code, e.region]));
-  return todayActions(narrowTo(narrow(evaluationIn(entry, asOf), employerCode), employerCodes), {
-    lateFeePpm: (code, period) => policyInForce(entry.index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,
+  return cachedPerVersion(db, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, () => {
+    const regionOf = new Map(entry.index.input.employers.map((e) => [e.code, e.region]));
+    return todayActions(narrowTo(narrow(evaluationIn(entry, asOf), employerCode), employerCodes), {
+      lateFeePpm: (code, period) => policyInForce(entry.index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,
+    });
   });
 }

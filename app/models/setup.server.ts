@@ -3,6 +3,7 @@
  * per employer: its region's policy months and calendar years, its roster,
  * unregistered employees and declared months. Read-only.
  */
+import { cachedPerVersion } from "./evaluation.server";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { setupChecklist, type Checklist, type EmployerFacts } from "~/rules/checklist";
@@ -48,8 +49,11 @@ export function setupFacts(db: Db, employerCode: string | null = null, employerC
 
 /** The checklist for the installation (or one employer) in the current month. */
 export function setupState(db: Db, currentMonth: Month, employerCode: string | null = null, employerCodes: readonly string[] | null = null): Checklist & { employerCount: number } {
-  const facts = setupFacts(db, employerCode, employerCodes);
-  return { ...setupChecklist(facts, currentMonth), employerCount: facts.length };
+  // Per data version: the checklist reads every employer's roster, policies and declarations.
+  return cachedPerVersion(db, `setup|${currentMonth}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, () => {
+    const facts = setupFacts(db, employerCode, employerCodes);
+    return { ...setupChecklist(facts, currentMonth), employerCount: facts.length };
+  });
 }
 
 /** Go-live months of the employers, for the dashboard's "tracked from". */
