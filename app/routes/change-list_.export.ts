@@ -1,34 +1,19 @@
 /**
  * The month's change list (增减员) with Chinese headers. Full identity numbers
- * for hr/admin (audited), masked for auditors.
+ * for hr/admin who ask (audited), masked otherwise.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { changeListExport } from "~/models/change-list.server";
 import { isValidMonth } from "~/rules/dates";
-import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
-import { changeListColumns, exportResponse, ExportFormatSchema } from "~/utils/hr-month-export.server";
-import { forbidden, notFound, parseSearchParams } from "~/utils/http.server";
-import { canWriteWorkflows, WORKFLOW_READERS } from "~/utils/workflow-access";
-
-const Query = z.object({
-  employer: z.string().trim().min(1).max(20).catch(""),
-  month: z.string().refine(isValidMonth).catch(""),
-  format: ExportFormatSchema,
-  /** Full identity numbers: an explicit choice of HR or admin (for the agency's upload), audited. */
-  ids: z.enum(["full"]).optional().catch(undefined),
-});
+import { changeListColumns, exportResponse, hrExportAccess } from "~/utils/hr-month-export.server";
+import { notFound } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
-  const q = parseSearchParams(request, Query);
-  if (q.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
-  const full = q.ids === "full";
-  if (!q.employer || !q.month) throw notFound();
-  requireCodeInScope(scopeOf(user), q.employer); // outside the account's scope (issue 21): nothing read, nothing audited
-  const r = changeListExport(db, actorOf(user), q.employer, q.month, today(), full);
+  const { actor, full, query: q } = await hrExportAccess(request, { month: z.string().refine(isValidMonth).catch("") });
+  const r = changeListExport(db, actor, q.employer, q.month, today(), full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `change-list-${r.employerCode}-${r.month}`, changeListColumns(), r.rows);
 }

@@ -81,9 +81,7 @@ function fail(errors: WfErrors, values: Record<string, string> = {}) {
   return json<ActionData>({ step: "invalid", errors, values }, { status: 400 });
 }
 
-function rejected(kind: string, fileName: string, all: readonly ImportError[], extra: { held?: Held; reading?: Reading; total?: number } = {}, init?: ResponseInit) {
-  const { total: known, ...rest } = extra;
-  extra = rest;
+function rejected(kind: string, fileName: string, all: readonly ImportError[], { total: known, ...extra }: { held?: Held; reading?: Reading; total?: number } = {}, init?: ResponseInit) {
   const { errors, total } = capErrors(all, MAX_SHOWN_ERRORS, known);
   // Echoed names are clipped: a file of 200,000 columns must not make the page huge.
   const shown = errors.map((e) => ({ ...e, column: clip(e.column) }));

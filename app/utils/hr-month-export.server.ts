@@ -15,10 +15,40 @@ import { yuanPlain } from "~/rules/money";
 import type { Insurance } from "~/rules/types";
 import { csvAttachment } from "./csv-response.server";
 import { xlsxAttachment } from "./xlsx.server";
+import type { Actor } from "~/models/audit.server";
+import { actorOf, requireCodeInScope, requireRole, scopeOf } from "./auth.server";
+import { forbidden, notFound, parseSearchParams } from "./http.server";
+import { canWriteWorkflows, WORKFLOW_READERS } from "./workflow-access";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS).catch("csv");
+
+/** The query both HR-month exports take besides their own period: employer, format, and the full-identity choice. */
+export const HrExportQuery = z.object({
+  employer: z.string().trim().min(1).max(20).catch(""),
+  format: ExportFormatSchema,
+  /** Full identity numbers: an explicit choice of HR or admin (for the agency's upload), audited. */
+  ids: z.enum(["full"]).optional().catch(undefined),
+});
+
+/**
+ * Who may download an HR-month export, and with which identity numbers: staff
+ * readers; full numbers only for HR and admin who ask (403 otherwise); an
+ * employer outside the account's scope answers 404 before anything is read or audited.
+ */
+export async function hrExportAccess<S extends z.ZodRawShape>(
+  request: Request,
+  period: S,
+): Promise<{ actor: Actor; full: boolean; query: z.infer<typeof HrExportQuery> & z.infer<z.ZodObject<S>> }> {
+  const user = await requireRole(request, WORKFLOW_READERS);
+  const query = parseSearchParams(request, HrExportQuery.extend(period)) as z.infer<typeof HrExportQuery> & z.infer<z.ZodObject<S>>;
+  if (query.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
+  if (!query.employer || Object.keys(period).some((k) => !(query as Record<string, unknown>)[k])) throw notFound();
+  requireCodeInScope(scopeOf(user), query.employer);
+  return { actor: actorOf(user), full: query.ids === "full", query };
+}
+
 
 /** The download of `rows` in `format`, named `<base>.<format>`. */
 export function exportResponse<T>(format: ExportFormat, base: string, columns: readonly CsvColumn<T>[], rows: Iterable<T>): Response {
