@@ -19,8 +19,8 @@ import { NonceProvider } from "~/utils/nonce";
 const ABORT_DELAY = 5_000;
 
 /** Called once by server.mjs when it starts: apply pending migrations, start the outbox worker. */
-export function startup(): void {
-  migrateOnce();
+export async function startup(): Promise<void> {
+  await migrateOnce();
   startMailWorker();
 }
 

@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [
 
 /** The root only reads who is signed in (if anyone): each route requires its own access. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getOptionalUser(request), i18nServer.getLocale(request)]);
+  const [user, locale] = await Promise.all([await getOptionalUser(request), i18nServer.getLocale(request)]);
   return json({ user, locale });
 }
 

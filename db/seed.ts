@@ -28,6 +28,7 @@ import { basisOf, clampBase, policyInForce } from "../app/rules/contributions";
 import type { PolicyRates, Rate } from "../app/rules/types";
 import { loadEngineInput } from "../app/models/engine.server";
 import { audit, type Actor } from "../app/models/audit.server";
+import { transaction } from "./transaction";
 
 const SEED_ACTOR: Actor = { userId: null, label: "seed" };
 
@@ -113,9 +114,9 @@ export interface DemoResult {
 export type HashFn = (plain: string) => Promise<string>;
 
 /** No employer and no user yet: the only state in which the seeds run. */
-export function databaseIsEmpty(db: Db): boolean {
-  return (db.select({ n: sql<number>`count(*)` }).from(employers).get()?.n ?? 0) === 0 &&
-    (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
+export async function databaseIsEmpty(db: Db): Promise<boolean> {
+  return ((await db.select({ n: sql<number>`count(*)` }).from(employers).get())?.n ?? 0) === 0 &&
+    ((await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0) === 0;
 }
 
 interface PlannedEmployee {
@@ -150,21 +151,20 @@ function terminationReport(terminationDate: string | null, i: number, today: str
  * deferred-payment agreement, statements, and one user per role.
  */
 export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; employees?: number }): Promise<DemoResult> {
-  if (!databaseIsEmpty(db)) throw new Error("the database already holds data; seed demo needs an empty database");
+  if (!await databaseIsEmpty(db)) throw new Error("the database already holds data; seed demo needs an empty database");
   const rand = prng(20_260_101);
   const today = opts.today;
   const thisMonth = monthOf(today);
   const start = addMonths(thisMonth, -24);
   const total = opts.employees ?? 200;
 
-  const emp = db.transaction(
-    (tx) => {
-      const sh = tx
+  const emp = await transaction(db, async (tx) => {
+      const sh = await tx
         .insert(employers)
         .values({ code: "SH01", name: "上海申宝贸易有限公司", uscc: uscc("91310000MA1FL8TQ3"), region: "shanghai" })
         .returning({ id: employers.id })
         .get();
-      const bj = tx
+      const bj = await tx
         .insert(employers)
         .values({ code: "BJ01", name: "北京京宝科技有限公司", uscc: uscc("91110108MA01ABCD1"), region: "beijing" })
         .returning({ id: employers.id })
@@ -178,7 +178,7 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
         { region: "beijing", from: addMonths(start, 18), floor: 735_000, cap: 3_675_000, rates: BEIJING_RATES, dueDay: "20" },
       ];
       for (const v of versions) {
-        tx.insert(policies)
+        await tx.insert(policies)
           .values({ region: v.region, effectiveFrom: v.from, baseFloor: v.floor, baseCap: v.cap, rates: v.rates, dueDay: v.dueDay, dueMonthOffset: 0 })
           .run();
       }
@@ -187,7 +187,7 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
       for (const region of ["shanghai", "beijing"]) {
         const days = nonWorkingDaysFor(nwdFrom, nwdTo, true);
         for (let i = 0; i < days.length; i += 400) {
-          tx.insert(nonWorkingDays).values(days.slice(i, i + 400).map((date) => ({ region, date }))).run();
+          await tx.insert(nonWorkingDays).values(days.slice(i, i + 400).map((date) => ({ region, date }))).run();
         }
       }
 
@@ -249,7 +249,7 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
       });
       planned.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
       for (const p of planned) {
-        const row = tx
+        const row = await tx
           .insert(employees)
           .values({
             employeeNo: p.employeeNo,
@@ -263,18 +263,17 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
           })
           .returning({ id: employees.id })
           .get();
-        tx.insert(wages).values(p.wages.map((w) => ({ employeeId: row.id, ...w }))).run();
+        await tx.insert(wages).values(p.wages.map((w) => ({ employeeId: row.id, ...w }))).run();
         const reported = terminationReport(p.terminationDate, row.id, today);
         if (p.appliedOn || p.registeredOn || reported)
-          tx.insert(registrations).values({ employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn, terminationReportedOn: reported }).run();
+          await tx.insert(registrations).values({ employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn, terminationReportedOn: reported }).run();
       }
-      audit(tx, SEED_ACTOR, { action: "seed", entity: "demo", after: { employees: planned.length, today } });
+      await audit(tx, SEED_ACTOR, { action: "seed", entity: "demo", after: { employees: planned.length, today } });
       return { sh: sh.id, bj: bj.id, count: planned.length };
     },
-    { behavior: "immediate" },
   );
 
-  writeMonthlyHistory(db, { today, rand, declareRate: 0.97, omitRate: 0.02, underDeclareRate: 0.03, lateRate: 0.08, unpaidLastMonth: "SH01", collection: true });
+  await writeMonthlyHistory(db, { today, rand, declareRate: 0.97, omitRate: 0.02, underDeclareRate: 0.03, lateRate: 0.08, unpaidLastMonth: "SH01", collection: true });
 
   const hash = opts.hash;
   const seedUsers: SeedUser[] = [
@@ -283,21 +282,19 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
     { email: "auditor@example.com", role: "auditor", password: "demo-auditor-passphrase" },
     { email: "employee@example.com", role: "employee", password: "demo-employee-passphrase", employeeNo: "S1001" },
   ];
-  const employeeRow = db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(eq(employees.employerId, emp.sh)).orderBy(employees.hireDate).limit(1).get();
+  const employeeRow = await db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(eq(employees.employerId, emp.sh)).orderBy(employees.hireDate).limit(1).get();
   if (employeeRow) seedUsers[3]!.employeeNo = employeeRow.no;
   for (const u of seedUsers) {
     const passwordHash = await hash(u.password);
-    const linked = u.employeeNo ? db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, u.employeeNo)).get() : undefined;
-    db.transaction(
-      (tx) => {
-        const row = tx
+    const linked = u.employeeNo ? await db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, u.employeeNo)).get() : undefined;
+    await transaction(db, async (tx) => {
+        const row = await tx
           .insert(users)
           .values({ email: u.email, name: u.email.split("@")[0]!, role: u.role, employeeId: linked?.id ?? null, passwordHash })
           .returning({ id: users.id })
           .get();
-        audit(tx, SEED_ACTOR, { action: "create", entity: "user", entityId: row.id, after: { email: u.email, role: u.role } });
+        await audit(tx, SEED_ACTOR, { action: "create", entity: "user", entityId: row.id, after: { email: u.email, role: u.role } });
       },
-      { behavior: "immediate" },
     );
   }
   return { employers: 2, employees: emp.count, users: seedUsers };
@@ -328,14 +325,14 @@ function monthAsOf(m: { period: string; tranches: { dueDate: string; amount: num
  * from the first hire to last month, computed with the rule engine so the
  * amounts are the required ones (except where the history is meant to be wrong).
  */
-export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: number; payments: number; statements: number } {
-  const input = loadEngineInput(db);
+export async function writeMonthlyHistory(db: Db, o: HistoryOptions): Promise<{ declarations: number; payments: number; statements: number }> {
+  const input = await loadEngineInput(db);
   const ix = new EngineIndex(input);
   const lastMonth = addMonths(monthOf(o.today), -1);
   const evaluation = evaluate(ix, o.today);
-  const employerRows = db.select().from(employers).all();
+  const employerRows = await db.select().from(employers).all();
   const idByCode = new Map(employerRows.map((e) => [e.code, e]));
-  const empRows = db.select({ id: employees.id, no: employees.employeeNo, idNumber: employees.idNumber }).from(employees).all();
+  const empRows = await db.select({ id: employees.id, no: employees.employeeNo, idNumber: employees.idNumber }).from(employees).all();
   const empByNo = new Map(empRows.map((e) => [e.no, e]));
   const staffByEmployer = new Map<string, typeof input.employees>();
   for (const e of input.employees) {
@@ -435,19 +432,17 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
     }
   }
 
-  db.transaction(
-    (tx) => {
-      for (let i = 0; i < decl.length; i += 1000) tx.insert(declarationLines).values(decl.slice(i, i + 1000)).onConflictDoNothing().run();
-      for (let i = 0; i < pays.length; i += 1000) tx.insert(payments).values(pays.slice(i, i + 1000)).run();
-      for (let i = 0; i < stmts.length; i += 500) tx.insert(statements).values(stmts.slice(i, i + 500)).run();
-      for (const a of actions) tx.insert(collectionActions).values(a).run();
-      audit(tx, SEED_ACTOR, {
+  await transaction(db, async (tx) => {
+      for (let i = 0; i < decl.length; i += 1000) await tx.insert(declarationLines).values(decl.slice(i, i + 1000)).onConflictDoNothing().run();
+      for (let i = 0; i < pays.length; i += 1000) await tx.insert(payments).values(pays.slice(i, i + 1000)).run();
+      for (let i = 0; i < stmts.length; i += 500) await tx.insert(statements).values(stmts.slice(i, i + 500)).run();
+      for (const a of actions) await tx.insert(collectionActions).values(a).run();
+      await audit(tx, SEED_ACTOR, {
         action: "seed",
         entity: "history",
         after: { declarations: decl.length, payments: pays.length, statements: stmts.length, collectionActions: actions.length },
       });
     },
-    { behavior: "immediate" },
   );
   return { declarations: decl.length, payments: pays.length, statements: stmts.length };
 }
@@ -457,20 +452,19 @@ export function writeMonthlyHistory(db: Db, o: HistoryOptions): { declarations: 
  * in two employers, every state represented, most months declared, paid and
  * with statements.
  */
-export function seedScale(db: Db, opts: { employees: number; months: number; today: string }): { employees: number; declarations: number; payments: number; statements: number } {
-  if (!databaseIsEmpty(db)) throw new Error("the database already holds data; seed scale needs an empty database");
+export async function seedScale(db: Db, opts: { employees: number; months: number; today: string }): Promise<{ employees: number; declarations: number; payments: number; statements: number }> {
+  if (!await databaseIsEmpty(db)) throw new Error("the database already holds data; seed scale needs an empty database");
   const rand = prng(4242);
   const thisMonth = monthOf(opts.today);
   const start = addMonths(thisMonth, -opts.months);
-  db.transaction(
-    (tx) => {
-      const a = tx.insert(employers).values({ code: "GRP-SH", name: "集团上海分公司", uscc: uscc("91310000MA1FL8TQ3"), region: "shanghai" }).returning({ id: employers.id }).get();
-      const b = tx.insert(employers).values({ code: "GRP-BJ", name: "集团北京分公司", uscc: uscc("91110108MA01ABCD1"), region: "beijing" }).returning({ id: employers.id }).get();
+  await transaction(db, async (tx) => {
+      const a = await tx.insert(employers).values({ code: "GRP-SH", name: "集团上海分公司", uscc: uscc("91310000MA1FL8TQ3"), region: "shanghai" }).returning({ id: employers.id }).get();
+      const b = await tx.insert(employers).values({ code: "GRP-BJ", name: "集团北京分公司", uscc: uscc("91110108MA01ABCD1"), region: "beijing" }).returning({ id: employers.id }).get();
       for (const [region, rates, dueDay] of [["shanghai", SHANGHAI_RATES, "15"], ["beijing", BEIJING_RATES, "20"]] as const) {
-        tx.insert(policies).values({ region, effectiveFrom: addMonths(start, -1), baseFloor: 731_000, baseCap: 3_654_900, rates, dueDay }).run();
-        tx.insert(policies).values({ region, effectiveFrom: addMonths(start, 12), baseFloor: 746_000, baseCap: 3_730_200, rates, dueDay }).run();
+        await tx.insert(policies).values({ region, effectiveFrom: addMonths(start, -1), baseFloor: 731_000, baseCap: 3_654_900, rates, dueDay }).run();
+        await tx.insert(policies).values({ region, effectiveFrom: addMonths(start, 12), baseFloor: 746_000, baseCap: 3_730_200, rates, dueDay }).run();
         const days = nonWorkingDaysFor(`${addMonths(start, -1)}-01`, `${addMonths(thisMonth, 3)}-28`, true);
-        for (let i = 0; i < days.length; i += 400) tx.insert(nonWorkingDays).values(days.slice(i, i + 400).map((date) => ({ region, date }))).run();
+        for (let i = 0; i < days.length; i += 400) await tx.insert(nonWorkingDays).values(days.slice(i, i + 400).map((date) => ({ region, date }))).run();
       }
       const startDay = dayNumber(`${start}-01`);
       const span = dayNumber(opts.today) - startDay;
@@ -494,7 +488,7 @@ export function seedScale(db: Db, opts: { employees: number; months: number; tod
       for (const e of emps) if (e.terminationDate && e.terminationDate >= opts.today) e.terminationDate = null;
       const ids: number[] = [];
       for (let i = 0; i < emps.length; i += 500) {
-        for (const r of tx.insert(employees).values(emps.slice(i, i + 500)).returning({ id: employees.id }).all()) ids.push(r.id);
+        for (const r of await tx.insert(employees).values(emps.slice(i, i + 500)).returning({ id: employees.id }).all()) ids.push(r.id);
       }
       const wageRows: (typeof wages.$inferInsert)[] = [];
       const regRows: (typeof registrations.$inferInsert)[] = [];
@@ -514,13 +508,12 @@ export function seedScale(db: Db, opts: { employees: number; months: number; tod
           regRows.push({ employeeId: ids[k]!, appliedOn: applied, registeredOn: addDays(applied, 3) > opts.today ? null : addDays(applied, 3), terminationReportedOn: reported });
         else if (reported) regRows.push({ employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
       });
-      for (let i = 0; i < wageRows.length; i += 1000) tx.insert(wages).values(wageRows.slice(i, i + 1000)).onConflictDoNothing().run();
-      for (let i = 0; i < regRows.length; i += 1000) tx.insert(registrations).values(regRows.slice(i, i + 1000)).run();
-      audit(tx, SEED_ACTOR, { action: "seed", entity: "scale", after: { employees: opts.employees, months: opts.months, today: opts.today } });
+      for (let i = 0; i < wageRows.length; i += 1000) await tx.insert(wages).values(wageRows.slice(i, i + 1000)).onConflictDoNothing().run();
+      for (let i = 0; i < regRows.length; i += 1000) await tx.insert(registrations).values(regRows.slice(i, i + 1000)).run();
+      await audit(tx, SEED_ACTOR, { action: "seed", entity: "scale", after: { employees: opts.employees, months: opts.months, today: opts.today } });
     },
-    { behavior: "immediate" },
   );
-  const h = writeMonthlyHistory(db, {
+  const h = await writeMonthlyHistory(db, {
     today: opts.today,
     rand,
     declareRate: 0.95,

@@ -2,10 +2,9 @@
  * What every command gets: its arguments, the standard streams, the database
  * path, and helpers for options, errors and opening the database.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { MIGRATIONS_DIR, openDatabase, type Db } from "../../db/connection";
+import { closeDatabase, databaseLocation, isPostgresUrl, migrationStatus, openDatabase, type Db } from "../../db/connection";
 
 export interface CliOut {
   write(chunk: string): unknown;
@@ -22,7 +21,7 @@ export interface CliIo {
 
 export interface CommandContext {
   io: CliIo;
-  /** The configured database: --db, else DATABASE_PATH, else data/shebao.db. */
+  /** The configured database: --db, else DATABASE_URL (PostgreSQL), else DATABASE_PATH, else data/shebao.db. */
   dbPath: string;
 }
 
@@ -63,32 +62,23 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
-function journalSize(): number {
-  try {
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-    return journal.entries.length;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Open the configured database for a command that needs the data: it must
  * exist and be migrated to the current version.
  */
-export function openExistingDb(ctx: CommandContext): Db {
-  if (ctx.dbPath !== ":memory:" && !existsSync(ctx.dbPath)) throw new CliError(`no database at ${ctx.dbPath}; run "migrate" first (or pass --db PATH)`);
+export async function openExistingDb(ctx: CommandContext): Promise<Db> {
+  const pg = isPostgresUrl(ctx.dbPath);
+  if (!pg && ctx.dbPath !== ":memory:" && !existsSync(ctx.dbPath)) throw new CliError(`no database at ${ctx.dbPath}; run "migrate" first (or pass --db PATH)`);
   const db = openDatabase(ctx.dbPath);
   try {
-    const has = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-    const applied = has ? (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n : 0;
-    const expected = journalSize();
+    const { applied, expected } = await migrationStatus(db);
     if (applied < expected) {
-      throw new CliError(`the database at ${ctx.dbPath} is not up to date (${applied} of ${expected} migrations applied); run "migrate" first`);
+      throw new CliError(`the database at ${databaseLocation(db)} is not up to date (${applied} of ${expected} migrations applied); run "migrate" first`);
     }
   } catch (e) {
-    db.$client.close();
-    throw e;
+    await closeDatabase(db);
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot open the database at ${pg ? databaseLocation(db) : ctx.dbPath}: ${(e as Error).message}`);
   }
   return db;
 }

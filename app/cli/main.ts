@@ -9,7 +9,7 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultDatabasePath } from "../../db/connection";
+import { defaultDatabaseLocation } from "../../db/connection";
 import * as backup from "./commands/backup";
 import * as calendar from "./commands/calendar";
 import * as importCommand from "./commands/import";
@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(args, { io, dbPath: dbPath || defaultDatabasePath() });
+    return await command.run(args, { io, dbPath: dbPath || defaultDatabaseLocation() });
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`error: ${e.message}\n\nusage: ${command.usage}\n`);

@@ -21,19 +21,44 @@ export function visibleColumns<C extends { id: string }>(columns: readonly C[], 
   return columns.filter((c) => !hidden.includes(c.id));
 }
 
-/** BOM and header first, then the rows 500 at a time, so a server can stream them. */
-export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>, batch = 500): Generator<string> {
-  yield BOM + csvLine(columns.map((c) => c.label));
+/** Rows turned into CSV text a batch at a time: the header first, then a chunk every `batch` rows. */
+function csvBatcher<T>(columns: readonly CsvColumn<T>[], batch: number) {
   let buf = "";
   let n = 0;
-  for (const row of rows) {
-    buf += csvLine(columns.map((c) => c.value(row)));
-    if (++n % batch === 0) {
-      yield buf;
+  return {
+    header: () => BOM + csvLine(columns.map((c) => c.label)),
+    /** The chunk that `row` completes, if it completes one. */
+    push(row: T): string | null {
+      buf += csvLine(columns.map((c) => c.value(row)));
+      if (++n % batch !== 0) return null;
+      const out = buf;
       buf = "";
-    }
+      return out;
+    },
+    rest: () => buf,
+  };
+}
+
+/** BOM and header first, then the rows 500 at a time, so a server can stream them. */
+export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>, batch = 500): Generator<string> {
+  const b = csvBatcher(columns, batch);
+  yield b.header();
+  for (const row of rows) {
+    const chunk = b.push(row);
+    if (chunk !== null) yield chunk;
   }
-  if (buf) yield buf;
+  if (b.rest()) yield b.rest();
+}
+
+/** `csvChunks` over rows read from the database as they come (an async iterable). */
+export async function* csvChunksAsync<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T> | AsyncIterable<T>, batch = 500): AsyncGenerator<string> {
+  const b = csvBatcher(columns, batch);
+  yield b.header();
+  for await (const row of rows) {
+    const chunk = b.push(row);
+    if (chunk !== null) yield chunk;
+  }
+  if (b.rest()) yield b.rest();
 }
 
 export function csvText<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {

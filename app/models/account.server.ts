@@ -17,6 +17,7 @@ import {
 import { HashQueueBusy, hashPassword, hashQueueFull, verifyPassword } from "~/utils/password.server";
 import { audit } from "./audit.server";
 import { accountThrottleKey, createSession, MAX_FAILURES_PER_ACCOUNT, releaseReservation, reserveAttempt } from "./session.server";
+import { transaction } from "../../db/transaction";
 
 
 export const ChangePasswordSchema = z
@@ -58,39 +59,35 @@ export async function changePassword(
   if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
   const actor = { userId: user.id, label: user.email };
-  const failed = (throttled: boolean): ChangePasswordResult => {
-    db.transaction(
-      (tx) => void audit(tx, actor, { action: "password_change_failed", entity: "user", entityId: user.id, after: { throttled } }, now),
-      { behavior: "immediate" },
+  const failed = async (throttled: boolean): Promise<ChangePasswordResult> => {
+    await transaction(db, async (tx) => void audit(tx, actor, { action: "password_change_failed", entity: "user", entityId: user.id, after: { throttled } }, now),
     );
     return { ok: false, errors: { currentPassword: "wrong" } };
   };
 
   // Reserve the attempt before hashing (see signIn): concurrent guesses cannot all read the same count.
   if (hashQueueFull()) return { ok: false, errors: { currentPassword: "busy" } };
-  const reservation = reserveAttempt(db, [{ key: accountThrottleKey(user.email), max: MAX_FAILURES_PER_ACCOUNT }], now);
-  if (reservation.throttled) return failed(true);
-  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  const reservation = await reserveAttempt(db, [{ key: accountThrottleKey(user.email), max: MAX_FAILURES_PER_ACCOUNT }], now);
+  if (reservation.throttled) return await failed(true);
+  const row = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   let passwordHash: string;
   try {
     const currentOk = row ? await verifyPassword(currentPassword, row.passwordHash) : false;
-    if (!currentOk) return failed(false);
+    if (!currentOk) return await failed(false);
     passwordHash = await hashPassword(newPassword);
   } catch (error) {
     if (!(error instanceof HashQueueBusy)) throw error;
-    releaseReservation(db, reservation.ids);
+    await releaseReservation(db, reservation.ids);
     return { ok: false, errors: { currentPassword: "busy" } };
   }
 
-  return db.transaction(
-    (tx): ChangePasswordResult => {
-      tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-      tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
-      const ended = tx.delete(sessions).where(eq(sessions.userId, user.id)).run().changes;
-      const token = createSession(tx, user.id, now);
-      audit(tx, actor, { action: "password_change", entity: "user", entityId: user.id, after: { sessionsEnded: ended } }, now);
+  return await transaction(db, async (tx): Promise<ChangePasswordResult> => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+      await tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
+      const ended = (await tx.delete(sessions).where(eq(sessions.userId, user.id)).run()).changes;
+      const token = await createSession(tx, user.id, now);
+      await audit(tx, actor, { action: "password_change", entity: "user", entityId: user.id, after: { sessionsEnded: ended } }, now);
       return { ok: true, token, sessionsEnded: ended };
     },
-    { behavior: "immediate" },
   );
 }

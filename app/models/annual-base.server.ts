@@ -17,6 +17,7 @@ import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/
 import { audit, type Actor } from "./audit.server";
 import { dataVersion } from "./evaluation.server";
 import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
+import { transaction } from "../../db/transaction";
 
 export interface AnnualBaseLineView extends AnnualDeclarationLine {
   /** The basis in the latest recorded declaration of this year, null when none names the employee. */
@@ -54,8 +55,8 @@ function compute(data: HrData, yearStart: string) {
   return { policy: row.version, declaration: annualBaseDeclaration(yearStart, row.version, previous?.version ?? null, data.people) };
 }
 
-function latestRecorded(db: Db, employerId: number, yearStart: string) {
-  return db
+async function latestRecorded(db: Db, employerId: number, yearStart: string) {
+  return await db
     .select({ declaredOn: annualBaseDeclarations.declaredOn, lines: annualBaseDeclarations.lines })
     .from(annualBaseDeclarations)
     .where(and(eq(annualBaseDeclarations.employerId, employerId), eq(annualBaseDeclarations.yearStart, yearStart)))
@@ -64,14 +65,14 @@ function latestRecorded(db: Db, employerId: number, yearStart: string) {
     .get();
 }
 
-export function annualBaseView(db: Db, code: string, yearStart: string | null, today: string): AnnualBaseView {
-  const employer = findEmployerByCode(db, code);
+export async function annualBaseView(db: Db, code: string, yearStart: string | null, today: string): Promise<AnnualBaseView> {
+  const employer = await findEmployerByCode(db, code);
   if (!employer) return { ok: false, problem: "noEmployer" };
-  const data = loadHrData(db, employer);
+  const data = await loadHrData(db, employer);
   const s = yearStart !== null && isValidMonth(yearStart) ? yearStart : defaultYearStart(data, today);
   const c = compute(data, s);
   if (!c) return { ok: false, problem: "noPolicy", employer, yearStart: s };
-  const recorded = latestRecorded(db, employer.id, s);
+  const recorded = await latestRecorded(db, employer.id, s);
   const recordedBy = new Map((recorded?.lines ?? []).map((l) => [l.employeeId, l.basis]));
   return {
     ok: true,
@@ -100,17 +101,17 @@ export interface AnnualBaseExportRow {
  * bases). Full identity numbers only when `full` (hr/admin): that read is
  * audited; otherwise masked.
  */
-export function annualBaseExport(
+export async function annualBaseExport(
   db: Db,
   actor: Actor,
   code: string,
   yearStart: string,
   full: boolean,
-): { ok: false; problem: "noEmployer" | "noPolicy" } | { ok: true; employerCode: string; yearStart: string; differing: Insurance[]; rows: AnnualBaseExportRow[] } {
-  const employer = findEmployerByCode(db, code);
+): Promise<{ ok: false; problem: "noEmployer" | "noPolicy" } | { ok: true; employerCode: string; yearStart: string; differing: Insurance[]; rows: AnnualBaseExportRow[] }> {
+  const employer = await findEmployerByCode(db, code);
   if (!employer) return { ok: false, problem: "noEmployer" };
   if (!isValidMonth(yearStart)) return { ok: false, problem: "noPolicy" };
-  const data = loadHrData(db, employer);
+  const data = await loadHrData(db, employer);
   const c = compute(data, yearStart);
   if (!c) return { ok: false, problem: "noPolicy" };
   const idOf = new Map(data.people.map((p) => [p.employeeId, p.idNumber]));
@@ -119,9 +120,7 @@ export function annualBaseExport(
     return { name: l.name, idNumber: full ? id : maskId(id), basis: l.basis, bases: l.bases };
   });
   if (full) {
-    db.transaction(
-      (tx) => audit(tx, actor, { action: "export", entity: "annual_base_declaration", entityId: `${employer.code}:${yearStart}`, after: { rows: rows.length, identity: "full" } }),
-      { behavior: "immediate" },
+    await transaction(db, async (tx) => await audit(tx, actor, { action: "export", entity: "annual_base_declaration", entityId: `${employer.code}:${yearStart}`, after: { rows: rows.length, identity: "full" } }),
     );
   }
   return { ok: true, employerCode: employer.code, yearStart, differing: differingInsurances(c.declaration), rows };
@@ -134,20 +133,19 @@ export const RecordAnnualSchema = z.object({
 });
 
 /** Record the year's declaration as declared on a date: a snapshot of every line's basis, audited. */
-export function recordAnnualDeclaration(db: Db, actor: Actor, raw: unknown): Result {
+export async function recordAnnualDeclaration(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(RecordAnnualSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, yearStart, declaredOn } = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const employer = findEmployerByCode(tx, code);
+  return await transaction(db, async (tx): Promise<Result> => {
+      const employer = await findEmployerByCode(tx, code);
       if (!employer) return fail("employer", "unknownEmployer");
-      const c = compute(loadHrData(tx, employer), yearStart);
+      const c = compute(await loadHrData(tx, employer), yearStart);
       if (!c) return fail("yearStart", "noPolicy");
       if (c.declaration.lines.length === 0) return fail("yearStart", "nothingToDeclare");
       const lines = c.declaration.lines.map((l) => ({ employeeId: l.employeeId, basis: l.basis }));
-      const row = tx.insert(annualBaseDeclarations).values({ employerId: employer.id, yearStart, declaredOn, lines }).returning({ id: annualBaseDeclarations.id }).get();
-      audit(tx, actor, {
+      const row = await tx.insert(annualBaseDeclarations).values({ employerId: employer.id, yearStart, declaredOn, lines }).returning({ id: annualBaseDeclarations.id }).get();
+      await audit(tx, actor, {
         action: "create",
         entity: "annual_base_declaration",
         entityId: row.id,
@@ -155,7 +153,6 @@ export function recordAnnualDeclaration(db: Db, actor: Actor, raw: unknown): Res
       });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -174,23 +171,23 @@ export interface TurnNotice {
  * begins within 60 days of D, the year and the employees whose latest
  * declaration line (any month up to the turn) disagrees with the new basis.
  */
-export function annualTurnNotices(db: Db, today: string, employerCode: string | null = null, employerCodes: readonly string[] | null = null): TurnNotice[] {
+export async function annualTurnNotices(db: Db, today: string, employerCode: string | null = null, employerCodes: readonly string[] | null = null): Promise<TurnNotice[]> {
   const out: TurnNotice[] = [];
-  for (const employer of db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).orderBy(asc(employers.code)).all()) {
+  for (const employer of await db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).orderBy(asc(employers.code)).all()) {
     if (employerCode !== null && employer.code !== employerCode) continue;
     // An account limited to some employers (issue 21) reads nothing of the others.
     if (employerCodes !== null && !employerCodes.includes(employer.code)) continue;
     // Policies first (cheap): the employees are read only for a turn within the notice window.
-    const pols = { policies: loadPolicyRows(db, employer.region) };
+    const pols = { policies: await loadPolicyRows(db, employer.region) };
     const s = defaultYearStart(pols, today);
     const daysLeft = daysBetween(today, firstDayOf(s));
     if (daysLeft < 0 || daysLeft > TURN_NOTICE_DAYS) continue;
     const atTurn = policyRowFor(pols.policies, s);
     if (!atTurn || baseRuleOf(atTurn.version) !== "annual") continue;
-    const c = compute(loadHrData(db, employer), s);
+    const c = compute(await loadHrData(db, employer), s);
     if (!c || baseRuleOf(c.policy) !== "annual") continue;
     const latest = new Map<number, Fen>();
-    for (const l of db
+    for (const l of await db
       .select({ employeeId: declarationLines.employeeId, declaredBase: declarationLines.declaredBase })
       .from(declarationLines)
       .where(and(eq(declarationLines.employerId, employer.id), lte(declarationLines.period, s), lte(declarationLines.declaredOn, today)))
@@ -208,15 +205,15 @@ export function annualTurnNotices(db: Db, today: string, employerCode: string | 
 /** The notices per (data version, D, employer), like the dashboard's figures (ADR 0006): one load per change of the data. */
 const NOTICE_CACHE = new WeakMap<Db, { version: string; entries: Map<string, TurnNotice[]> }>();
 
-export function cachedTurnNotices(db: Db, today: string, employerCode: string | null, employerCodes: readonly string[] | null = null): TurnNotice[] {
-  const version = dataVersion(db);
+export async function cachedTurnNotices(db: Db, today: string, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TurnNotice[]> {
+  const version = await dataVersion(db);
   let c = NOTICE_CACHE.get(db);
   if (!c || c.version !== version) NOTICE_CACHE.set(db, (c = { version, entries: new Map() }));
   const key = `${today}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`;
   let hit = c.entries.get(key);
   if (!hit) {
     if (c.entries.size >= 16) c.entries.delete(c.entries.keys().next().value!);
-    c.entries.set(key, (hit = annualTurnNotices(db, today, employerCode, employerCodes)));
+    c.entries.set(key, (hit = await annualTurnNotices(db, today, employerCode, employerCodes)));
   }
   return hit;
 }

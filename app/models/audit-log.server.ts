@@ -40,7 +40,7 @@ function shown(r: typeof auditLog.$inferSelect) {
  * keyset on id: `before` = older than this id, `after` = newer than it.
  * `olderThan` / `newerThan` are the ids to page on with, or null at an end.
  */
-export function auditPage(db: Db, q: AuditQuery) {
+export async function auditPage(db: Db, q: AuditQuery) {
   const base = auditFilter(q);
   const where = [...base];
   const newestFirst = (q.dir ?? "desc") === "desc";
@@ -48,7 +48,7 @@ export function auditPage(db: Db, q: AuditQuery) {
   const towardsNewer = q.before === undefined && (q.after !== undefined || !newestFirst);
   if (q.before !== undefined) where.push(lt(auditLog.id, q.before));
   else if (q.after !== undefined) where.push(gt(auditLog.id, q.after));
-  let rows = db
+  let rows = await db
     .select()
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
@@ -61,23 +61,23 @@ export function auditPage(db: Db, q: AuditQuery) {
   const ids = rows.map((r) => r.id);
   const min = ids.length ? Math.min(...ids) : undefined;
   const max = ids.length ? Math.max(...ids) : undefined;
-  const exists = (cond: SQL) => db.select({ id: auditLog.id }).from(auditLog).where(and(...base, cond)).limit(1).get() !== undefined;
+  const exists = async (cond: SQL) => await db.select({ id: auditLog.id }).from(auditLog).where(and(...base, cond)).limit(1).get() !== undefined;
   return {
     rows: rows.map(shown),
-    olderThan: min !== undefined && (towardsNewer ? exists(lt(auditLog.id, min)) : more) ? min : null,
-    newerThan: max !== undefined && (towardsNewer ? more : exists(gt(auditLog.id, max))) ? max : null,
+    olderThan: min !== undefined && (towardsNewer ? await exists(lt(auditLog.id, min)) : more) ? min : null,
+    newerThan: max !== undefined && (towardsNewer ? more : await exists(gt(auditLog.id, max))) ? max : null,
   };
 }
 
 /** Every entry the filters match in time order (`dir`), 1,000 at a time by keyset on id (the CSV export). */
-export function* auditEntries(db: Db, q: AuditQuery) {
+export async function* auditEntries(db: Db, q: AuditQuery) {
   const base = auditFilter(q);
   const newestFirst = (q.dir ?? "desc") === "desc";
   let cursor: number | undefined;
   for (;;) {
     const where = [...base];
     if (cursor !== undefined) where.push(newestFirst ? lt(auditLog.id, cursor) : gt(auditLog.id, cursor));
-    const rows = db
+    const rows = await db
       .select()
       .from(auditLog)
       .where(where.length ? and(...where) : undefined)
@@ -91,8 +91,8 @@ export function* auditEntries(db: Db, q: AuditQuery) {
 }
 
 /** The distinct entities, actions and actors, for the filter lists. */
-export function auditFacets(db: Db) {
-  const distinct = (col: typeof auditLog.entity | typeof auditLog.action | typeof auditLog.actor) =>
-    db.selectDistinct({ v: col }).from(auditLog).orderBy(asc(col)).all().map((r) => r.v);
-  return { entities: distinct(auditLog.entity), actions: distinct(auditLog.action), actors: distinct(auditLog.actor) };
+export async function auditFacets(db: Db) {
+  const distinct = async (col: typeof auditLog.entity | typeof auditLog.action | typeof auditLog.actor) =>
+    (await db.selectDistinct({ v: col }).from(auditLog).orderBy(asc(col)).all()).map((r) => r.v);
+  return { entities: await distinct(auditLog.entity), actions: await distinct(auditLog.action), actors: await distinct(auditLog.actor) };
 }

@@ -26,8 +26,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export function audit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date = new Date()): void {
-  tx.insert(auditLog)
+export async function audit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await tx.insert(auditLog)
     .values({
       at: at.toISOString(),
       userId: actor.userId,

@@ -14,6 +14,7 @@ import { requiredText } from "~/utils/validation";
 import { type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
 import { audit, type Actor } from "./audit.server";
+import { transaction } from "../../db/transaction";
 
 export interface CalendarApplied {
   region: string;
@@ -38,21 +39,19 @@ const ApplySchema = z.object({
     .transform((v) => v === "on" || v === "1" || v === "true"),
 });
 
-export function applyCalendar(db: Db, actor: Actor, raw: unknown): WfResult<CalendarApplied> {
+export async function applyCalendar(db: Db, actor: Actor, raw: unknown): Promise<WfResult<CalendarApplied>> {
   const parsed = validateWf(ApplySchema, raw);
   if (!parsed.ok) return parsed;
   const { region, year, weekends } = parsed.value;
   const days = calendarDays(year, weekends)!;
-  return db.transaction(
-    (tx): WfResult<CalendarApplied> => {
-      const have = new Set(tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all().map((r) => r.d));
+  return await transaction(db, async (tx): Promise<WfResult<CalendarApplied>> => {
+      const have = new Set((await tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all()).map((r) => r.d));
       const added = days.filter((d) => !have.has(d));
       if (added.length > 0) {
-        tx.insert(nonWorkingDays).values(added.map((date) => ({ region, date }))).run();
-        audit(tx, actor, { action: "create", entity: "non_working_days", entityId: region, after: { calendar: year, weekends, dates: added } });
+        await tx.insert(nonWorkingDays).values(added.map((date) => ({ region, date }))).run();
+        await audit(tx, actor, { action: "create", entity: "non_working_days", entityId: region, after: { calendar: year, weekends, dates: added } });
       }
       return { ok: true, value: { region, year, weekends, added, unchanged: days.length - added.length } };
     },
-    { behavior: "immediate" },
   );
 }

@@ -14,14 +14,15 @@ import { addMonths, isValidMonth, monthOf } from "~/rules/dates";
 import { maskId } from "~/rules/identity";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
 import { audit, type Actor, type Tx } from "./audit.server";
-import { findEmployerByCode, loadHrData, policyRowFor, type HrEmployer } from "./hr-people.server";
+import { findEmployerByCode, loadHrData, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
+import { transaction } from "../../db/transaction";
 
 export type ChangeListView =
   | { ok: false; problem: "noEmployer" }
   | ({ ok: true; employer: HrEmployer; hasPolicy: boolean } & ChangeList);
 
-function entriesOf(db: Db | Tx, employerId: number, month: string): ChangeEntry[] {
-  return db
+async function entriesOf(db: Db | Tx, employerId: number, month: string): Promise<ChangeEntry[]> {
+  return await db
     .select({
       employeeId: changeListEntries.employeeId,
       kind: changeListEntries.kind,
@@ -35,7 +36,8 @@ function entriesOf(db: Db | Tx, employerId: number, month: string): ChangeEntry[
     .all();
 }
 
-function compute(db: Db | Tx, employer: HrEmployer, month: string, today: string, data = loadHrData(db, employer)): ChangeList & { hasPolicy: boolean } {
+async function compute(db: Db | Tx, employer: HrEmployer, month: string, today: string, given?: HrData): Promise<ChangeList & { hasPolicy: boolean }> {
+  const data = given ?? (await loadHrData(db, employer));
   const now = policyRowFor(data.policies, month);
   const before = policyRowFor(data.policies, addMonths(month, -1));
   const list = changeList({
@@ -46,43 +48,41 @@ function compute(db: Db | Tx, employer: HrEmployer, month: string, today: string
     cutoffDay: now?.changeCutoffDay ?? null,
     calendar: data.calendar,
     employees: data.people,
-    entries: entriesOf(db, employer.id, month),
+    entries: await entriesOf(db, employer.id, month),
   });
   return { ...list, hasPolicy: now !== null };
 }
 
-export function changeListView(db: Db, code: string, month: string | null, today: string): ChangeListView {
-  const employer = findEmployerByCode(db, code);
+export async function changeListView(db: Db, code: string, month: string | null, today: string): Promise<ChangeListView> {
+  const employer = await findEmployerByCode(db, code);
   if (!employer) return { ok: false, problem: "noEmployer" };
   const m = month !== null && isValidMonth(month) ? month : monthOf(today);
-  return { ok: true, employer, ...compute(db, employer, m, today) };
+  return { ok: true, employer, ...await compute(db, employer, m, today) };
 }
 
 /**
  * The export's rows: the list with identity numbers, full only when `full`
  * (hr/admin; that read is audited), masked otherwise.
  */
-export function changeListExport(
+export async function changeListExport(
   db: Db,
   actor: Actor,
   code: string,
   month: string,
   today: string,
   full: boolean,
-): { ok: false; problem: "noEmployer" } | { ok: true; employerCode: string; month: string; rows: (ChangeRow & { idNumber: string })[] } {
-  const employer = findEmployerByCode(db, code);
+): Promise<{ ok: false; problem: "noEmployer" } | { ok: true; employerCode: string; month: string; rows: (ChangeRow & { idNumber: string })[] }> {
+  const employer = await findEmployerByCode(db, code);
   if (!employer) return { ok: false, problem: "noEmployer" };
   const m = isValidMonth(month) ? month : monthOf(today);
-  const data = loadHrData(db, employer);
+  const data = await loadHrData(db, employer);
   const idOf = new Map(data.people.map((p) => [p.employeeId, p.idNumber]));
-  const rows = compute(db, employer, m, today, data).rows.map((r) => {
+  const rows = (await compute(db, employer, m, today, data)).rows.map((r) => {
     const id = idOf.get(r.employeeId) ?? "";
     return { ...r, idNumber: full ? id : maskId(id) };
   });
   if (full) {
-    db.transaction(
-      (tx) => audit(tx, actor, { action: "export", entity: "change_list", entityId: `${code}:${m}`, after: { rows: rows.length, identity: "full" } }),
-      { behavior: "immediate" },
+    await transaction(db, async (tx) => await audit(tx, actor, { action: "export", entity: "change_list", entityId: `${code}:${m}`, after: { rows: rows.length, identity: "full" } }),
     );
   }
   return { ok: true, employerCode: employer.code, month: m, rows };
@@ -114,15 +114,14 @@ const key = (r: Pick<ChangeRow, "kind" | "employeeId">) => `${r.kind}:${r.employ
  * Record a state for one or more rows of the month's list, all or nothing.
  * Returns the number of rows recorded.
  */
-export function recordChanges(db: Db, actor: Actor, raw: unknown, today: string): Result {
+export async function recordChanges(db: Db, actor: Actor, raw: unknown, today: string): Promise<Result> {
   const parsed = validate(RecordChangesSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, month, rows: keys, state, date, reason } = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const employer = findEmployerByCode(tx, code);
+  return await transaction(db, async (tx): Promise<Result> => {
+      const employer = await findEmployerByCode(tx, code);
       if (!employer) return fail("employer", "unknownEmployer");
-      const list = compute(tx, employer, month, today);
+      const list = await compute(tx, employer, month, today);
       const byKey = new Map(list.rows.map((r) => [key(r), r]));
       const chosen: ChangeRow[] = [];
       for (const k of new Set(keys)) {
@@ -137,7 +136,7 @@ export function recordChanges(db: Db, actor: Actor, raw: unknown, today: string)
         if (date < row.terminationDate) return fail("date", "beforeTermination", row.terminationDate);
       }
       for (const row of chosen) {
-        const before = tx
+        const before = await tx
           .select()
           .from(changeListEntries)
           .where(
@@ -153,14 +152,14 @@ export function recordChanges(db: Db, actor: Actor, raw: unknown, today: string)
           state === "submitted"
             ? { state, submittedOn: date, decidedOn: null, reason: "" }
             : { state, submittedOn: before?.submittedOn ?? row.submittedOn, decidedOn: date, reason: state === "refused" ? reason : "" };
-        tx.insert(changeListEntries)
+        await tx.insert(changeListEntries)
           .values({ employerId: employer.id, period: month, employeeId: row.employeeId, kind: row.kind, ...after })
           .onConflictDoUpdate({
             target: [changeListEntries.employerId, changeListEntries.period, changeListEntries.employeeId, changeListEntries.kind],
             set: after,
           })
           .run();
-        audit(tx, actor, {
+        await audit(tx, actor, {
           action: before ? "update" : "create",
           entity: "change_list_entry",
           entityId: `${code}:${month}:${row.kind}:${row.employeeNo}`,
@@ -168,17 +167,17 @@ export function recordChanges(db: Db, actor: Actor, raw: unknown, today: string)
           after,
         });
         if (row.kind === "reduction" && state === "submitted") {
-          const reg = tx
+          const reg = await tx
             .select({ terminationReportedOn: registrations.terminationReportedOn })
             .from(registrations)
             .where(eq(registrations.employeeId, row.employeeId))
             .get();
           if (!reg?.terminationReportedOn) {
-            tx.insert(registrations)
+            await tx.insert(registrations)
               .values({ employeeId: row.employeeId, terminationReportedOn: date })
               .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn: date } })
               .run();
-            audit(tx, actor, {
+            await audit(tx, actor, {
               action: "update",
               entity: "registration",
               entityId: row.employeeId,
@@ -190,6 +189,5 @@ export function recordChanges(db: Db, actor: Actor, raw: unknown, today: string)
       }
       return { ok: true, value: chosen.length };
     },
-    { behavior: "immediate" },
   );
 }

@@ -21,6 +21,7 @@ import { isoDate, optionalDate, optionalText, requiredText } from "~/utils/valid
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
 import { cachedEmployerView } from "./evaluation.server";
+import { transaction } from "../../db/transaction";
 
 export const COLLECTION_KINDS = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"] as const satisfies readonly CollectionKind[];
 
@@ -67,10 +68,10 @@ export interface CollectionCase {
   totalLateFee: Fen;
 }
 
-export function collectionCase(db: Db, employerCode: string, asOf: IsoDate): CollectionCase | null {
-  const employer = findEmployerByCode(db, employerCode);
+export async function collectionCase(db: Db, employerCode: string, asOf: IsoDate): Promise<CollectionCase | null> {
+  const employer = await findEmployerByCode(db, employerCode);
   if (!employer) return null;
-  const { input, evaluation } = cachedEmployerView(db, asOf, employer.code);
+  const { input, evaluation } = await cachedEmployerView(db, asOf, employer.code);
   const actionsIn = input.collection.filter((a) => a.employerCode === employer.code);
   const paymentsByPeriod = new Map<Month, PaymentLike[]>();
   for (const p of input.payments) {
@@ -97,12 +98,12 @@ export function collectionCase(db: Db, employerCode: string, asOf: IsoDate): Col
       };
     });
 
-  const actions: CaseAction[] = db
+  const actions: CaseAction[] = (await db
     .select()
     .from(collectionActions)
     .where(eq(collectionActions.employerId, employer.id))
     .orderBy(asc(collectionActions.actionDate), asc(collectionActions.id))
-    .all()
+    .all())
     .map((a) => ({
       id: a.id,
       kind: a.kind,
@@ -191,16 +192,15 @@ export const CollectionActionSchema = z
   }));
 
 /** Record one collection action. A guarantee over a month already in another agreement is refused. */
-export function recordCollectionAction(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function recordCollectionAction(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validateWf(CollectionActionSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, note, ...a } = parsed.value;
   const periods = a.periods.join(";");
-  return db.transaction(
-    (tx): WfResult => {
-      const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
       if (!employer) return wfFail("employer", "noEmployer");
-      const existing = tx
+      const existing = await tx
         .select()
         .from(collectionActions)
         .where(and(eq(collectionActions.employerId, employer.id)))
@@ -218,10 +218,9 @@ export function recordCollectionAction(db: Db, actor: Actor, raw: unknown): WfRe
         }
       }
       const values = { employerId: employer.id, kind: a.kind, actionDate: a.actionDate, periods, timeLimit: a.timeLimit, dueOn: a.dueOn, amount: a.amount, note };
-      const row = tx.insert(collectionActions).values(values).returning({ id: collectionActions.id }).get();
-      audit(tx, actor, { action: "create", entity: "collection_action", entityId: row.id, after: { employerCode: code, ...a, periods, note } });
+      const row = await tx.insert(collectionActions).values(values).returning({ id: collectionActions.id }).get();
+      await audit(tx, actor, { action: "create", entity: "collection_action", entityId: row.id, after: { employerCode: code, ...a, periods, note } });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }

@@ -14,6 +14,7 @@ import { clampBase, isLiable, policyInForce, wageInForce } from "~/rules/contrib
 import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { validateWf as validate } from "~/utils/workflow-validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
+import { transaction } from "../../db/transaction";
 
 export const PrepareDeclarationSchema = z.object({
   employer: requiredText(20),
@@ -34,33 +35,32 @@ export const CorrectLineSchema = z.object({
  * the period (hired on or before `declared_on`) who has no line yet. Returns
  * the number of lines written.
  */
-export function prepareDeclaration(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validate(PrepareDeclarationSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, period, declaredOn } = parsed.value;
-  return db.transaction(
-    (tx): WfResult => {
-      const employer = tx.select({ id: employers.id, region: employers.region }).from(employers).where(eq(employers.code, code)).get();
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const employer = await tx.select({ id: employers.id, region: employers.region }).from(employers).where(eq(employers.code, code)).get();
       if (!employer) return wfFail("employer", "noEmployer");
-      const policy = policyInForce(tx.select().from(policies).where(eq(policies.region, employer.region)).all().map(toPolicyVersion), period);
+      const policy = policyInForce((await tx.select().from(policies).where(eq(policies.region, employer.region)).all()).map(toPolicyVersion), period);
       if (!policy) return wfFail("period", "noPolicy", employer.region);
-      const staff = tx
+      const staff = (await tx
         .select({ id: employees.id, employeeNo: employees.employeeNo, hireDate: employees.hireDate, terminationDate: employees.terminationDate })
         .from(employees)
         .where(eq(employees.employerId, employer.id))
-        .all()
+        .all())
         .filter((e) => e.hireDate <= declaredOn && isLiable(e.hireDate, e.terminationDate, period));
       const declared = new Set(
-        tx
+        (await tx
           .select({ employeeId: declarationLines.employeeId })
           .from(declarationLines)
           .where(and(eq(declarationLines.employerId, employer.id), eq(declarationLines.period, period)))
-          .all()
+          .all())
           .map((l) => l.employeeId),
       );
       const missing = staff.filter((e) => !declared.has(e.id));
       if (missing.length === 0) return wfFail("form", "nothingToDeclare");
-      const wageRows = tx
+      const wageRows = await tx
         .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
         .from(wages)
         .where(inArray(wages.employeeId, missing.map((e) => e.id)))
@@ -70,10 +70,10 @@ export function prepareDeclaration(db: Db, actor: Actor, raw: unknown): WfResult
         const declaredBase = clampBase(wageInForce(rows, period), policy).base;
         return { employerId: employer.id, period, employeeId: e.id, declaredBase, declaredOn, employeeNo: e.employeeNo };
       });
-      tx.insert(declarationLines)
+      await tx.insert(declarationLines)
         .values(lines.map(({ employeeNo: _n, ...l }) => l))
         .run();
-      audit(tx, actor, {
+      await audit(tx, actor, {
         action: "prepare",
         entity: "declaration",
         entityId: `${code}/${period}`,
@@ -81,40 +81,38 @@ export function prepareDeclaration(db: Db, actor: Actor, raw: unknown): WfResult
       });
       return { ok: true, value: lines.length };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** A correction: a new version of an existing line, dated after its latest version. */
-export function correctDeclarationLine(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function correctDeclarationLine(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validate(CorrectLineSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, period, employeeNo, declaredBase, declaredOn } = parsed.value;
-  return db.transaction(
-    (tx): WfResult => {
-      const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
       if (!employer) return wfFail("employer", "noEmployer");
-      const employee = tx
+      const employee = await tx
         .select({ id: employees.id })
         .from(employees)
         .where(and(eq(employees.employeeNo, employeeNo), eq(employees.employerId, employer.id)))
         .get();
       if (!employee) return wfFail("employeeNo", "lineMissing");
-      const versions = tx
+      const versions = (await tx
         .select({ declaredBase: declarationLines.declaredBase, declaredOn: declarationLines.declaredOn })
         .from(declarationLines)
         .where(and(eq(declarationLines.employerId, employer.id), eq(declarationLines.period, period), eq(declarationLines.employeeId, employee.id)))
-        .all()
+        .all())
         .sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : 1));
       const latest = versions.at(-1);
       if (!latest) return wfFail("employeeNo", "lineMissing");
       if (declaredOn <= latest.declaredOn) return wfFail("declaredOn", "notAfterLatest", latest.declaredOn);
-      const row = tx
+      const row = await tx
         .insert(declarationLines)
         .values({ employerId: employer.id, period, employeeId: employee.id, declaredBase, declaredOn })
         .returning({ id: declarationLines.id })
         .get();
-      audit(tx, actor, {
+      await audit(tx, actor, {
         action: "correct",
         entity: "declaration_line",
         entityId: row.id,
@@ -123,6 +121,5 @@ export function correctDeclarationLine(db: Db, actor: Actor, raw: unknown): WfRe
       });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }

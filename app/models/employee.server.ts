@@ -25,6 +25,7 @@ import {
   yuanAmount,
   type Result,
 } from "~/utils/validation";
+import { transaction } from "../../db/transaction";
 
 const employeeFields = {
   employeeNo: requiredText(32).refine((v) => !/\s/.test(v), "invalid"),
@@ -104,10 +105,10 @@ function rosterFilter(query: RosterQuery, today: string, scope?: readonly string
  * Rows of the roster in the query's order, `limit` from `offset`. The wage in
  * force is looked up for these rows only (not for every match before the sort).
  */
-function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | undefined, limit: number, offset: number) {
+async function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | undefined, limit: number, offset: number) {
   const column = SORT_COLUMNS[query.sort];
   const order = query.dir === "desc" ? desc(column) : asc(column);
-  const rows = db
+  const rows = await db
     .select({
       id: employees.id,
       employeeNo: employees.employeeNo,
@@ -128,7 +129,7 @@ function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | und
     .all();
   const wage = new Map<number, number | null>();
   if (rows.length > 0) {
-    const found = db
+    const found = await db
       .select({ id: employees.id, wage: wageInForceSql(monthOf(today)) })
       .from(employees)
       .where(inArray(employees.id, rows.map((r) => r.id)))
@@ -144,44 +145,44 @@ function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | und
 }
 
 /** The roster: search, filters, sort and one page, all in SQL (a COUNT, then one page by an ORDER BY with LIMIT). */
-export function listEmployees(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
+export async function listEmployees(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
   const filter = rosterFilter(query, today, scope);
   const total =
-    db.select({ n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).where(filter).get()?.n ?? 0;
+    (await db.select({ n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).where(filter).get())?.n ?? 0;
   const { page, pageCount, offset } = pageWindow(total, query.page, ROSTER_PAGE_SIZE);
-  const rows = rosterRows(db, query, today, filter, ROSTER_PAGE_SIZE, offset);
+  const rows = await rosterRows(db, query, today, filter, ROSTER_PAGE_SIZE, offset);
   return { rows, total, page, pageCount };
 }
 
 /** Every employee the roster's filters match, in its order, read 1,000 at a time (the CSV export). Identity numbers stay masked. */
-export function* allRosterRows(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
+export async function* allRosterRows(db: Db, query: RosterQuery, today: string, scope?: readonly string[] | null) {
   const filter = rosterFilter(query, today, scope);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = rosterRows(db, query, today, filter, batch, offset);
+    const rows = await rosterRows(db, query, today, filter, batch, offset);
     yield* rows;
     if (rows.length < batch) return;
   }
 }
 
-export function listDepartments(db: Db, scope?: readonly string[] | null): string[] {
-  return db
+export async function listDepartments(db: Db, scope?: readonly string[] | null): Promise<string[]> {
+  return (await db
     .selectDistinct({ d: employees.department })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
     .where(and(sql`${employees.department} <> ''`, scope ? inArray(employers.code, [...scope]) : undefined))
     .orderBy(asc(employees.department))
-    .all()
+    .all())
     .map((r) => r.d);
 }
 
-export function countActiveEmployees(db: Db, today: string): number {
-  return db.select({ n: count() }).from(employees).where(and(activeOn(today), sql`${employees.hireDate} <= ${today}`)).get()?.n ?? 0;
+export async function countActiveEmployees(db: Db, today: string): Promise<number> {
+  return (await db.select({ n: count() }).from(employees).where(and(activeOn(today), sql`${employees.hireDate} <= ${today}`)).get())?.n ?? 0;
 }
 
 /** One employee with wage history (newest first) and registration. Holds the full identity number. */
-export function getEmployee(db: Db, id: number) {
-  const e = db
+export async function getEmployee(db: Db, id: number) {
+  const e = await db
     .select({
       id: employees.id,
       employeeNo: employees.employeeNo,
@@ -205,7 +206,7 @@ export function getEmployee(db: Db, id: number) {
     .where(eq(employees.id, id))
     .get();
   if (!e) return undefined;
-  const wageRows = db
+  const wageRows = await db
     .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
     .from(wages)
     .where(eq(wages.employeeId, id))
@@ -219,8 +220,8 @@ export function getEmployee(db: Db, id: number) {
 type Snapshot = Record<string, unknown>;
 
 /** What the audit log keeps of an employee: the identity number masked. */
-function snapshot(tx: Tx, id: number): Snapshot | undefined {
-  const row = tx
+async function snapshot(tx: Tx, id: number): Promise<Snapshot | undefined> {
+  const row = await tx
     .select({
       employeeNo: employees.employeeNo,
       name: employees.name,
@@ -239,12 +240,12 @@ function snapshot(tx: Tx, id: number): Snapshot | undefined {
 }
 
 /** Cross-record checks: the employer exists; the employee number and the identity number are not someone else's. */
-function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string; employerId: number; idNumber: string }): Result<null> {
-  const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.id, input.employerId)).get();
+async function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string; employerId: number; idNumber: string }): Promise<Result<null>> {
+  const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.id, input.employerId)).get();
   if (!employer) return fail("employerId", "unknownEmployer");
-  const clash = tx.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, input.employeeNo)).get();
+  const clash = await tx.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, input.employeeNo)).get();
   if (clash && clash.id !== id) return fail("employeeNo", "duplicate");
-  const holder = tx.select({ id: employees.id, employeeNo: employees.employeeNo }).from(employees).where(eq(employees.idNumber, input.idNumber)).get();
+  const holder = await tx.select({ id: employees.id, employeeNo: employees.employeeNo }).from(employees).where(eq(employees.idNumber, input.idNumber)).get();
   if (holder && holder.id !== id) {
     const params = { other: holder.employeeNo, self: input.employeeNo };
     return {
@@ -261,15 +262,14 @@ function checkReferences(tx: Tx, id: number | null, input: { employeeNo: string;
   return { ok: true, value: null };
 }
 
-export function createEmployee(db: Db, actor: Actor, raw: unknown): Result {
+export async function createEmployee(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(NewEmployeeFormSchema, raw);
   if (!parsed.ok) return parsed;
   const { monthlyWage, ...input } = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const refs = checkReferences(tx, null, input);
+  return await transaction(db, async (tx): Promise<Result> => {
+      const refs = await checkReferences(tx, null, input);
       if (!refs.ok) return refs;
-      const row = tx
+      const row = await tx
         .insert(employees)
         .values({
           employeeNo: input.employeeNo,
@@ -284,27 +284,25 @@ export function createEmployee(db: Db, actor: Actor, raw: unknown): Result {
         .returning({ id: employees.id })
         .get();
       const wage = { effectiveMonth: monthOf(input.hireDate), monthlyWage };
-      tx.insert(wages).values({ employeeId: row.id, ...wage }).run();
-      audit(tx, actor, { action: "create", entity: "employee", entityId: row.id, after: { ...snapshot(tx, row.id), wage } });
+      await tx.insert(wages).values({ employeeId: row.id, ...wage }).run();
+      await audit(tx, actor, { action: "create", entity: "employee", entityId: row.id, after: { ...await snapshot(tx, row.id), wage } });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }
 
-export function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Result {
+export async function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Promise<Result> {
   const parsed = validate(EmployeeFormSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const before = snapshot(tx, id);
+  return await transaction(db, async (tx): Promise<Result> => {
+      const before = await snapshot(tx, id);
       if (!before) return fail("form", "notFound");
-      const refs = checkReferences(tx, id, input);
+      const refs = await checkReferences(tx, id, input);
       if (!refs.ok) return refs;
       const termination = before.terminationDate as string | null;
       if (termination !== null && input.hireDate > termination) return fail("hireDate", "afterTermination");
-      tx.update(employees)
+      await tx.update(employees)
         .set({
           employeeNo: input.employeeNo,
           name: input.name,
@@ -317,21 +315,19 @@ export function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): 
         })
         .where(eq(employees.id, id))
         .run();
-      audit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after: snapshot(tx, id) });
+      await audit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after: await snapshot(tx, id) });
       return { ok: true, value: id };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** Record the last day employed (on or after the hire date). */
-export function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Result {
+export async function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Promise<Result> {
   const parsed = validate(TerminationFormSchema, raw);
   if (!parsed.ok) return parsed;
   const { terminationDate, terminationReportedOn } = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const before = tx
+  return await transaction(db, async (tx): Promise<Result> => {
+      const before = await tx
         .select({ hireDate: employees.hireDate, terminationDate: employees.terminationDate })
         .from(employees)
         .where(eq(employees.id, id))
@@ -339,48 +335,45 @@ export function terminateEmployee(db: Db, actor: Actor, id: number, raw: unknown
       if (!before) return fail("form", "notFound");
       if (terminationDate < before.hireDate) return fail("terminationDate", "beforeHire");
       if (terminationReportedOn !== null && terminationReportedOn < terminationDate) return fail("terminationReportedOn", "beforeTermination", terminationDate);
-      tx.update(employees).set({ terminationDate }).where(eq(employees.id, id)).run();
-      audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before, after: { terminationDate } });
+      await tx.update(employees).set({ terminationDate }).where(eq(employees.id, id)).run();
+      await audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before, after: { terminationDate } });
       if (terminationReportedOn !== null) {
-        const reg = tx.select({ terminationReportedOn: registrations.terminationReportedOn }).from(registrations).where(eq(registrations.employeeId, id)).get();
-        tx.insert(registrations)
+        const reg = await tx.select({ terminationReportedOn: registrations.terminationReportedOn }).from(registrations).where(eq(registrations.employeeId, id)).get();
+        await tx.insert(registrations)
           .values({ employeeId: id, terminationReportedOn })
           .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
           .run();
-        audit(tx, actor, { action: "update", entity: "registration", entityId: id, before: { terminationReportedOn: reg?.terminationReportedOn ?? null }, after: { terminationReportedOn } });
+        await audit(tx, actor, { action: "update", entity: "registration", entityId: id, before: { terminationReportedOn: reg?.terminationReportedOn ?? null }, after: { terminationReportedOn } });
       }
       return { ok: true, value: id };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** Add a wage row, or replace the row of that month. */
-export function setWage(db: Db, actor: Actor, id: number, raw: unknown): Result {
+export async function setWage(db: Db, actor: Actor, id: number, raw: unknown): Promise<Result> {
   const parsed = validate(WageFormSchema, raw);
   if (!parsed.ok) return parsed;
   const row = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const exists = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, id)).get();
+  return await transaction(db, async (tx): Promise<Result> => {
+      const exists = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, id)).get();
       if (!exists) return fail("form", "notFound");
-      const before = tx
+      const before = await tx
         .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
         .from(wages)
         .where(and(eq(wages.employeeId, id), eq(wages.effectiveMonth, row.effectiveMonth)))
         .get();
-      tx.insert(wages)
+      await tx.insert(wages)
         .values({ employeeId: id, ...row })
         .onConflictDoUpdate({ target: [wages.employeeId, wages.effectiveMonth], set: { monthlyWage: row.monthlyWage } })
         .run();
-      audit(tx, actor, { action: before ? "update" : "create", entity: "wage", entityId: `${id}:${row.effectiveMonth}`, before: before ?? null, after: row });
+      await audit(tx, actor, { action: before ? "update" : "create", entity: "wage", entityId: `${id}:${row.effectiveMonth}`, before: before ?? null, after: row });
       return { ok: true, value: id };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** Just the name, for the employee's own page. */
-export function employeeName(db: Db, id: number): string | null {
-  return db.select({ name: employees.name }).from(employees).where(eq(employees.id, id)).get()?.name ?? null;
+export async function employeeName(db: Db, id: number): Promise<string | null> {
+  return (await db.select({ name: employees.name }).from(employees).where(eq(employees.id, id)).get())?.name ?? null;
 }

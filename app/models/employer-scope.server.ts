@@ -14,6 +14,7 @@ import { employers, userEmployers, users } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
 import { fail, type Result } from "~/utils/validation";
 import type { Evaluation } from "~/rules/types";
+import { transaction } from "../../db/transaction";
 
 export type EmployerScope = { ids: ReadonlySet<number>; codes: string[] } | null;
 
@@ -21,8 +22,8 @@ export type EmployerScope = { ids: ReadonlySet<number>; codes: string[] } | null
 export const SCOPABLE_ROLES = ["hr", "auditor"] as const;
 
 /** The employers a user may see and change: null = all. */
-export function employerScopeOf(db: Db, userId: number): EmployerScope {
-  const rows = db
+export async function employerScopeOf(db: Db, userId: number): Promise<EmployerScope> {
+  const rows = await db
     .select({ id: employers.id, code: employers.code })
     .from(userEmployers)
     .innerJoin(employers, eq(employers.id, userEmployers.employerId))
@@ -42,8 +43,8 @@ export function inScope(scope: EmployerScope, employer: { id?: number | null; co
 }
 
 /** Every account's employer codes (for the users page): user id → codes; absent = all. */
-export function employerCodesByUser(db: Db): Map<number, string[]> {
-  const rows = db
+export async function employerCodesByUser(db: Db): Promise<Map<number, string[]>> {
+  const rows = await db
     .select({ userId: userEmployers.userId, code: employers.code })
     .from(userEmployers)
     .innerJoin(employers, eq(employers.id, userEmployers.employerId))
@@ -59,31 +60,29 @@ export function employerCodesByUser(db: Db): Map<number, string[]> {
  * transaction. Refused: an unknown account, an unknown employer code (named),
  * a role that cannot be scoped (admin, employee) with a non-empty list.
  */
-export function setUserEmployers(db: Db, actor: Actor, userId: number, codes: readonly string[], now: Date = new Date()): Result {
+export async function setUserEmployers(db: Db, actor: Actor, userId: number, codes: readonly string[], now: Date = new Date()): Promise<Result> {
   const wanted = [...new Set(codes.map((c) => c.trim()).filter((c) => c !== ""))].sort();
-  return db.transaction(
-    (tx): Result => {
-      const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId)).get();
+  return await transaction(db, async (tx): Promise<Result> => {
+      const user = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId)).get();
       if (!user) return fail("userId", "notFound");
       if (wanted.length > 0 && !(SCOPABLE_ROLES as readonly string[]).includes(user.role)) return fail("employers", "invalid");
-      const found = wanted.length ? tx.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, wanted)).all() : [];
+      const found = wanted.length ? await tx.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, wanted)).all() : [];
       const missing = wanted.filter((c) => !found.some((f) => f.code === c));
       if (missing.length > 0) return fail("employers", "unknownEmployer", missing.join(", "));
-      const before = tx
+      const before = (await tx
         .select({ code: employers.code })
         .from(userEmployers)
         .innerJoin(employers, eq(employers.id, userEmployers.employerId))
         .where(eq(userEmployers.userId, userId))
         .orderBy(asc(employers.code))
-        .all()
+        .all())
         .map((r) => r.code);
       if (before.join(",") === wanted.join(",")) return { ok: true, value: userId };
-      tx.delete(userEmployers).where(eq(userEmployers.userId, userId)).run();
-      if (found.length) tx.insert(userEmployers).values(found.map((f) => ({ userId, employerId: f.id }))).run();
-      audit(tx, actor, { action: "set_employers", entity: "user", entityId: userId, before: { employers: before }, after: { employers: wanted } }, now);
+      await tx.delete(userEmployers).where(eq(userEmployers.userId, userId)).run();
+      if (found.length) await tx.insert(userEmployers).values(found.map((f) => ({ userId, employerId: f.id }))).run();
+      await audit(tx, actor, { action: "set_employers", entity: "user", entityId: userId, before: { employers: before }, after: { employers: wanted } }, now);
       return { ok: true, value: userId };
     },
-    { behavior: "immediate" },
   );
 }
 

@@ -12,6 +12,7 @@ import { isValidMonth } from "~/rules/dates";
 import { checkUscc } from "~/rules/identity";
 import { audit, type Actor } from "./audit.server";
 import { fail, requiredText, validate, type Result } from "~/utils/validation";
+import { transaction } from "../../db/transaction";
 
 export const EmployerFormSchema = z.object({
   code: requiredText(20).refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), "invalid"),
@@ -32,8 +33,8 @@ export const EmployerFormSchema = z.object({
 });
 export type EmployerForm = z.output<typeof EmployerFormSchema>;
 
-export function listEmployers(db: Db, scope?: readonly string[] | null) {
-  return db
+export async function listEmployers(db: Db, scope?: readonly string[] | null) {
+  return await db
     .select({
       id: employers.id,
       code: employers.code,
@@ -52,8 +53,8 @@ export function listEmployers(db: Db, scope?: readonly string[] | null) {
 }
 
 /** For select boxes; a scoped account (issue 21) sees only its employers. */
-export function employerOptions(db: Db, scope?: readonly string[] | null) {
-  return db
+export async function employerOptions(db: Db, scope?: readonly string[] | null) {
+  return await db
     .select({ id: employers.id, code: employers.code, name: employers.name })
     .from(employers)
     .where(scope ? inArray(employers.code, [...scope]) : undefined)
@@ -61,16 +62,16 @@ export function employerOptions(db: Db, scope?: readonly string[] | null) {
     .all();
 }
 
-export function getEmployer(db: Db, id: number) {
-  return db
+export async function getEmployer(db: Db, id: number) {
+  return await db
     .select({ id: employers.id, code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region, trackingFrom: employers.trackingFrom })
     .from(employers)
     .where(eq(employers.id, id))
     .get();
 }
 
-export function countEmployers(db: Db): number {
-  return db.select({ n: count() }).from(employers).get()?.n ?? 0;
+export async function countEmployers(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(employers).get())?.n ?? 0;
 }
 
 /** What a change of go-live month does: `from→to` (a month or `none`), for the confirmation. */
@@ -85,31 +86,29 @@ export function trackingChange(from: string | null, to: string | null): string {
  * ("on"); without it the result is the `confirmTracking` error on
  * `trackingFrom` with the change as detail (`2026-12→2026-06`), and nothing is written.
  */
-export function saveEmployer(db: Db, actor: Actor, id: number | null, raw: unknown): Result {
+export async function saveEmployer(db: Db, actor: Actor, id: number | null, raw: unknown): Promise<Result> {
   const parsed = validate(EmployerFormSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const confirmed = ["on", "1", "true"].includes(String((raw as Record<string, unknown> | null)?.confirmTracking ?? ""));
-  return db.transaction(
-    (tx): Result => {
-      const clash = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, input.code)).get();
+  return await transaction(db, async (tx): Promise<Result> => {
+      const clash = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, input.code)).get();
       if (clash && clash.id !== id) return fail("code", "duplicate");
       if (id === null) {
-        const row = tx.insert(employers).values(input).returning({ id: employers.id }).get();
-        audit(tx, actor, { action: "create", entity: "employer", entityId: row.id, after: input });
+        const row = await tx.insert(employers).values(input).returning({ id: employers.id }).get();
+        await audit(tx, actor, { action: "create", entity: "employer", entityId: row.id, after: input });
         return { ok: true, value: row.id };
       }
-      const before = tx
+      const before = await tx
         .select({ code: employers.code, name: employers.name, uscc: employers.uscc, region: employers.region, trackingFrom: employers.trackingFrom })
         .from(employers)
         .where(eq(employers.id, id))
         .get();
       if (!before) return fail("form", "notFound");
       if (before.trackingFrom !== input.trackingFrom && !confirmed) return fail("trackingFrom", "confirmTracking", trackingChange(before.trackingFrom, input.trackingFrom));
-      tx.update(employers).set(input).where(eq(employers.id, id)).run();
-      audit(tx, actor, { action: "update", entity: "employer", entityId: id, before, after: input });
+      await tx.update(employers).set(input).where(eq(employers.id, id)).run();
+      await audit(tx, actor, { action: "update", entity: "employer", entityId: id, before, after: input });
       return { ok: true, value: id };
     },
-    { behavior: "immediate" },
   );
 }

@@ -91,8 +91,8 @@ export function toPolicyVersion(p: typeof policies.$inferSelect): PolicyVersion 
   };
 }
 
-export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput {
-  let emps = db
+export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promise<EngineInput> {
+  let emps = await db
     .select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region, trackingFrom: employers.trackingFrom })
     .from(employers)
     .all();
@@ -105,19 +105,19 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   const regions = [...new Set(emps.map((e) => e.region))];
   const all = !options.employerCodes;
 
-  const pols = (all ? db.select().from(policies).all() : regions.length ? db.select().from(policies).where(inArray(policies.region, regions)).all() : []).map(toPolicyVersion);
+  const pols = (all ? await db.select().from(policies).all() : regions.length ? await db.select().from(policies).where(inArray(policies.region, regions)).all() : []).map(toPolicyVersion);
   const nonWorking: Record<string, IsoDate[]> = {};
   const nwdRows = all
-    ? db.select().from(nonWorkingDays).all()
+    ? await db.select().from(nonWorkingDays).all()
     : regions.length
-      ? db.select().from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
+      ? await db.select().from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
       : [];
   for (const r of nwdRows) (nonWorking[r.region] ??= []).push(r.date);
 
   const byEmployer = <T extends { employerId: number }>(rows: T[]) => (all ? rows : rows.filter((r) => codeById.has(r.employerId)));
 
   const empRows = byEmployer(
-    db
+    await db
       .select({
         id: employees.id,
         employeeNo: employees.employeeNo,
@@ -134,7 +134,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
       .all(),
   );
   const wagesByEmployee = new Map<number, WageRow[]>();
-  for (const w of db.select().from(wages).all()) {
+  for (const w of await db.select().from(wages).all()) {
     const list = wagesByEmployee.get(w.employeeId);
     const row = { effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage };
     if (list) list.push(row);
@@ -150,7 +150,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
   const months = new DecodeCache(fromMonthNumber);
   const days = new DecodeCache(fromDayNumber);
   const declarationRows: EngineInput["declarations"] = [];
-  for (const [employerId, employeeId, packed] of db
+  for (const [employerId, employeeId, packed] of (await db
     .select({
       employerId: declarationLines.employerId,
       employeeId: declarationLines.employeeId,
@@ -158,7 +158,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
     })
     .from(declarationLines)
     .groupBy(declarationLines.employerId, declarationLines.employeeId)
-    .values() as [number, number, string][]) {
+    .values()) as [number, number, string][]) {
     const employerCode = codeById.get(employerId);
     if (employerCode === undefined) continue;
     const employeeNo = noById.get(employeeId) ?? "";
@@ -167,7 +167,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
     });
   }
   const statementRows: EngineInput["statements"] = [];
-  for (const [employerId, employeeId, packed] of db
+  for (const [employerId, employeeId, packed] of (await db
     .select({
       employerId: statements.employerId,
       employeeId: statements.employeeId,
@@ -175,7 +175,7 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
     })
     .from(statements)
     .groupBy(statements.employerId, statements.employeeId)
-    .values() as [number, number, string][]) {
+    .values()) as [number, number, string][]) {
     if (!codeById.has(employerId)) continue;
     const employeeNo = noById.get(employeeId) ?? "";
     unpack(packed, 2, (v) => {
@@ -200,12 +200,12 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
     })),
     declarations: declarationRows,
     payments: byEmployer(
-      db
+      await db
         .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
         .from(payments)
         .all(),
     ).map((p) => ({ employerCode: codeById.get(p.employerId)!, period: p.period, paidOn: p.paidOn, amount: p.amount, reference: p.reference })),
-    collection: byEmployer(db.select().from(collectionActions).all()).map((c) => ({
+    collection: byEmployer(await db.select().from(collectionActions).all()).map((c) => ({
       employerCode: codeById.get(c.employerId)!,
       kind: c.kind,
       actionDate: c.actionDate,
@@ -219,6 +219,6 @@ export function loadEngineInput(db: Db, options: LoadOptions = {}): EngineInput 
 }
 
 /** Evaluate the installation (or some employers) as of D. */
-export function evaluateAsOf(db: Db, asOf: IsoDate, options: LoadOptions = {}): Evaluation {
-  return evaluate(loadEngineInput(db, options), asOf);
+export async function evaluateAsOf(db: Db, asOf: IsoDate, options: LoadOptions = {}): Promise<Evaluation> {
+  return evaluate(await loadEngineInput(db, options), asOf);
 }

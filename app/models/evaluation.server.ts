@@ -16,7 +16,7 @@
 import { policyInForce } from "~/rules/contributions";
 import { todayActions, type TodayAction } from "~/rules/today";
 import { desc } from "drizzle-orm";
-import type { Db } from "../../db/connection";
+import { sqliteClient, type Db } from "../../db/connection";
 import { auditLog } from "../../db/schema";
 import { dashboardFigures, type DashboardFigures } from "~/rules/dashboard";
 import { EngineIndex, evaluate } from "~/rules/evaluate";
@@ -39,17 +39,17 @@ interface Entry {
 const caches = new WeakMap<Db, Entry>();
 
 /** Changes whenever the data may have: any audited write here, any commit by another connection. */
-export function dataVersion(db: Db): string {
-  const pragma = db.$client.pragma("data_version", { simple: true }) as number;
-  const newest = db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+export async function dataVersion(db: Db): Promise<string> {
+  const pragma = (sqliteClient(db)?.pragma("data_version", { simple: true }) as number | undefined) ?? 0;
+  const newest = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   return `${pragma}:${newest?.id ?? 0}`;
 }
 
-function entryFor(db: Db): Entry {
-  const version = dataVersion(db);
+async function entryFor(db: Db): Promise<Entry> {
+  const version = await dataVersion(db);
   let entry = caches.get(db);
   if (!entry || entry.version !== version) {
-    entry = { version, index: new EngineIndex(loadEngineInput(db)), evaluations: new Map(), figures: new Map(), inputs: new Map(), derived: new Map() };
+    entry = { version, index: new EngineIndex(await loadEngineInput(db)), evaluations: new Map(), figures: new Map(), inputs: new Map(), derived: new Map() };
     caches.set(db, entry);
   }
   return entry;
@@ -70,8 +70,8 @@ function remember<V>(map: Map<string, V>, key: string, keep: number, make: () =>
 }
 
 /** The whole installation evaluated as of D (cached; treat the result as read-only). */
-export function cachedEvaluation(db: Db, asOf: IsoDate): Evaluation {
-  return evaluationIn(entryFor(db), asOf);
+export async function cachedEvaluation(db: Db, asOf: IsoDate): Promise<Evaluation> {
+  return evaluationIn(await entryFor(db), asOf);
 }
 
 function evaluationIn(entry: Entry, asOf: IsoDate): Evaluation {
@@ -79,8 +79,8 @@ function evaluationIn(entry: Entry, asOf: IsoDate): Evaluation {
 }
 
 /** The evaluation narrowed to one employer's findings, months and configuration problems. */
-export function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null): Evaluation {
-  return narrow(cachedEvaluation(db, asOf), employerCode);
+export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null): Promise<Evaluation> {
+  return narrow(await cachedEvaluation(db, asOf), employerCode);
 }
 
 function narrow(ev: Evaluation, employerCode?: string | null): Evaluation {
@@ -102,8 +102,8 @@ function narrowTo(ev: Evaluation, employerCodes: readonly string[] | null): Eval
 }
 
 /** The dashboard's figures as of D for all employers or one (cached). */
-export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): DashboardFigures {
-  const entry = entryFor(db);
+export async function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<DashboardFigures> {
+  const entry = await entryFor(db);
   return remember(entry.figures, `${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES, () =>
     dashboardFigures(entry.index, evaluationIn(entry, asOf), { employerCode, employerCodes }),
   );
@@ -114,8 +114,8 @@ export function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | nu
  * reads) and its evaluation as of D, both from the cache: the month view and
  * the collection case.
  */
-export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string): { input: EngineInput; evaluation: Evaluation } {
-  const entry = entryFor(db);
+export async function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string): Promise<{ input: EngineInput; evaluation: Evaluation }> {
+  const entry = await entryFor(db);
   const input = remember(entry.inputs, employerCode, KEEP_FIGURES, () => {
     const all = entry.index.input;
     const employer = all.employers.find((e) => e.code === employerCode);
@@ -145,13 +145,13 @@ export function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string):
  * is audited, so the version changes with every write) and key: the dashboard's
  * pieces that would otherwise be computed on every request.
  */
-export function cachedPerVersion<T>(db: Db, key: string, make: () => T): T {
-  return remember(entryFor(db).derived as Map<string, T>, key, KEEP_FIGURES * 4, make);
+export async function cachedPerVersion<T>(db: Db, key: string, make: () => T): Promise<T> {
+  return remember((await entryFor(db)).derived as Map<string, T>, key, KEEP_FIGURES * 4, make);
 }
 
-export function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): TodayAction[] {
-  const entry = entryFor(db);
-  return cachedPerVersion(db, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, () => {
+export async function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TodayAction[]> {
+  const entry = await entryFor(db);
+  return await cachedPerVersion(db, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, () => {
     const regionOf = new Map(entry.index.input.employers.map((e) => [e.code, e.region]));
     return todayActions(narrowTo(narrow(evaluationIn(entry, asOf), employerCode), employerCodes), {
       lateFeePpm: (code, period) => policyInForce(entry.index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,

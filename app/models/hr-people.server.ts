@@ -44,31 +44,31 @@ export interface HrData {
   people: HrPerson[];
 }
 
-export function findEmployerByCode(db: Db | Tx, code: string): HrEmployer | undefined {
-  return db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).where(eq(employers.code, code)).get();
+export async function findEmployerByCode(db: Db | Tx, code: string): Promise<HrEmployer | undefined> {
+  return await db.select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region }).from(employers).where(eq(employers.code, code)).get();
 }
 
 /** The first employer by code (the lists' default). */
-export function firstEmployerCode(db: Db): string | null {
-  return db.select({ code: employers.code }).from(employers).orderBy(asc(employers.code)).limit(1).get()?.code ?? null;
+export async function firstEmployerCode(db: Db): Promise<string | null> {
+  return (await db.select({ code: employers.code }).from(employers).orderBy(asc(employers.code)).limit(1).get())?.code ?? null;
 }
 
 /** A region's policy versions (with the change-list cut-off day). */
-export function loadPolicyRows(db: Db | Tx, region: string): PolicyRow[] {
-  return db
+export async function loadPolicyRows(db: Db | Tx, region: string): Promise<PolicyRow[]> {
+  return (await db
     .select()
     .from(policies)
     .where(eq(policies.region, region))
-    .all()
+    .all())
     .map((p) => ({ version: toPolicyVersion(p), changeCutoffDay: p.changeCutoffDay }));
 }
 
-export function loadHrData(db: Db | Tx, employer: HrEmployer): HrData {
-  const pols = loadPolicyRows(db, employer.region);
+export async function loadHrData(db: Db | Tx, employer: HrEmployer): Promise<HrData> {
+  const pols = await loadPolicyRows(db, employer.region);
   const calendar = new WorkCalendar(
-    db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, employer.region)).all().map((d) => d.date),
+    (await db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, employer.region)).all()).map((d) => d.date),
   );
-  const rows = db
+  const rows = await db
     .select({
       employeeId: employees.id,
       employeeNo: employees.employeeNo,
@@ -88,7 +88,7 @@ export function loadHrData(db: Db | Tx, employer: HrEmployer): HrData {
   const ids = rows.map((r) => r.employeeId);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const w of db.select().from(wages).where(inArray(wages.employeeId, chunk)).all()) {
+    for (const w of await db.select().from(wages).where(inArray(wages.employeeId, chunk)).all()) {
       const list = byEmployee.get(w.employeeId) ?? [];
       list.push({ effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage });
       byEmployee.set(w.employeeId, list);

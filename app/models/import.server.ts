@@ -8,7 +8,7 @@
  * written through prepared statements, never one SELECT per row.
  */
 import type Database from "better-sqlite3";
-import type { Db } from "../../db/connection";
+import { sqliteClient, type Db } from "../../db/connection";
 import {
   canonicalJson,
   collectionKey,
@@ -33,6 +33,7 @@ import {
 import { duplicateIdentities, previewRows, validateTable, type ImportTable, type PreviewRows } from "~/lib/import-table";
 import type { CollectionKind } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
+import { transaction } from "../../db/transaction";
 
 export { formatImportError, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/lib/import-formats";
 
@@ -566,7 +567,7 @@ function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
 
 /** Validate a file and say what importing it would do. Writes nothing. */
 export function previewImport(db: Db, kind: ImportKind, input: ImportInput, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
-  const p = prepare(db.$client, kind, input, options.scope);
+  const p = prepare(sqliteClient(db)!, kind, input, options.scope);
   return p.ok ? { ok: true, summary: summaryOf(p), preview: p.preview } : refused(p.errors);
 }
 
@@ -575,15 +576,14 @@ export function previewImport(db: Db, kind: ImportKind, input: ImportInput, opti
  * the same data the writes go into). One audit entry per import that changes
  * something; a file that changes nothing writes nothing, not even to the log.
  */
-export function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: Actor, options: ImportOptions = {}): ImportResult {
-  return db.transaction(
-    (tx): ImportResult => {
-      const p = prepare(db.$client, kind, input, options.scope);
+export async function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
+  return await transaction(db, async (tx): Promise<ImportResult> => {
+      const p = prepare(sqliteClient(db)!, kind, input, options.scope);
       if (!p.ok) return refused(p.errors);
       const summary = summaryOf(p);
       if (summary.created + summary.replaced > 0) {
         p.plan.apply();
-        audit(tx, actor, {
+        await audit(tx, actor, {
           action: "import",
           entity: kind,
           after: { ...(options.fileName ? { file: options.fileName } : {}), ...(options.format ? { format: options.format } : {}), ...summary },
@@ -591,6 +591,5 @@ export function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: A
       }
       return { ok: true, summary, preview: p.preview };
     },
-    { behavior: "immediate" },
   );
 }

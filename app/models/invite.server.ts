@@ -14,6 +14,7 @@ import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordErrors } fro
 import { hashPassword } from "~/utils/password.server";
 import { audit, type Actor, type Tx } from "./audit.server";
 import { normalizeEmail } from "./user.server";
+import { transaction } from "../../db/transaction";
 
 export const PASSWORD_TOKEN_TTL_MS = 7 * 86_400_000;
 /** At most one "forgot password" message per account in this window. */
@@ -26,9 +27,9 @@ function sha256(token: string): string {
 }
 
 /** A fresh set-password token for the outbox's message; only its hash is stored. */
-export function createPasswordToken(tx: Tx, userId: number, purpose: "invite" | "reset", outboxId: number | null, now: Date): string {
+export async function createPasswordToken(tx: Tx, userId: number, purpose: "invite" | "reset", outboxId: number | null, now: Date): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  tx.insert(passwordTokens)
+  await tx.insert(passwordTokens)
     .values({ tokenHash: sha256(token), userId, purpose, outboxId, expiresAt: new Date(now.getTime() + PASSWORD_TOKEN_TTL_MS).toISOString() })
     .run();
   return token;
@@ -52,15 +53,15 @@ export interface InviteResult {
  * number): an employee account for each one with an address and no account
  * yet, and a set-password message. A second click within 7 days sends nothing.
  */
-export function inviteEmployees(
+export async function inviteEmployees(
   db: Db,
   q: { employerCode: string; period?: string; employeeNo?: string },
   actor: Actor,
   now: Date = new Date(),
-): InviteResult | { ok: false; code: "unknownEmployer" | "unknownEmployee" } {
-  const employer = db.select({ id: employers.id }).from(employers).where(eq(employers.code, q.employerCode)).get();
+): Promise<InviteResult | { ok: false; code: "unknownEmployer" | "unknownEmployee" }> {
+  const employer = await db.select({ id: employers.id }).from(employers).where(eq(employers.code, q.employerCode)).get();
   if (!employer) return { ok: false, code: "unknownEmployer" };
-  let staff = db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
+  let staff = await db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
   if (q.employeeNo) {
     staff = staff.filter((e) => e.employeeNo === q.employeeNo);
     if (staff.length === 0) return { ok: false, code: "unknownEmployee" };
@@ -68,8 +69,7 @@ export function inviteEmployees(
     const period = q.period;
     staff = staff.filter((e) => isLiable(e.hireDate, e.terminationDate, period));
   }
-  return db.transaction(
-    (tx) => {
+  return await transaction(db, async (tx) => {
       const result: InviteResult = { ok: true, invited: 0, noAddress: 0, active: 0, pending: 0, conflict: 0 };
       const since = new Date(now.getTime() - PASSWORD_TOKEN_TTL_MS).toISOString();
       for (const e of staff) {
@@ -78,21 +78,21 @@ export function inviteEmployees(
           result.noAddress++;
           continue;
         }
-        let user = tx.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.employeeId, e.id)).get();
+        let user = await tx.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.employeeId, e.id)).get();
         if (!user) {
-          if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+          if (await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
             result.conflict++;
             continue;
           }
-          const row = tx.insert(users).values({ email, name: e.name, role: "employee", employeeId: e.id, passwordHash: NO_PASSWORD }).returning({ id: users.id }).get();
-          audit(tx, actor, { action: "create", entity: "user", entityId: row.id, after: { email, role: "employee", employeeId: e.id, invited: true } }, now);
+          const row = await tx.insert(users).values({ email, name: e.name, role: "employee", employeeId: e.id, passwordHash: NO_PASSWORD }).returning({ id: users.id }).get();
+          await audit(tx, actor, { action: "create", entity: "user", entityId: row.id, after: { email, role: "employee", employeeId: e.id, invited: true } }, now);
           user = { id: row.id, passwordHash: NO_PASSWORD, disabledAt: null };
         }
         if (user.passwordHash !== NO_PASSWORD || user.disabledAt !== null) {
           result.active++;
           continue;
         }
-        const recent = tx
+        const recent = await tx
           .select({ id: mailOutbox.id })
           .from(mailOutbox)
           .where(and(eq(mailOutbox.kind, "invite"), eq(mailOutbox.userId, user.id), gt(mailOutbox.createdAt, since)))
@@ -101,17 +101,16 @@ export function inviteEmployees(
           result.pending++;
           continue;
         }
-        const out = tx
+        const out = await tx
           .insert(mailOutbox)
           .values({ kind: "invite", dedupeKey: `invite:${user.id}:${now.toISOString()}`, userId: user.id, address: email, locale: e.mailLocale, nextAttemptAt: now.toISOString() })
           .returning({ id: mailOutbox.id })
           .get();
-        audit(tx, actor, { action: "invite", entity: "user", entityId: user.id, after: { outboxId: out.id, employeeNo: e.employeeNo } }, now);
+        await audit(tx, actor, { action: "invite", entity: "user", entityId: user.id, after: { outboxId: out.id, employeeNo: e.employeeNo } }, now);
         result.invited++;
       }
       return result;
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -120,12 +119,11 @@ export function inviteEmployees(
  * to an enabled account, at most one per RESET_INTERVAL_MS. Returns nothing:
  * the page says the same whatever happened.
  */
-export function requestPasswordReset(db: Db, rawEmail: string, address: string, now: Date = new Date()): void {
+export async function requestPasswordReset(db: Db, rawEmail: string, address: string, now: Date = new Date()): Promise<void> {
   const email = normalizeEmail(rawEmail).slice(0, 254);
   if (!email) return;
-  db.transaction(
-    (tx) => {
-      const user = tx
+  await transaction(db, async (tx) => {
+      const user = await tx
         .select({ id: users.id, disabledAt: users.disabledAt, locale: users.locale, mailLocale: employees.mailLocale })
         .from(users)
         .leftJoin(employees, eq(employees.id, users.employeeId))
@@ -133,26 +131,25 @@ export function requestPasswordReset(db: Db, rawEmail: string, address: string, 
         .get();
       const anonymous = { userId: null, label: "anonymous" };
       if (!user || user.disabledAt !== null) {
-        audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: "", after: { email, address, sent: false } }, now);
+        await audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: "", after: { email, address, sent: false } }, now);
         return;
       }
       const bucket = Math.floor(now.getTime() / RESET_INTERVAL_MS);
-      const res = tx
+      const res = await tx
         .insert(mailOutbox)
         .values({ kind: "reset", dedupeKey: `reset:${user.id}:${bucket}`, userId: user.id, address: email, locale: user.locale ?? user.mailLocale ?? "zh-CN", nextAttemptAt: now.toISOString() })
         .onConflictDoNothing()
         .run();
-      audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: user.id, after: { address, sent: res.changes > 0 } }, now);
+      await audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: user.id, after: { address, sent: res.changes > 0 } }, now);
     },
-    { behavior: "immediate" },
   );
 }
 
 export type TokenState = { ok: true; userId: number; email: string; purpose: "invite" | "reset" } | { ok: false; reason: "unknown" | "expired" | "used" };
 
-export function checkPasswordToken(db: Db, token: string, now: Date = new Date()): TokenState {
+export async function checkPasswordToken(db: Db, token: string, now: Date = new Date()): Promise<TokenState> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
-  const row = db
+  const row = await db
     .select({ userId: passwordTokens.userId, usedAt: passwordTokens.usedAt, expiresAt: passwordTokens.expiresAt, purpose: passwordTokens.purpose, email: users.email, disabledAt: users.disabledAt })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
@@ -175,7 +172,7 @@ export async function setPasswordWithToken(
   input: { token: string; newPassword: string; confirmPassword: string },
   now: Date = new Date(),
 ): Promise<SetPasswordResult> {
-  const state = checkPasswordToken(db, input.token, now);
+  const state = await checkPasswordToken(db, input.token, now);
   if (!state.ok) return { ok: false, token: state };
   const errors: PasswordErrors = {};
   if (!input.newPassword) errors.newPassword = "required";
@@ -185,27 +182,25 @@ export async function setPasswordWithToken(
   else if (input.newPassword && input.confirmPassword !== input.newPassword) errors.confirmPassword = "mismatch";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const passwordHash = await hashPassword(input.newPassword);
-  return db.transaction(
-    (tx): SetPasswordResult => {
+  return await transaction(db, async (tx): Promise<SetPasswordResult> => {
       // Spend it inside the write lock: two tabs using the same link, one wins.
-      const spent = tx
+      const spent = await tx
         .update(passwordTokens)
         .set({ usedAt: now.toISOString() })
         .where(and(eq(passwordTokens.tokenHash, sha256(input.token)), isNull(passwordTokens.usedAt)))
         .run();
       if (spent.changes === 0) return { ok: false, token: { ok: false, reason: "used" } };
-      tx.update(passwordTokens).set({ usedAt: now.toISOString() }).where(and(eq(passwordTokens.userId, state.userId), isNull(passwordTokens.usedAt))).run();
-      tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
-      tx.delete(sessions).where(eq(sessions.userId, state.userId)).run();
-      audit(tx, { userId: state.userId, label: state.email }, { action: "set_password", entity: "user", entityId: state.userId, after: { via: state.purpose } }, now);
+      await tx.update(passwordTokens).set({ usedAt: now.toISOString() }).where(and(eq(passwordTokens.userId, state.userId), isNull(passwordTokens.usedAt))).run();
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
+      await tx.delete(sessions).where(eq(sessions.userId, state.userId)).run();
+      await audit(tx, { userId: state.userId, label: state.email }, { action: "set_password", entity: "user", entityId: state.userId, after: { via: state.purpose } }, now);
       return { ok: true, email: state.email };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** Invited accounts among these users that have not set a password yet. */
-export function pendingInvites(db: Db, userIds: number[]): Set<number> {
+export async function pendingInvites(db: Db, userIds: number[]): Promise<Set<number>> {
   if (userIds.length === 0) return new Set();
-  return new Set(db.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), eq(users.passwordHash, NO_PASSWORD))).all().map((r) => r.id));
+  return new Set((await db.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), eq(users.passwordHash, NO_PASSWORD))).all()).map((r) => r.id));
 }

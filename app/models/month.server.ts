@@ -71,8 +71,8 @@ export function emptyItems(): Items {
   return items;
 }
 
-export function findEmployerByCode(db: Db, code: string) {
-  return db
+export async function findEmployerByCode(db: Db, code: string) {
+  return await db
     .select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region })
     .from(employers)
     .where(eq(employers.code, code))
@@ -80,16 +80,16 @@ export function findEmployerByCode(db: Db, code: string) {
 }
 
 /** The month view as of D, or null when the employer does not exist. */
-export function monthView(db: Db, employerCode: string, period: Month, asOf: IsoDate): MonthView | null {
-  const employer = findEmployerByCode(db, employerCode);
+export async function monthView(db: Db, employerCode: string, period: Month, asOf: IsoDate): Promise<MonthView | null> {
+  const employer = await findEmployerByCode(db, employerCode);
   if (!employer) return null;
-  const { input, evaluation } = cachedEmployerView(db, asOf, employer.code);
+  const { input, evaluation } = await cachedEmployerView(db, asOf, employer.code);
   const policyVersion = policyInForce(
     input.policies.filter((p) => p.region === employer.region),
     period,
   );
   const ids = new Map(
-    db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(eq(employees.employerId, employer.id)).all().map((e) => [e.no, e.id]),
+    (await db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(eq(employees.employerId, employer.id)).all()).map((e) => [e.no, e.id]),
   );
   const linesByEmployee = new Map<string, { declaredBase: Fen; declaredOn: IsoDate }[]>();
   for (const d of input.declarations) {
@@ -138,12 +138,12 @@ export function monthView(db: Db, employerCode: string, period: Month, asOf: Iso
   }
   rows.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
 
-  const paymentRows = db
+  const paymentRows = (await db
     .select({ id: payments.id, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
     .from(payments)
     .where(and(eq(payments.employerId, employer.id), eq(payments.period, period)))
     .orderBy(asc(payments.paidOn), asc(payments.id))
-    .all()
+    .all())
     .map((p) => ({ ...p, afterAsOf: p.paidOn > asOf }));
 
   const rates = {} as Record<Insurance, Record<Side, string>>;
@@ -172,8 +172,8 @@ export function monthView(db: Db, employerCode: string, period: Month, asOf: Iso
 }
 
 /** Employee ids by employee number, for links from findings. */
-export function employeeIdsByNo(db: Db, employeeNos: readonly string[]): Record<string, number> {
+export async function employeeIdsByNo(db: Db, employeeNos: readonly string[]): Promise<Record<string, number>> {
   if (employeeNos.length === 0) return {};
-  const rows = db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(inArray(employees.employeeNo, [...new Set(employeeNos)])).all();
+  const rows = await db.select({ id: employees.id, no: employees.employeeNo }).from(employees).where(inArray(employees.employeeNo, [...new Set(employeeNos)])).all();
   return Object.fromEntries(rows.map((r) => [r.no, r.id]));
 }

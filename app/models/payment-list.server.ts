@@ -44,9 +44,9 @@ const SORT_COLUMNS = {
   recordedAt: entry.at,
 } as const;
 
-function paymentRows(db: Db, q: PaymentsQuery, filter: SQL | undefined, limit: number, offset: number): PaymentListRow[] {
+async function paymentRows(db: Db, q: PaymentsQuery, filter: SQL | undefined, limit: number, offset: number): Promise<PaymentListRow[]> {
   const column = SORT_COLUMNS[q.sort];
-  return db
+  return await db
     .select({
       id: payments.id,
       employerCode: employers.code,
@@ -68,9 +68,9 @@ function paymentRows(db: Db, q: PaymentsQuery, filter: SQL | undefined, limit: n
 }
 
 /** One page of the payments the filters match, their number and their total (fen). */
-export function listPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null) {
+export async function listPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null) {
   const filter = paymentsFilter(q, scope);
-  const agg = db
+  const agg = await db
     .select({ n: count(), amount: sum(payments.amount) })
     .from(payments)
     .innerJoin(employers, eq(employers.id, payments.employerId))
@@ -78,15 +78,15 @@ export function listPayments(db: Db, q: PaymentsQuery, scope?: readonly string[]
     .get();
   const total = agg?.n ?? 0;
   const { page, pageCount, offset } = pageWindow(total, q.page, PAYMENTS_PAGE_SIZE);
-  return { rows: paymentRows(db, q, filter, PAYMENTS_PAGE_SIZE, offset), total, amount: Number(agg?.amount ?? 0), page, pageCount };
+  return { rows: await paymentRows(db, q, filter, PAYMENTS_PAGE_SIZE, offset), total, amount: Number(agg?.amount ?? 0), page, pageCount };
 }
 
 /** Every matching payment in the list's order, 1,000 at a time (the CSV export). */
-export function* allPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null): Generator<PaymentListRow> {
+export async function* allPayments(db: Db, q: PaymentsQuery, scope?: readonly string[] | null): AsyncGenerator<PaymentListRow> {
   const filter = paymentsFilter(q, scope);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = paymentRows(db, q, filter, batch, offset);
+    const rows = await paymentRows(db, q, filter, batch, offset);
     yield* rows;
     if (rows.length < batch) return;
   }

@@ -11,6 +11,7 @@ import { audit, type Actor } from "./audit.server";
 import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { validateWf as validate } from "~/utils/workflow-validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
+import { transaction } from "../../db/transaction";
 
 export const PaymentFormSchema = z.object({
   employer: requiredText(20),
@@ -20,28 +21,26 @@ export const PaymentFormSchema = z.object({
   reference: requiredText(100),
 });
 
-export function recordPayment(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function recordPayment(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validate(PaymentFormSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, ...p } = parsed.value;
-  return db.transaction(
-    (tx): WfResult => {
-      const employer = tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
       if (!employer) return wfFail("employer", "noEmployer");
-      const clash = tx
+      const clash = await tx
         .select({ period: payments.period, paidOn: payments.paidOn })
         .from(payments)
         .where(and(eq(payments.employerId, employer.id), eq(payments.reference, p.reference)))
         .get();
       if (clash) return wfFail("reference", "referenceUsed", `${clash.period}, ${clash.paidOn}`);
-      const row = tx
+      const row = await tx
         .insert(payments)
         .values({ employerId: employer.id, ...p })
         .returning({ id: payments.id })
         .get();
-      audit(tx, actor, { action: "create", entity: "payment", entityId: row.id, after: { employerCode: code, ...p } });
+      await audit(tx, actor, { action: "create", entity: "payment", entityId: row.id, after: { employerCode: code, ...p } });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }

@@ -4,7 +4,7 @@
  * rules; a version that reaches months already in force needs an explicit
  * confirmation. Every write is one immediate transaction with an audit entry.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { msg, PROBLEMS } from "~/lib/messages";
 import type { Db } from "../../db/connection";
@@ -21,13 +21,14 @@ export { boundField };
 import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount } from "~/utils/validation";
 import { wfFail, type WfResult } from "~/utils/workflow-errors";
 import { validateWf } from "~/utils/workflow-validation";
+import { transaction } from "../../db/transaction";
 
 export const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
 
-export function policyOverview(db: Db) {
-  const versions = db.select().from(policies).orderBy(asc(policies.region), desc(policies.effectiveFrom)).all();
-  const days = db.select().from(nonWorkingDays).orderBy(asc(nonWorkingDays.region), asc(nonWorkingDays.date)).all();
-  const regions = new Set<string>([...db.selectDistinct({ r: employers.region }).from(employers).all().map((r) => r.r), ...versions.map((v) => v.region), ...days.map((d) => d.region)]);
+export async function policyOverview(db: Db) {
+  const versions = await db.select().from(policies).orderBy(asc(policies.region), desc(policies.effectiveFrom)).all();
+  const days = await db.select().from(nonWorkingDays).orderBy(asc(nonWorkingDays.region), asc(nonWorkingDays.date)).all();
+  const regions = new Set<string>([...(await db.selectDistinct({ r: employers.region }).from(employers).all()).map((r) => r.r), ...versions.map((v) => v.region), ...days.map((d) => d.region)]);
   return [...regions].sort().map((region) => ({
     region,
     versions: versions
@@ -174,24 +175,26 @@ function boundsOf(v: Record<string, unknown>): InsuranceBounds {
  * version for a region with nothing in those months changes nothing stored and
  * needs no confirmation.
  */
-export function changesStoredMonths(db: Db, region: string, earliest: string, currentMonth: string): boolean {
+export async function changesStoredMonths(db: Db, region: string, earliest: string, currentMonth: string): Promise<boolean> {
   if (earliest > currentMonth) return false;
-  const row = db.$client
-    .prepare(
-      `SELECT 1 FROM employers r
-        WHERE r.region = ?
-          AND (
-            EXISTS (SELECT 1 FROM employees e
-                     WHERE e.employer_id = r.id
-                       AND e.hire_date <= ?
-                       AND (e.termination_date IS NULL OR e.termination_date >= max(?, coalesce(r.tracking_from, '') || '-01')))
-            OR EXISTS (SELECT 1 FROM declaration_lines d WHERE d.employer_id = r.id AND d.period >= max(?, coalesce(r.tracking_from, '')) AND d.period <= ?)
-            OR EXISTS (SELECT 1 FROM payments p WHERE p.employer_id = r.id AND p.period >= max(?, coalesce(r.tracking_from, '')) AND p.period <= ?)
-          )
-          AND coalesce(r.tracking_from, '') <= ?
-        LIMIT 1`,
-    )
-    .get(region, lastDayOf(currentMonth), firstDayOf(earliest), earliest, currentMonth, earliest, currentMonth, currentMonth);
+  // max(a, b) <= x is written a <= x AND b <= x: the same on SQLite and PostgreSQL.
+  const firstDay = firstDayOf(earliest);
+  const row = await db.get(sql`
+    SELECT 1 AS hit FROM employers r
+     WHERE r.region = ${region}
+       AND (
+         EXISTS (SELECT 1 FROM employees e
+                  WHERE e.employer_id = r.id
+                    AND e.hire_date <= ${lastDayOf(currentMonth)}
+                    AND (e.termination_date IS NULL
+                         OR (e.termination_date >= ${firstDay} AND e.termination_date >= coalesce(r.tracking_from, '') || '-01')))
+         OR EXISTS (SELECT 1 FROM declaration_lines d
+                     WHERE d.employer_id = r.id AND d.period >= ${earliest} AND d.period >= coalesce(r.tracking_from, '') AND d.period <= ${currentMonth})
+         OR EXISTS (SELECT 1 FROM payments p
+                     WHERE p.employer_id = r.id AND p.period >= ${earliest} AND p.period >= coalesce(r.tracking_from, '') AND p.period <= ${currentMonth})
+       )
+       AND coalesce(r.tracking_from, '') <= ${currentMonth}
+     LIMIT 1`);
   return row !== undefined;
 }
 
@@ -200,7 +203,7 @@ export function changesStoredMonths(db: Db, region: string, earliest: string, cu
  * change) covers a month that has begun (`effective_from ≤ currentMonth`), it
  * needs `confirmPast`: past figures and reports change.
  */
-export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown, currentMonth: string): WfResult {
+export async function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown, currentMonth: string): Promise<WfResult> {
   const parsed = validateWf(PolicyFormSchema, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value as z.output<typeof PolicyFormSchema> & Record<string, Rate>;
@@ -225,14 +228,13 @@ export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown
     insuranceBounds: boundsOf(v as unknown as Record<string, unknown>),
     changeCutoffDay: v.changeCutoffDay,
   };
-  return db.transaction(
-    (tx): WfResult => {
+  return await transaction(db, async (tx): Promise<WfResult> => {
       let before: typeof policies.$inferSelect | undefined;
       if (id !== null) {
-        before = tx.select().from(policies).where(eq(policies.id, id)).get();
+        before = await tx.select().from(policies).where(eq(policies.id, id)).get();
         if (!before) return wfFail("form", "notFound");
       }
-      const clash = tx
+      const clash = await tx
         .select({ id: policies.id })
         .from(policies)
         .where(and(eq(policies.region, values.region), eq(policies.effectiveFrom, values.effectiveFrom)))
@@ -240,18 +242,17 @@ export function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown
       if (clash && clash.id !== id) return wfFail("effectiveFrom", "policyExists");
       const earliest = before && before.effectiveFrom < values.effectiveFrom ? before.effectiveFrom : values.effectiveFrom;
       const regions = before && before.region !== values.region ? [before.region, values.region] : [values.region];
-      if (!v.confirmPast && regions.some((r) => changesStoredMonths(db, r, earliest, currentMonth))) return wfFail("confirmPast", "confirmPast", earliest);
+      if (!v.confirmPast) for (const r of regions) if (await changesStoredMonths(db, r, earliest, currentMonth)) return wfFail("confirmPast", "confirmPast", earliest);
       if (before) {
         const { id: _i, createdAt: _c, ...old } = before;
-        tx.update(policies).set(values).where(eq(policies.id, before.id)).run();
-        audit(tx, actor, { action: "update", entity: "policy", entityId: before.id, before: old, after: values });
+        await tx.update(policies).set(values).where(eq(policies.id, before.id)).run();
+        await audit(tx, actor, { action: "update", entity: "policy", entityId: before.id, before: old, after: values });
         return { ok: true, value: before.id };
       }
-      const row = tx.insert(policies).values(values).returning({ id: policies.id }).get();
-      audit(tx, actor, { action: "create", entity: "policy", entityId: row.id, after: values });
+      const row = await tx.insert(policies).values(values).returning({ id: policies.id }).get();
+      await audit(tx, actor, { action: "create", entity: "policy", entityId: row.id, after: values });
       return { ok: true, value: row.id };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -270,35 +271,31 @@ const DaysSchema = z.object({
 });
 
 /** Add one date or a pasted list; dates already there are left alone. Returns how many were added. */
-export function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validateWf(DaysSchema, raw);
   if (!parsed.ok) return parsed;
   const { region, dates } = parsed.value;
-  return db.transaction(
-    (tx): WfResult => {
-      const have = new Set(tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all().map((r) => r.d));
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const have = new Set((await tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all()).map((r) => r.d));
       const added = [...new Set(dates)].filter((d) => !have.has(d)).sort();
       if (added.length > 0) {
-        tx.insert(nonWorkingDays).values(added.map((date) => ({ region, date }))).run();
-        audit(tx, actor, { action: "create", entity: "non_working_days", entityId: region, after: { dates: added } });
+        await tx.insert(nonWorkingDays).values(added.map((date) => ({ region, date }))).run();
+        await audit(tx, actor, { action: "create", entity: "non_working_days", entityId: region, after: { dates: added } });
       }
       return { ok: true, value: added.length };
     },
-    { behavior: "immediate" },
   );
 }
 
-export function removeNonWorkingDay(db: Db, actor: Actor, raw: unknown): WfResult {
+export async function removeNonWorkingDay(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
   const parsed = validateWf(z.object({ region: requiredText(50), date: isoDate() }), raw);
   if (!parsed.ok) return parsed;
   const { region, date } = parsed.value;
-  return db.transaction(
-    (tx): WfResult => {
-      const gone = tx.delete(nonWorkingDays).where(and(eq(nonWorkingDays.region, region), eq(nonWorkingDays.date, date))).returning().all();
+  return await transaction(db, async (tx): Promise<WfResult> => {
+      const gone = await tx.delete(nonWorkingDays).where(and(eq(nonWorkingDays.region, region), eq(nonWorkingDays.date, date))).returning().all();
       if (gone.length === 0) return wfFail("form", "notFound");
-      audit(tx, actor, { action: "delete", entity: "non_working_days", entityId: region, before: { dates: [date] } });
+      await audit(tx, actor, { action: "delete", entity: "non_working_days", entityId: region, before: { dates: [date] } });
       return { ok: true, value: 1 };
     },
-    { behavior: "immediate" },
   );
 }

@@ -17,6 +17,7 @@ import { audit, type Actor } from "./audit.server";
 import { pageWindow } from "~/utils/search-params";
 import type { TrackerQuery } from "~/utils/tracker-query";
 import { fail, isoDate, validate, type Result } from "~/utils/validation";
+import { transaction } from "../../db/transaction";
 
 export const REGISTRATION_PAGE_SIZE = 50;
 
@@ -38,8 +39,8 @@ export interface TrackerRow {
 }
 
 /** Every employee hired on or before D, soonest deadline first, filtered by finding, one page. */
-export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["finding"], page: number, scope?: readonly string[] | null) {
-  const rows = db
+export async function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["finding"], page: number, scope?: readonly string[] | null) {
+  const rows = await db
     .select({
       employeeId: employees.id,
       employeeNo: employees.employeeNo,
@@ -60,7 +61,7 @@ export function registrationTracker(db: Db, asOf: string, filter: TrackerQuery["
   const regions = [...new Set(rows.map((r) => r.region))];
   const calendars = new Map<string, WorkCalendar>();
   const days = regions.length
-    ? db.select({ region: nonWorkingDays.region, date: nonWorkingDays.date }).from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
+    ? await db.select({ region: nonWorkingDays.region, date: nonWorkingDays.date }).from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
     : [];
   for (const region of regions) calendars.set(region, new WorkCalendar(days.filter((d) => d.region === region).map((d) => d.date)));
 
@@ -108,16 +109,15 @@ export const RecordRegistrationSchema = z.object({
 });
 
 /** Record the application or the registration date (registered_on ≥ applied_on), audit-logged. */
-export function recordRegistration(db: Db, actor: Actor, raw: unknown): Result {
+export async function recordRegistration(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(RecordRegistrationSchema, raw);
   if (!parsed.ok) return parsed;
   const { employeeId, intent, date } = parsed.value;
   const field = intent === "applied" ? "appliedOn" : "registeredOn";
-  return db.transaction(
-    (tx): Result => {
-      const emp = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).get();
+  return await transaction(db, async (tx): Promise<Result> => {
+      const emp = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).get();
       if (!emp) return fail("form", "notFound");
-      const before = tx
+      const before = await tx
         .select({ appliedOn: registrations.appliedOn, registeredOn: registrations.registeredOn })
         .from(registrations)
         .where(eq(registrations.employeeId, employeeId))
@@ -128,14 +128,13 @@ export function recordRegistration(db: Db, actor: Actor, raw: unknown): Result {
           ? fail("registeredOn", "beforeApplied", after.appliedOn)
           : fail("appliedOn", "afterRegistered", after.registeredOn);
       }
-      tx.insert(registrations)
+      await tx.insert(registrations)
         .values({ employeeId, ...after })
         .onConflictDoUpdate({ target: registrations.employeeId, set: { [field]: date } })
         .run();
-      audit(tx, actor, { action: "update", entity: "registration", entityId: employeeId, before, after });
+      await audit(tx, actor, { action: "update", entity: "registration", entityId: employeeId, before, after });
       return { ok: true, value: employeeId };
     },
-    { behavior: "immediate" },
   );
 }
 

@@ -10,34 +10,36 @@ import { employees } from "../../db/schema";
 import type { RosterQuery } from "~/utils/roster-query";
 import { audit, type Actor } from "./audit.server";
 import { allRosterRows } from "./employee.server";
+import { transaction } from "../../db/transaction";
 
-type RosterRow = ReturnType<typeof allRosterRows> extends Generator<infer R> ? R : never;
+type RosterRow = ReturnType<typeof allRosterRows> extends AsyncGenerator<infer R> ? R : never;
 export type RosterRowWithId = RosterRow & { idNumber: string };
 
 /** Records the export (who, which filters, which format), then yields the roster rows with their full identity numbers, 1,000 at a time. */
-export function rosterWithFullIds(db: Db, query: RosterQuery, today: string, actor: Actor, format: "csv" | "xlsx", scope?: readonly string[]): Generator<RosterRowWithId> {
-  db.transaction((tx) => {
+export async function rosterWithFullIds(db: Db, query: RosterQuery, today: string, actor: Actor, format: "csv" | "xlsx", scope?: readonly string[]): Promise<AsyncGenerator<RosterRowWithId>> {
+  await transaction(db, async (tx) => {
     const { page: _page, ...filters } = query as RosterQuery & { page?: unknown };
-    audit(tx, actor, { action: "export", entity: "employees", after: { identityNumbers: "full", format, filters } });
+    await audit(tx, actor, { action: "export", entity: "employees", after: { identityNumbers: "full", format, filters } });
   });
   return withIds(db, allRosterRows(db, query, today, scope));
 }
 
-function* withIds(db: Db, rows: Iterable<RosterRow>): Generator<RosterRowWithId> {
+async function* withIds(db: Db, rows: AsyncIterable<RosterRow>): AsyncGenerator<RosterRowWithId> {
   let batch: RosterRow[] = [];
-  const flush = function* (): Generator<RosterRowWithId> {
+  const flush = async function* (): AsyncGenerator<RosterRowWithId> {
     const ids = new Map(
-      db
-        .select({ id: employees.id, idNumber: employees.idNumber })
-        .from(employees)
-        .where(inArray(employees.id, batch.map((r) => r.id)))
-        .all()
-        .map((r) => [r.id, r.idNumber]),
+      (
+        await db
+          .select({ id: employees.id, idNumber: employees.idNumber })
+          .from(employees)
+          .where(inArray(employees.id, batch.map((r) => r.id)))
+          .all()
+      ).map((r) => [r.id, r.idNumber]),
     );
     for (const r of batch) yield { ...r, idNumber: ids.get(r.id) ?? "" };
     batch = [];
   };
-  for (const r of rows) {
+  for await (const r of rows) {
     batch.push(r);
     if (batch.length === 1000) yield* flush();
   }

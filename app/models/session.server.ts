@@ -14,6 +14,7 @@ import { loginAttempts, sessions, users } from "../../db/schema";
 import { audit, type Tx } from "./audit.server";
 import { findUserForSignIn, normalizeEmail, sessionUserColumns, type SessionUser } from "./user.server";
 import { HashQueueBusy, hashQueueFull, verifyPassword } from "~/utils/password.server";
+import { transaction } from "../../db/transaction";
 
 export const IDLE_TIMEOUT_MS = 8 * 3_600_000;
 export const ABSOLUTE_TIMEOUT_MS = 7 * 86_400_000;
@@ -31,9 +32,9 @@ export function hashToken(token: string): string {
 }
 
 /** Start a session; returns the token for the cookie (never stored). */
-export function createSession(db: Tx, userId: number, now: Date = new Date()): string {
+export async function createSession(db: Tx, userId: number, now: Date = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  db.insert(sessions)
+  await db.insert(sessions)
     .values({
       id: hashToken(token),
       userId,
@@ -46,9 +47,9 @@ export function createSession(db: Tx, userId: number, now: Date = new Date()): s
 }
 
 /** The user of a live session, or null (unknown, expired, idle too long, or the user is disabled). */
-export function getSessionUser(db: Db, token: string, now: Date = new Date()): SessionUser | null {
+export async function getSessionUser(db: Db, token: string, now: Date = new Date()): Promise<SessionUser | null> {
   const id = hashToken(token);
-  const row = db
+  const row = await db
     .select({ ...sessionUserColumns, disabledAt: users.disabledAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -58,31 +59,29 @@ export function getSessionUser(db: Db, token: string, now: Date = new Date()): S
   const t = now.getTime();
   const idle = t - Date.parse(row.lastSeenAt) > IDLE_TIMEOUT_MS;
   if (idle || t >= Date.parse(row.expiresAt) || row.disabledAt !== null) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+    await db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
   if (t - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
   }
   return { id: row.id, email: row.email, name: row.name, role: row.role, employeeId: row.employeeId };
 }
 
 /** Sign out: the session row is deleted and audited. */
-export function deleteSession(db: Db, token: string, now: Date = new Date()): void {
+export async function deleteSession(db: Db, token: string, now: Date = new Date()): Promise<void> {
   const id = hashToken(token);
-  db.transaction(
-    (tx) => {
-      const row = tx
+  await transaction(db, async (tx) => {
+      const row = await tx
         .select({ userId: sessions.userId, email: users.email })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(eq(sessions.id, id))
         .get();
       if (!row) return;
-      tx.delete(sessions).where(eq(sessions.id, id)).run();
-      audit(tx, { userId: row.userId, label: row.email }, { action: "logout", entity: "user", entityId: row.userId }, now);
+      await tx.delete(sessions).where(eq(sessions.id, id)).run();
+      await audit(tx, { userId: row.userId, label: row.email }, { action: "logout", entity: "user", entityId: row.userId }, now);
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -103,20 +102,20 @@ export type Reservation = { throttled: true } | { throttled: false; ids: number[
  * attempt (one row per key) in the same immediate transaction: an attempt in
  * flight counts as a failure until it succeeds, so concurrent guesses cannot
  * all read the same old count. A throttled attempt is recorded too (it keeps
- * the lock on) and is never hashed. Synchronous on purpose: no await between
- * the read and the write.
+ * the lock on) and is never hashed. The read and the write are in one
+ * transaction (SQLite: the immediate lock; PostgreSQL: serializable).
  */
-export function reserveAttempt(
+export async function reserveAttempt(
   db: Db,
   limits: Array<{ key: string; max: number }>,
   now: Date,
   /** Written in the same transaction when the attempt is throttled (its audit entry). */
-  onThrottled?: (tx: Tx) => void,
-): Reservation {
+  onThrottled?: (tx: Tx) => Promise<void>,
+): Promise<Reservation> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const at = now.toISOString();
-  const reserve = (tx: Tx): Reservation => {
-    const counts = tx
+  const reserve = async (tx: Tx): Promise<Reservation> => {
+    const counts = await tx
       .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
       .from(loginAttempts)
       .where(and(inArray(loginAttempts.key, limits.map((l) => l.key)), gte(loginAttempts.at, since)))
@@ -124,17 +123,18 @@ export function reserveAttempt(
       .all();
     const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
     const throttled = limits.some((l) => failures(l.key) >= l.max);
-    const ids = limits.map((l) => Number(tx.insert(loginAttempts).values({ key: l.key, at }).run().lastInsertRowid));
-    tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
-    if (throttled) onThrottled?.(tx);
+    const ids: number[] = [];
+    for (const l of limits) ids.push((await tx.insert(loginAttempts).values({ key: l.key, at }).returning({ id: loginAttempts.id }).get())!.id);
+    await tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString())).run();
+    if (throttled) await onThrottled?.(tx);
     return throttled ? { throttled: true } : { throttled: false, ids };
   };
-  return db.transaction(reserve, { behavior: "immediate" });
+  return await transaction(db, reserve);
 }
 
 /** Give back a reservation whose guess was never checked (the hashing queue was full). */
-export function releaseReservation(db: Db, ids: number[]): void {
-  db.transaction((tx) => void tx.delete(loginAttempts).where(inArray(loginAttempts.id, ids)).run(), { behavior: "immediate" });
+export async function releaseReservation(db: Db, ids: number[]): Promise<void> {
+  await transaction(db, async (tx) => void tx.delete(loginAttempts).where(inArray(loginAttempts.id, ids)).run());
 }
 
 /**
@@ -155,31 +155,29 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const keys = { account: accountThrottleKey(email), address: `address:${input.address}` };
-  const user = findUserForSignIn(db, email);
+  const user = await findUserForSignIn(db, email);
   const account = user?.id ?? "unknown account";
-  const failed = (throttled: boolean) =>
-    db.transaction(
-      (tx) =>
+  const failed = async (throttled: boolean) =>
+    await transaction(db, async (tx) =>
         void audit(tx, { userId: null, label: "anonymous" }, {
           action: "login_failed",
           entity: "user",
           entityId: user?.id ?? "",
           after: { account, address: input.address, throttled },
         }, now),
-      { behavior: "immediate" },
     );
 
   // The hashing queue is full: "try again later" (the same answer) at once, with no database write.
   if (hashQueueFull()) return { ok: false };
-  const reservation = reserveAttempt(
+  const reservation = await reserveAttempt(
     db,
     [
       { key: keys.account, max: MAX_FAILURES_PER_ACCOUNT },
       { key: keys.address, max: MAX_FAILURES_PER_ADDRESS },
     ],
     now,
-    (tx) =>
-      audit(tx, { userId: null, label: "anonymous" }, { action: "login_failed", entity: "user", entityId: user?.id ?? "", after: { account, address: input.address, throttled: true } }, now),
+    async (tx) =>
+      await audit(tx, { userId: null, label: "anonymous" }, { action: "login_failed", entity: "user", entityId: user?.id ?? "", after: { account, address: input.address, throttled: true } }, now),
   );
   if (reservation.throttled) return { ok: false };
 
@@ -190,23 +188,21 @@ export async function signIn(
   } catch (error) {
     if (!(error instanceof HashQueueBusy)) throw error;
     // Nothing was checked: give the reservation back and answer "try again later" (the same message).
-    releaseReservation(db, reservation.ids);
+    await releaseReservation(db, reservation.ids);
     return { ok: false };
   }
   if (user === undefined || user.disabledAt !== null || !passwordOk) {
-    failed(false);
+    await failed(false);
     return { ok: false };
   }
 
-  return db.transaction(
-    (tx): SignInResult => {
-      tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
-      tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
-      const token = createSession(tx, user.id, now);
-      audit(tx, { userId: user.id, label: user.email }, { action: "login", entity: "user", entityId: user.id, after: { address: input.address } }, now);
+  return await transaction(db, async (tx): Promise<SignInResult> => {
+      await tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
+      await tx.delete(loginAttempts).where(inArray(loginAttempts.id, reservation.ids)).run();
+      const token = await createSession(tx, user.id, now);
+      await audit(tx, { userId: user.id, label: user.email }, { action: "login", entity: "user", entityId: user.id, after: { address: input.address } }, now);
       return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, role: user.role, employeeId: user.employeeId } };
     },
-    { behavior: "immediate" },
   );
 }
 

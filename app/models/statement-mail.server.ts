@@ -34,6 +34,7 @@ import { audit, SYSTEM_ACTOR, type Actor, type Tx } from "./audit.server";
 import type { MailTransport } from "./mailer.server";
 import { fromDomain } from "./mailer.server";
 import { createPasswordToken } from "./invite.server";
+import { transaction } from "../../db/transaction";
 
 export const LINK_TTL_MS = 60 * 86_400_000;
 export const GRANT_TTL_MS = 30 * 60_000;
@@ -76,8 +77,8 @@ export interface EnqueueResult {
 export type EnqueueFailure = { ok: false; code: "unknownEmployer" | "nothingIssued"; params: Record<string, string> };
 
 /** The latest version of each employee's statement of an employer-month, with the address and language. */
-function latestOfMonth(tx: Tx, employerId: number, period: string) {
-  const rows = tx
+async function latestOfMonth(tx: Tx, employerId: number, period: string) {
+  const rows = await tx
     .select({
       id: statements.id,
       employeeId: statements.employeeId,
@@ -100,8 +101,8 @@ function statementKey(statementId: number, address: string): string {
 }
 
 /** Queue one statement version for one address; false when it is already queued or sent there. */
-function enqueueStatement(tx: Tx, statementId: number, address: string, locale: string, now: Date): number | null {
-  const row = tx
+async function enqueueStatement(tx: Tx, statementId: number, address: string, locale: string, now: Date): Promise<number | null> {
+  const row = await tx
     .insert(mailOutbox)
     .values({ kind: "statement", dedupeKey: statementKey(statementId, address), statementId, address: address.trim(), locale, nextAttemptAt: now.toISOString() })
     .onConflictDoNothing()
@@ -116,24 +117,23 @@ function enqueueStatement(tx: Tx, statementId: number, address: string, locale: 
  * `failed`: put failed messages back in the queue; `unopened`: send again what
  * was sent but not opened.
  */
-export function enqueueMonth(
+export async function enqueueMonth(
   db: Db,
   q: { employerCode: string; period: string; which?: SendWhich },
   actor: Actor,
   now: Date = new Date(),
-): EnqueueResult | EnqueueFailure {
-  const employer = db.select({ id: employers.id }).from(employers).where(eq(employers.code, q.employerCode)).get();
+): Promise<EnqueueResult | EnqueueFailure> {
+  const employer = await db.select({ id: employers.id }).from(employers).where(eq(employers.code, q.employerCode)).get();
   if (!employer) return { ok: false, code: "unknownEmployer", params: { code: q.employerCode } };
   const which = q.which ?? "new";
-  return db.transaction(
-    (tx): EnqueueResult | EnqueueFailure => {
-      const latest = latestOfMonth(tx, employer.id, q.period);
+  return await transaction(db, async (tx): Promise<EnqueueResult | EnqueueFailure> => {
+      const latest = await latestOfMonth(tx, employer.id, q.period);
       if (latest.length === 0) return { ok: false, code: "nothingIssued", params: { employer: q.employerCode, period: q.period } };
       const result: EnqueueResult = { ok: true, queued: 0, requeued: 0, already: 0, noAddress: 0 };
       const ids = latest.map((s) => s.id);
       const existing = new Map<string, { id: number; state: MailState }>();
       for (let i = 0; i < ids.length; i += 500) {
-        for (const r of tx
+        for (const r of await tx
           .select({ id: mailOutbox.id, key: mailOutbox.dedupeKey, state: mailOutbox.state })
           .from(mailOutbox)
           .where(inArray(mailOutbox.statementId, ids.slice(i, i + 500)))
@@ -142,7 +142,7 @@ export function enqueueMonth(
       }
       const answered = new Set<number>();
       for (let i = 0; i < ids.length; i += 500)
-        for (const r of tx.select({ id: statementResponses.statementId }).from(statementResponses).where(inArray(statementResponses.statementId, ids.slice(i, i + 500))).all()) answered.add(r.id);
+        for (const r of await tx.select({ id: statementResponses.statementId }).from(statementResponses).where(inArray(statementResponses.statementId, ids.slice(i, i + 500))).all()) answered.add(r.id);
       for (const s of latest) {
         if (!s.email.trim()) {
           result.noAddress++;
@@ -151,7 +151,7 @@ export function enqueueMonth(
         const prior = existing.get(statementKey(s.id, s.email));
         if (!prior) {
           if (which !== "new") continue;
-          if (enqueueStatement(tx, s.id, s.email, s.locale, now) !== null) result.queued++;
+          if (await enqueueStatement(tx, s.id, s.email, s.locale, now) !== null) result.queued++;
           else result.already++;
           continue;
         }
@@ -161,16 +161,15 @@ export function enqueueMonth(
           result.already++;
           continue;
         }
-        tx.update(mailOutbox)
+        await tx.update(mailOutbox)
           .set({ state: "queued", attempts: 0, lastError: null, nextAttemptAt: now.toISOString(), sends: sql`${mailOutbox.sends} + 1`, claimedBy: null, leaseUntil: null })
           .where(eq(mailOutbox.id, prior.id))
           .run();
         result.requeued++;
       }
-      audit(tx, actor, { action: which === "new" ? "send" : `resend_${which}`, entity: "statement", entityId: `${q.employerCode}/${q.period}`, after: { ...result, ok: undefined } }, now);
+      await audit(tx, actor, { action: which === "new" ? "send" : `resend_${which}`, entity: "statement", entityId: `${q.employerCode}/${q.period}`, after: { ...result, ok: undefined } }, now);
       return result;
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -179,9 +178,9 @@ export function enqueueMonth(
  * versions are resolved as corrected, and where an earlier version was sent
  * by e-mail the correction is sent too (as a correction).
  */
-export function afterCorrection(tx: Tx, employerId: number, period: string, employeeIds: number[], actor: Actor, now: Date = new Date()): void {
+export async function afterCorrection(tx: Tx, employerId: number, period: string, employeeIds: number[], actor: Actor, now: Date = new Date()): Promise<void> {
   for (const employeeId of employeeIds) {
-    const versions = tx
+    const versions = await tx
       .select({ id: statements.id, version: statements.version })
       .from(statements)
       .where(and(eq(statements.employerId, employerId), eq(statements.period, period), eq(statements.employeeId, employeeId)))
@@ -190,24 +189,24 @@ export function afterCorrection(tx: Tx, employerId: number, period: string, empl
     const [latest, ...older] = versions;
     if (!latest || older.length === 0) continue;
     const olderIds = older.map((v) => v.id);
-    const open = tx
+    const open = await tx
       .select({ id: statementResponses.statementId })
       .from(statementResponses)
       .where(and(inArray(statementResponses.statementId, olderIds), eq(statementResponses.disputeState, "open")))
       .all();
     for (const d of open) {
-      tx.update(statementResponses)
+      await tx.update(statementResponses)
         .set({ disputeState: "corrected", resolvedAt: now.toISOString(), resolvedBy: actor.label })
         .where(eq(statementResponses.statementId, d.id))
         .run();
-      audit(tx, actor, { action: "resolve_dispute", entity: "statement", entityId: d.id, after: { disputeState: "corrected", by: latest.id } }, now);
+      await audit(tx, actor, { action: "resolve_dispute", entity: "statement", entityId: d.id, after: { disputeState: "corrected", by: latest.id } }, now);
     }
-    const wasMailed = tx.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.statementId, olderIds)).limit(1).get();
+    const wasMailed = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.statementId, olderIds)).limit(1).get();
     if (!wasMailed) continue;
-    const emp = tx.select({ email: employees.email, locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
+    const emp = await tx.select({ email: employees.email, locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
     if (emp?.email.trim()) {
-      const id = enqueueStatement(tx, latest.id, emp.email, emp.locale, now);
-      if (id !== null) audit(tx, actor, { action: "send", entity: "statement", entityId: latest.id, after: { outboxId: id, correction: true } }, now);
+      const id = await enqueueStatement(tx, latest.id, emp.email, emp.locale, now);
+      if (id !== null) await audit(tx, actor, { action: "send", entity: "statement", entityId: latest.id, after: { outboxId: id, correction: true } }, now);
     }
   }
 }
@@ -240,14 +239,14 @@ function processAlive(pid: number): boolean {
  * Claimed rows whose sender process on this host is gone (killed mid-batch)
  * go back to the queue at once; rows of other hosts wait for their lease.
  */
-export function reclaimAbandoned(db: Db, now: Date = new Date()): number {
+export async function reclaimAbandoned(db: Db, now: Date = new Date()): Promise<number> {
   const host = hostname();
-  const stuck = db.select({ id: mailOutbox.id, claimedBy: mailOutbox.claimedBy }).from(mailOutbox).where(eq(mailOutbox.state, "sending")).all();
+  const stuck = await db.select({ id: mailOutbox.id, claimedBy: mailOutbox.claimedBy }).from(mailOutbox).where(eq(mailOutbox.state, "sending")).all();
   let n = 0;
   for (const r of stuck) {
     const [h, pid] = (r.claimedBy ?? "").split(":");
     if (h !== host || !pid || processAlive(Number(pid))) continue;
-    const res = db
+    const res = await db
       .update(mailOutbox)
       .set({ state: "queued", claimedBy: null, leaseUntil: null, nextAttemptAt: now.toISOString() })
       .where(and(eq(mailOutbox.id, r.id), eq(mailOutbox.state, "sending"), eq(mailOutbox.claimedBy, r.claimedBy!)))
@@ -268,10 +267,10 @@ function paymentText(lng: string, f: StatementFigures): string {
 }
 
 /** Render one message. A statement gets a fresh link token (only its hash is stored). */
-function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: string, now: Date): { subject: string; text: string } {
+async function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: string, now: Date): Promise<{ subject: string; text: string }> {
   const lng = row.locale;
   if (row.kind === "statement") {
-    const s = tx
+    const s = await tx
       .select({ id: statements.id, version: statements.version, figures: statements.figures, period: statements.period, reason: statements.reason })
       .from(statements)
       .where(eq(statements.id, row.statementId!))
@@ -279,7 +278,7 @@ function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: string, no
     if (!s) throw new Error(`outbox ${row.id}: statement ${row.statementId} is gone`);
     const f = s.figures as unknown as StatementFigures;
     const token = newToken();
-    tx.insert(statementLinks)
+    await tx.insert(statementLinks)
       .values({ tokenHash: sha256(token), statementId: s.id, outboxId: row.id, expiresAt: new Date(now.getTime() + LINK_TTL_MS).toISOString() })
       .run();
     const params = {
@@ -312,7 +311,7 @@ function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: string, no
     ];
     return { subject, text: lines.join("\n") + "\n" };
   }
-  const token = createPasswordToken(tx, row.userId!, row.kind === "invite" ? "invite" : "reset", row.id, now);
+  const token = await createPasswordToken(tx, row.userId!, row.kind === "invite" ? "invite" : "reset", row.id, now);
   const params = { link: `${baseUrl}/set-password/${token}`, days: 7 };
   const k = row.kind === "invite" ? "invite" : "reset";
   return {
@@ -322,11 +321,10 @@ function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: string, no
 }
 
 /** Claim the next due row (or one whose lease ended) and render it, in one transaction. */
-function claimNext(db: Db, owner: string, domain: string, baseUrl: string, now: Date): Claimed | null {
-  return db.transaction(
-    (tx): Claimed | null => {
+async function claimNext(db: Db, owner: string, domain: string, baseUrl: string, now: Date): Promise<Claimed | null> {
+  return await transaction(db, async (tx): Promise<Claimed | null> => {
       const iso = now.toISOString();
-      const row = tx
+      const row = await tx
         .select()
         .from(mailOutbox)
         .where(or(and(eq(mailOutbox.state, "queued"), lte(mailOutbox.nextAttemptAt, iso)), and(eq(mailOutbox.state, "sending"), lt(mailOutbox.leaseUntil, iso))))
@@ -335,14 +333,13 @@ function claimNext(db: Db, owner: string, domain: string, baseUrl: string, now: 
         .get();
       if (!row) return null;
       const messageId = `<shebao-${row.id}-${row.sends}@${domain}>`;
-      tx.update(mailOutbox)
+      await tx.update(mailOutbox)
         .set({ state: "sending", claimedBy: owner, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: row.attempts + 1, messageId })
         .where(eq(mailOutbox.id, row.id))
         .run();
-      const { subject, text } = render(tx, row, baseUrl, now);
+      const { subject, text } = await render(tx, row, baseUrl, now);
       return { id: row.id, to: row.address, subject, text, messageId, fileStem: `${row.id}-${row.sends}` };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -368,36 +365,34 @@ export async function sendDue(
   const domain = fromDomain(transport.from);
   const baseUrl = opts.baseUrl ?? publicUrl();
   const run: SendRun = { sent: 0, failed: 0, retrying: 0 };
-  reclaimAbandoned(db, clock());
+  await reclaimAbandoned(db, clock());
   for (let i = 0; opts.limit === undefined || i < opts.limit; i++) {
-    const claimed = claimNext(db, owner, domain, baseUrl, clock());
+    const claimed = await claimNext(db, owner, domain, baseUrl, clock());
     if (!claimed) break;
     const outcome = await transport.send({ to: claimed.to, subject: claimed.subject, text: claimed.text, messageId: claimed.messageId, fileStem: claimed.fileStem });
     const now = clock();
-    db.transaction(
-      (tx) => {
+    await transaction(db, async (tx) => {
         const mine = and(eq(mailOutbox.id, claimed.id), eq(mailOutbox.state, "sending"), eq(mailOutbox.claimedBy, owner));
-        const row = tx.select({ attempts: mailOutbox.attempts, statementId: mailOutbox.statementId, kind: mailOutbox.kind }).from(mailOutbox).where(mine).get();
+        const row = await tx.select({ attempts: mailOutbox.attempts, statementId: mailOutbox.statementId, kind: mailOutbox.kind }).from(mailOutbox).where(mine).get();
         if (!row) return;
         const entity = row.kind === "statement" ? "statement" : "user";
         const entityId = row.statementId ?? claimed.id;
         if (outcome.ok) {
-          tx.update(mailOutbox).set({ state: "sent", sentAt: now.toISOString(), smtpResponse: outcome.response.slice(0, 500), lastError: null, claimedBy: null, leaseUntil: null }).where(mine).run();
-          audit(tx, SYSTEM_ACTOR, { action: "mail_sent", entity, entityId, after: { outboxId: claimed.id, kind: row.kind, to: claimed.to, messageId: claimed.messageId } }, now);
+          await tx.update(mailOutbox).set({ state: "sent", sentAt: now.toISOString(), smtpResponse: outcome.response.slice(0, 500), lastError: null, claimedBy: null, leaseUntil: null }).where(mine).run();
+          await audit(tx, SYSTEM_ACTOR, { action: "mail_sent", entity, entityId, after: { outboxId: claimed.id, kind: row.kind, to: claimed.to, messageId: claimed.messageId } }, now);
           run.sent++;
         } else if (outcome.permanent || row.attempts >= MAX_ATTEMPTS) {
-          tx.update(mailOutbox).set({ state: "failed", lastError: outcome.error, claimedBy: null, leaseUntil: null }).where(mine).run();
-          audit(tx, SYSTEM_ACTOR, { action: "mail_failed", entity, entityId, after: { outboxId: claimed.id, kind: row.kind, to: claimed.to, error: outcome.error } }, now);
+          await tx.update(mailOutbox).set({ state: "failed", lastError: outcome.error, claimedBy: null, leaseUntil: null }).where(mine).run();
+          await audit(tx, SYSTEM_ACTOR, { action: "mail_failed", entity, entityId, after: { outboxId: claimed.id, kind: row.kind, to: claimed.to, error: outcome.error } }, now);
           run.failed++;
         } else {
-          tx.update(mailOutbox)
+          await tx.update(mailOutbox)
             .set({ state: "queued", lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)).toISOString(), claimedBy: null, leaseUntil: null })
             .where(mine)
             .run();
           run.retrying++;
         }
       },
-      { behavior: "immediate" },
     );
   }
   return run;
@@ -412,9 +407,9 @@ export interface OutboxCounts {
   nextAttemptAt: string | null;
 }
 
-export function outboxCounts(db: Db): OutboxCounts {
-  const rows = db.select({ state: mailOutbox.state, n: count() }).from(mailOutbox).groupBy(mailOutbox.state).all();
-  const next = db
+export async function outboxCounts(db: Db): Promise<OutboxCounts> {
+  const rows = await db.select({ state: mailOutbox.state, n: count() }).from(mailOutbox).groupBy(mailOutbox.state).all();
+  const next = await db
     .select({ at: sql<string | null>`min(${mailOutbox.nextAttemptAt})` })
     .from(mailOutbox)
     .where(eq(mailOutbox.state, "queued"))
@@ -428,9 +423,9 @@ export function outboxCounts(db: Db): OutboxCounts {
 export type LinkState = { ok: true; linkId: number; statementId: number } | { ok: false; reason: "unknown" | "expired" | "revoked" };
 
 /** What a token opens: exactly one statement, while it is neither expired nor revoked. */
-export function resolveLink(db: Db, token: string, now: Date = new Date()): LinkState {
+export async function resolveLink(db: Db, token: string, now: Date = new Date()): Promise<LinkState> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
-  const link = db.select().from(statementLinks).where(eq(statementLinks.tokenHash, sha256(token))).get();
+  const link = await db.select().from(statementLinks).where(eq(statementLinks.tokenHash, sha256(token))).get();
   if (!link) return { ok: false, reason: "unknown" };
   if (link.revokedAt !== null) return { ok: false, reason: "revoked" };
   if (link.expiresAt <= now.toISOString()) return { ok: false, reason: "expired" };
@@ -448,12 +443,12 @@ function lastSix(id: string): string {
  * browser keeps it in a cookie; only its hash is stored); wrong, it counts
  * towards a throttle per link and per client address, like sign-in.
  */
-export function verifyLast6(db: Db, input: { token: string; last6: string; address: string }, now: Date = new Date()): Last6Result {
-  const link = resolveLink(db, input.token, now);
+export async function verifyLast6(db: Db, input: { token: string; last6: string; address: string }, now: Date = new Date()): Promise<Last6Result> {
+  const link = await resolveLink(db, input.token, now);
   if (!link.ok) return link;
   const keys = { link: `link:${link.linkId}`, address: `linkaddr:${input.address}` };
   const since = new Date(now.getTime() - LINK_THROTTLE_WINDOW_MS).toISOString();
-  const counts = db
+  const counts = await db
     .select({ key: loginAttempts.key, n: sql<number>`count(*)` })
     .from(loginAttempts)
     .where(and(inArray(loginAttempts.key, [keys.link, keys.address]), gte(loginAttempts.at, since)))
@@ -461,7 +456,7 @@ export function verifyLast6(db: Db, input: { token: string; last6: string; addre
     .all();
   const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
   const throttled = failures(keys.link) >= MAX_LAST6_FAILURES_PER_LINK || failures(keys.address) >= MAX_LAST6_FAILURES_PER_ADDRESS;
-  const emp = db
+  const emp = await db
     .select({ idNumber: employees.idNumber })
     .from(statements)
     .innerJoin(employees, eq(employees.id, statements.employeeId))
@@ -469,34 +464,32 @@ export function verifyLast6(db: Db, input: { token: string; last6: string; addre
     .get();
   const given = input.last6.replace(/\s+/g, "").toUpperCase();
   const right = !!emp && given.length === 6 && given === lastSix(emp.idNumber);
-  return db.transaction(
-    (tx): Last6Result => {
+  return await transaction(db, async (tx): Promise<Last6Result> => {
       const anonymous = { userId: null, label: "link" };
       if (throttled || !right) {
         const at = now.toISOString();
-        tx.insert(loginAttempts).values([{ key: keys.link, at }, { key: keys.address, at }]).run();
-        audit(tx, anonymous, { action: "link_check_failed", entity: "statement", entityId: link.statementId, after: { linkId: link.linkId, address: input.address, throttled } }, now);
+        await tx.insert(loginAttempts).values([{ key: keys.link, at }, { key: keys.address, at }]).run();
+        await audit(tx, anonymous, { action: "link_check_failed", entity: "statement", entityId: link.statementId, after: { linkId: link.linkId, address: input.address, throttled } }, now);
         return { ok: false, reason: throttled ? "throttled" : "wrong" };
       }
       const grant = newToken();
-      tx.update(statementLinks)
+      await tx.update(statementLinks)
         .set({ grantHash: sha256(grant), grantExpiresAt: new Date(now.getTime() + GRANT_TTL_MS).toISOString() })
         .where(eq(statementLinks.id, link.linkId))
         .run();
-      tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.link)).run();
-      audit(tx, anonymous, { action: "link_opened", entity: "statement", entityId: link.statementId, after: { linkId: link.linkId, address: input.address } }, now);
+      await tx.delete(loginAttempts).where(eq(loginAttempts.key, keys.link)).run();
+      await audit(tx, anonymous, { action: "link_opened", entity: "statement", entityId: link.statementId, after: { linkId: link.linkId, address: input.address } }, now);
       return { ok: true, grant, statementId: link.statementId };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** The statement a token and its grant open, or null: the grant belongs to that link only. */
-export function statementForGrant(db: Db, token: string, grant: string | null, now: Date = new Date()): { statementId: number; employeeId: number; linkId: number } | null {
+export async function statementForGrant(db: Db, token: string, grant: string | null, now: Date = new Date()): Promise<{ statementId: number; employeeId: number; linkId: number } | null> {
   if (!grant) return null;
-  const link = resolveLink(db, token, now);
+  const link = await resolveLink(db, token, now);
   if (!link.ok) return null;
-  const row = db
+  const row = await db
     .select({ grantHash: statementLinks.grantHash, grantExpiresAt: statementLinks.grantExpiresAt, employeeId: statements.employeeId })
     .from(statementLinks)
     .innerJoin(statements, eq(statements.id, statementLinks.statementId))
@@ -507,18 +500,16 @@ export function statementForGrant(db: Db, token: string, grant: string | null, n
 }
 
 /** HR revokes every link of a statement (e.g. sent to a wrong address). */
-export function revokeLinks(db: Db, statementId: number, actor: Actor, now: Date = new Date()): number {
-  return db.transaction(
-    (tx) => {
-      const res = tx
+export async function revokeLinks(db: Db, statementId: number, actor: Actor, now: Date = new Date()): Promise<number> {
+  return await transaction(db, async (tx) => {
+      const res = await tx
         .update(statementLinks)
         .set({ revokedAt: now.toISOString(), grantHash: null })
         .where(and(eq(statementLinks.statementId, statementId), isNull(statementLinks.revokedAt)))
         .run();
-      audit(tx, actor, { action: "revoke_links", entity: "statement", entityId: statementId, after: { links: res.changes } }, now);
+      await audit(tx, actor, { action: "revoke_links", entity: "statement", entityId: statementId, after: { links: res.changes } }, now);
       return res.changes;
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -534,9 +525,9 @@ export interface ResponseView {
   resolvedAt: string | null;
 }
 
-export function statementResponse(db: Db, statementId: number): ResponseView | null {
+export async function statementResponse(db: Db, statementId: number): Promise<ResponseView | null> {
   return (
-    db
+    await db
       .select({
         kind: statementResponses.kind,
         reason: statementResponses.reason,
@@ -558,63 +549,59 @@ export type RespondResult = { ok: true } | { ok: false; code: "reasonRequired" |
  * The employee's answer to the latest version of a month: acknowledged (the
  * time is recorded) or disputed with a reason. One answer per version.
  */
-export function respondToStatement(
+export async function respondToStatement(
   db: Db,
   input: { statementId: number; employeeId: number; kind: ResponseKind; reason?: string; via: "link" | "portal" },
   actor: Actor,
   now: Date = new Date(),
-): RespondResult {
+): Promise<RespondResult> {
   const reason = (input.reason ?? "").trim();
   if (input.kind === "disputed" && !reason) return { ok: false, code: "reasonRequired" };
   if (reason.length > 1000) return { ok: false, code: "reasonTooLong" };
-  return db.transaction(
-    (tx): RespondResult => {
-      const s = tx
+  return await transaction(db, async (tx): Promise<RespondResult> => {
+      const s = await tx
         .select({ id: statements.id, employeeId: statements.employeeId, period: statements.period, version: statements.version })
         .from(statements)
         .where(and(eq(statements.id, input.statementId), eq(statements.employeeId, input.employeeId)))
         .get();
       if (!s) return { ok: false, code: "notFound" };
-      const newer = tx
+      const newer = await tx
         .select({ id: statements.id })
         .from(statements)
         .where(and(eq(statements.employeeId, s.employeeId), eq(statements.period, s.period), sql`${statements.version} > ${s.version}`))
         .get();
       if (newer) return { ok: false, code: "superseded" };
-      if (tx.select({ id: statementResponses.statementId }).from(statementResponses).where(eq(statementResponses.statementId, s.id)).get())
+      if (await tx.select({ id: statementResponses.statementId }).from(statementResponses).where(eq(statementResponses.statementId, s.id)).get())
         return { ok: false, code: "alreadyAnswered" };
       const at = now.toISOString();
-      tx.insert(statementResponses)
+      await tx.insert(statementResponses)
         .values({ statementId: s.id, kind: input.kind, reason: input.kind === "disputed" ? reason : "", at, via: input.via, disputeState: input.kind === "disputed" ? "open" : null })
         .run();
       // Answering it means it was opened.
-      tx.update(statements).set({ firstViewedAt: at }).where(and(eq(statements.id, s.id), isNull(statements.firstViewedAt))).run();
-      audit(tx, actor, { action: input.kind === "acknowledged" ? "acknowledge" : "dispute", entity: "statement", entityId: s.id, after: { via: input.via, ...(reason && input.kind === "disputed" ? { reason } : {}) } }, now);
+      await tx.update(statements).set({ firstViewedAt: at }).where(and(eq(statements.id, s.id), isNull(statements.firstViewedAt))).run();
+      await audit(tx, actor, { action: input.kind === "acknowledged" ? "acknowledge" : "dispute", entity: "statement", entityId: s.id, after: { via: input.via, ...(reason && input.kind === "disputed" ? { reason } : {}) } }, now);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
 export type AnswerResult = { ok: true } | { ok: false; code: "answerRequired" | "answerTooLong" | "notOpen" };
 
 /** HR answers an open dispute in writing (the employee sees it); a correction resolves it otherwise. */
-export function answerDispute(db: Db, input: { statementId: number; answer: string }, actor: Actor, now: Date = new Date()): AnswerResult {
+export async function answerDispute(db: Db, input: { statementId: number; answer: string }, actor: Actor, now: Date = new Date()): Promise<AnswerResult> {
   const answer = input.answer.trim();
   if (!answer) return { ok: false, code: "answerRequired" };
   if (answer.length > 2000) return { ok: false, code: "answerTooLong" };
-  return db.transaction(
-    (tx): AnswerResult => {
-      const res = tx
+  return await transaction(db, async (tx): Promise<AnswerResult> => {
+      const res = await tx
         .update(statementResponses)
         .set({ disputeState: "answered", answer, resolvedAt: now.toISOString(), resolvedBy: actor.label })
         .where(and(eq(statementResponses.statementId, input.statementId), eq(statementResponses.disputeState, "open")))
         .run();
       if (res.changes === 0) return { ok: false, code: "notOpen" };
-      audit(tx, actor, { action: "resolve_dispute", entity: "statement", entityId: input.statementId, after: { disputeState: "answered", answer } }, now);
+      await audit(tx, actor, { action: "resolve_dispute", entity: "statement", entityId: input.statementId, after: { disputeState: "answered", answer } }, now);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -642,10 +629,10 @@ export interface DeliveryRow {
 }
 
 /** Per employee with a statement for the month: its latest version, the last message about it, and the employee's answer. */
-export function deliveries(db: Db, employerCode: string, period: string): DeliveryRow[] | null {
-  const employer = db.select({ id: employers.id }).from(employers).where(eq(employers.code, employerCode)).get();
+export async function deliveries(db: Db, employerCode: string, period: string): Promise<DeliveryRow[] | null> {
+  const employer = await db.select({ id: employers.id }).from(employers).where(eq(employers.code, employerCode)).get();
   if (!employer) return null;
-  const rows = db
+  const rows = await db
     .select({
       employeeId: employees.id,
       employeeNo: employees.employeeNo,
@@ -670,14 +657,14 @@ export function deliveries(db: Db, employerCode: string, period: string): Delive
   const answers = new Map<number, ResponseView>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const m of db
+    for (const m of await db
       .select({ statementId: mailOutbox.statementId, state: mailOutbox.state, lastError: mailOutbox.lastError, sentAt: mailOutbox.sentAt, id: mailOutbox.id })
       .from(mailOutbox)
       .where(inArray(mailOutbox.statementId, chunk))
       .orderBy(asc(mailOutbox.id))
       .all())
       mail.set(m.statementId!, m);
-    for (const r of db.select().from(statementResponses).where(inArray(statementResponses.statementId, chunk)).all()) answers.set(r.statementId, r);
+    for (const r of await db.select().from(statementResponses).where(inArray(statementResponses.statementId, chunk)).all()) answers.set(r.statementId, r);
   }
   return latest.map((r) => {
     const m = mail.get(r.statementId);
@@ -734,8 +721,8 @@ export interface OpenDispute {
 }
 
 /** The HR queue on /statements: every open dispute, oldest first; `employerCodes` (an account's scope) keeps only those employers'. */
-export function openDisputes(db: Db, employerCodes: readonly string[] | null = null): OpenDispute[] {
-  return db
+export async function openDisputes(db: Db, employerCodes: readonly string[] | null = null): Promise<OpenDispute[]> {
+  return await db
     .select({
       statementId: statements.id,
       employerCode: employers.code,
@@ -759,17 +746,17 @@ export function openDisputes(db: Db, employerCodes: readonly string[] | null = n
  * For the dashboard: statements sent 14+ days ago and still not opened, and
  * open disputes; `employerCodes` (an account's scope) counts only those employers'.
  */
-export function mailAttention(db: Db, now: Date = new Date(), employerCodes: readonly string[] | null = null): { unopened: number; openDisputes: number } {
+export async function mailAttention(db: Db, now: Date = new Date(), employerCodes: readonly string[] | null = null): Promise<{ unopened: number; openDisputes: number }> {
   const cutoff = new Date(now.getTime() - UNOPENED_AFTER_DAYS * 86_400_000).toISOString();
   const inCodes = employerCodes === null ? undefined : inArray(employers.code, [...employerCodes]);
-  const unopened = db
+  const unopened = await db
     .select({ n: sql<number>`count(distinct ${statements.id})` })
     .from(mailOutbox)
     .innerJoin(statements, eq(statements.id, mailOutbox.statementId))
     .innerJoin(employers, eq(employers.id, statements.employerId))
     .where(and(eq(mailOutbox.state, "sent"), lte(mailOutbox.sentAt, cutoff), isNull(statements.firstViewedAt), inCodes))
     .get();
-  const disputes = db
+  const disputes = await db
     .select({ n: count() })
     .from(statementResponses)
     .innerJoin(statements, eq(statements.id, statementResponses.statementId))
@@ -787,26 +774,24 @@ export function shanghaiDay(iso: string | null): string {
 export const MAIL_LOCALES = ["zh-CN", "en"] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];
 
-export function mailLocaleOf(db: Db, employeeId: number): MailLocale {
-  const row = db.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
+export async function mailLocaleOf(db: Db, employeeId: number): Promise<MailLocale> {
+  const row = await db.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
   return row?.locale === "en" ? "en" : "zh-CN";
 }
 
 /** The employee's own choice of language for their e-mails (default Chinese). */
-export function setMailLocale(db: Db, employeeId: number, locale: string, actor: Actor, now: Date = new Date()): boolean {
+export async function setMailLocale(db: Db, employeeId: number, locale: string, actor: Actor, now: Date = new Date()): Promise<boolean> {
   if (!(MAIL_LOCALES as readonly string[]).includes(locale)) return false;
-  db.transaction(
-    (tx) => {
-      const before = tx.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
-      tx.update(employees).set({ mailLocale: locale }).where(eq(employees.id, employeeId)).run();
+  await transaction(db, async (tx) => {
+      const before = await tx.select({ locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
+      await tx.update(employees).set({ mailLocale: locale }).where(eq(employees.id, employeeId)).run();
       // Messages not sent yet go out in the new language.
-      tx.update(mailOutbox)
+      await tx.update(mailOutbox)
         .set({ locale })
         .where(and(eq(mailOutbox.state, "queued"), inArray(mailOutbox.statementId, tx.select({ id: statements.id }).from(statements).where(eq(statements.employeeId, employeeId)))))
         .run();
-      audit(tx, actor, { action: "update", entity: "employee", entityId: employeeId, before: { mailLocale: before?.locale ?? null }, after: { mailLocale: locale } }, now);
+      await audit(tx, actor, { action: "update", entity: "employee", entityId: employeeId, before: { mailLocale: before?.locale ?? null }, after: { mailLocale: locale } }, now);
     },
-    { behavior: "immediate" },
   );
   return true;
 }

@@ -14,6 +14,7 @@ import type { MsgParam, StatementErrorCode } from "~/lib/messages";
 import { audit, type Actor } from "./audit.server";
 import { afterCorrection } from "./statement-mail.server";
 import { evaluateAsOf, loadEngineInput } from "./engine.server";
+import { transaction } from "../../db/transaction";
 
 export const IssueStatementsInput = z.object({
   employerCode: z.string().trim().default(""),
@@ -49,7 +50,7 @@ function failed(error: string, code: StatementErrorCode, params?: Record<string,
  * only with a reason and never dated before the version it corrects; a batch
  * without a reason skips those employees (they already have theirs).
  */
-export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor): IssueResult {
+export async function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor): Promise<IssueResult> {
   const parsed = IssueStatementsInput.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -60,7 +61,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
   }
   const { period, issuedOn, reason } = parsed.data;
   const employeeNo = parsed.data.employeeNo || undefined;
-  const allEmployers = db.select().from(employers).orderBy(asc(employers.code)).all();
+  const allEmployers = await db.select().from(employers).orderBy(asc(employers.code)).all();
   let employer = allEmployers.find((e) => e.code === parsed.data.employerCode);
   if (!parsed.data.employerCode) {
     if (allEmployers.length !== 1) return failed("employer: required where the installation holds several employers", "employerRequired");
@@ -68,10 +69,10 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
   }
   if (!employer) return failed(`employer: no employer with code "${parsed.data.employerCode}"`, "unknownEmployer", { code: parsed.data.employerCode });
 
-  const staff = db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
+  const staff = await db.select().from(employees).where(eq(employees.employerId, employer.id)).all();
   let targets = staff;
   if (employeeNo) {
-    const one = db.select().from(employees).where(eq(employees.employeeNo, employeeNo)).get();
+    const one = await db.select().from(employees).where(eq(employees.employeeNo, employeeNo)).get();
     if (!one) return failed(`employee: no employee with number "${employeeNo}"`, "unknownEmployee", { employeeNo });
     if (one.employerId !== employer.id) {
       const theirs = allEmployers.find((e) => e.id === one.employerId)?.code ?? "?";
@@ -85,7 +86,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
     }
   }
 
-  const input = loadEngineInput(db, { employerCodes: [employer.code] });
+  const input = await loadEngineInput(db, { employerCodes: [employer.code] });
   // Tranches and their filling as of the issue date; go-live changes none of them (SPEC §5), so every month is evaluated here.
   const trackingFrom = input.employers[0]?.trackingFrom ?? null;
   const ix = new EngineIndex({ ...input, employers: input.employers.map((x) => ({ ...x, trackingFrom: null })) });
@@ -95,7 +96,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
   const byNo = new Map(input.employees.map((e) => [e.employeeNo, e]));
 
   const existing = new Map<number, { version: number; issuedOn: string }>();
-  for (const s of db
+  for (const s of await db
     .select({ employeeId: statements.employeeId, version: statements.version, issuedOn: statements.issuedOn })
     .from(statements)
     .where(and(eq(statements.employerId, employer.id), eq(statements.period, period)))
@@ -104,7 +105,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
     if (!cur || s.version > cur.version) existing.set(s.employeeId, { version: s.version, issuedOn: s.issuedOn });
   }
   const declared = new Map<number, { base: number; on: string }>();
-  for (const d of db
+  for (const d of await db
     .select({ employeeId: declarationLines.employeeId, base: declarationLines.declaredBase, on: declarationLines.declaredOn })
     .from(declarationLines)
     .where(and(eq(declarationLines.employerId, employer.id), eq(declarationLines.period, period)))
@@ -167,12 +168,11 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
 
   const recordedLater = parsed.data.recordedLater === true;
   try {
-  db.transaction(
-    (tx) => {
+  await transaction(db, async (tx) => {
       // Re-check inside the write lock: two HR users correcting at once, the second is refused (issue 21.10).
       if (rows.some((r) => r.correction)) {
         const now = new Map<number, number>();
-        for (const s of tx
+        for (const s of await tx
           .select({ employeeId: statements.employeeId, version: statements.version })
           .from(statements)
           .where(and(eq(statements.employerId, employer.id), eq(statements.period, period)))
@@ -184,7 +184,7 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
         }
       }
       for (let i = 0; i < rows.length; i += 500) {
-        tx.insert(statements)
+        await tx.insert(statements)
           .values(
             rows.slice(i, i + 500).map((r) => ({
               employeeId: r.employeeId,
@@ -200,15 +200,14 @@ export function issueStatements(db: Db, raw: IssueStatementsInput, actor: Actor)
           .run();
       }
       const corrections = rows.filter((r) => r.correction);
-      if (corrections.length > 0) afterCorrection(tx, employer.id, period, corrections.map((r) => r.employeeId), actor);
-      audit(tx, actor, {
+      if (corrections.length > 0) await afterCorrection(tx, employer.id, period, corrections.map((r) => r.employeeId), actor);
+      await audit(tx, actor, {
         action: rows.some((r) => r.correction) ? "correct" : "issue",
         entity: "statement",
         entityId: `${employer.code}/${period}${employeeNo ? `/${employeeNo}` : ""}`,
         after: { period, issuedOn, reason: reason ?? null, employees: rows.length, skipped, ...(recordedLater ? { recordedLater } : {}) },
       });
     },
-    { behavior: "immediate" },
   );
   } catch (e) {
     if (e instanceof StaleVersion) {
@@ -270,13 +269,13 @@ export function forEmployee(v: StatementView): Omit<StatementView, "figures"> & 
 }
 
 /** An employee's statements, newest month first, every version (latest first). */
-export function listStatementsForEmployee(db: Db, employeeId: number): StatementView[] {
-  return db
+export async function listStatementsForEmployee(db: Db, employeeId: number): Promise<StatementView[]> {
+  return (await db
     .select(VIEW_COLUMNS)
     .from(statements)
     .where(eq(statements.employeeId, employeeId))
     .orderBy(desc(statements.period), desc(statements.version))
-    .all()
+    .all())
     .map(toView);
 }
 
@@ -284,9 +283,9 @@ export function listStatementsForEmployee(db: Db, employeeId: number): Statement
  * One statement, scoped by the owner: an employee passes their own employee id,
  * so another employee's statement is simply not found.
  */
-export function getStatement(db: Db, id: number, scope: { employeeId: number } | "staff"): StatementView | null {
+export async function getStatement(db: Db, id: number, scope: { employeeId: number } | "staff"): Promise<StatementView | null> {
   const where = scope === "staff" ? eq(statements.id, id) : and(eq(statements.id, id), eq(statements.employeeId, scope.employeeId));
-  const s = db
+  const s = await db
     .select(VIEW_COLUMNS)
     .from(statements)
     .where(where)
@@ -295,22 +294,20 @@ export function getStatement(db: Db, id: number, scope: { employeeId: number } |
 }
 
 /** The employer a statement belongs to (for the account's employer scope); null when there is no such statement. */
-export function statementEmployerId(db: Db, id: number): number | null {
-  return db.select({ employerId: statements.employerId }).from(statements).where(eq(statements.id, id)).get()?.employerId ?? null;
+export async function statementEmployerId(db: Db, id: number): Promise<number | null> {
+  return (await db.select({ employerId: statements.employerId }).from(statements).where(eq(statements.id, id)).get())?.employerId ?? null;
 }
 
 /** Delivery evidence: the first time the employee opened it (set once, audit-logged). */
-export function markStatementViewed(db: Db, id: number, employeeId: number, actor: Actor, now: Date = new Date()): void {
-  db.transaction(
-    (tx) => {
-      const res = tx
+export async function markStatementViewed(db: Db, id: number, employeeId: number, actor: Actor, now: Date = new Date()): Promise<void> {
+  await transaction(db, async (tx) => {
+      const res = await tx
         .update(statements)
         .set({ firstViewedAt: now.toISOString() })
         .where(and(eq(statements.id, id), eq(statements.employeeId, employeeId), isNull(statements.firstViewedAt)))
         .run();
-      if (res.changes > 0) audit(tx, actor, { action: "view", entity: "statement", entityId: id, after: { firstViewedAt: now.toISOString() } }, now);
+      if (res.changes > 0) await audit(tx, actor, { action: "view", entity: "statement", entityId: id, after: { firstViewedAt: now.toISOString() } }, now);
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -351,14 +348,14 @@ export interface MonthOverview {
  * the as-of date) with the latest statement version issued by then and when the
  * employee first opened it. Three queries; null for an unknown employer.
  */
-export function statementMonthOverview(db: Db, q: { employerCode: string; period: string; asOf: string }): MonthOverview | null {
-  const employer = db
+export async function statementMonthOverview(db: Db, q: { employerCode: string; period: string; asOf: string }): Promise<MonthOverview | null> {
+  const employer = await db
     .select({ id: employers.id, code: employers.code, name: employers.name })
     .from(employers)
     .where(eq(employers.code, q.employerCode))
     .get();
   if (!employer) return null;
-  const staff = db
+  const staff = (await db
     .select({
       employeeId: employees.id,
       employeeNo: employees.employeeNo,
@@ -369,12 +366,12 @@ export function statementMonthOverview(db: Db, q: { employerCode: string; period
     .from(employees)
     .where(eq(employees.employerId, employer.id))
     .orderBy(asc(employees.employeeNo))
-    .all()
+    .all())
     .filter((e) => e.hireDate <= q.asOf && isLiable(e.hireDate, e.terminationDate, q.period));
 
   const latest = new Map<number, StatementVersionRef>();
   const first = new Map<number, string>();
-  for (const s of db
+  for (const s of await db
     .select({
       employeeId: statements.employeeId,
       id: statements.id,
@@ -417,9 +414,9 @@ export interface MonthWithoutStatements {
 }
 
 /** The months of an employer with ART60_STATEMENT_MISSING findings as of D, newest first. */
-export function monthsWithoutStatements(db: Db, employerCode: string, asOf: string): MonthWithoutStatements[] {
+export async function monthsWithoutStatements(db: Db, employerCode: string, asOf: string): Promise<MonthWithoutStatements[]> {
   const byPeriod = new Map<string, MonthWithoutStatements>();
-  for (const f of evaluateAsOf(db, asOf, { employerCodes: [employerCode] }).findings) {
+  for (const f of (await evaluateAsOf(db, asOf, { employerCodes: [employerCode] })).findings) {
     if (f.rule !== "ART60_STATEMENT_MISSING" || f.period === null) continue;
     const cur = byPeriod.get(f.period);
     if (cur) cur.employees++;
@@ -432,15 +429,15 @@ export function monthsWithoutStatements(db: Db, employerCode: string, asOf: stri
  * Every version of the month of one statement (newest first), scoped like
  * getStatement; null when the statement is not found in that scope.
  */
-export function statementVersions(
+export async function statementVersions(
   db: Db,
   id: number,
   scope: { employeeId: number } | "staff",
-): { employeeId: number; versions: StatementVersionRef[] } | null {
+): Promise<{ employeeId: number; versions: StatementVersionRef[] } | null> {
   const where = scope === "staff" ? eq(statements.id, id) : and(eq(statements.id, id), eq(statements.employeeId, scope.employeeId));
-  const s = db.select({ employeeId: statements.employeeId, period: statements.period }).from(statements).where(where).get();
+  const s = await db.select({ employeeId: statements.employeeId, period: statements.period }).from(statements).where(where).get();
   if (!s) return null;
-  const versions = db
+  const versions = await db
     .select({ id: statements.id, version: statements.version, issuedOn: statements.issuedOn, reason: statements.reason, firstViewedAt: statements.firstViewedAt })
     .from(statements)
     .where(and(eq(statements.employeeId, s.employeeId), eq(statements.period, s.period)))
@@ -450,8 +447,8 @@ export function statementVersions(
 }
 
 /** The latest version of every statement of an employer-month, by employee number: the batch print. */
-export function statementsForMonth(db: Db, employerCode: string, period: string): StatementView[] {
-  const rows = db
+export async function statementsForMonth(db: Db, employerCode: string, period: string): Promise<StatementView[]> {
+  const rows = await db
     .select({ ...VIEW_COLUMNS, employeeId: statements.employeeId })
     .from(statements)
     .innerJoin(employers, eq(employers.id, statements.employerId))
@@ -495,11 +492,11 @@ export interface Portal {
 }
 
 /** The employee portal: their own statements only, the latest version of each month. */
-export function employeePortal(db: Db, employeeId: number): Portal {
+export async function employeePortal(db: Db, employeeId: number): Promise<Portal> {
   const months: PortalMonth[] = [];
   let runningTotals: Portal["runningTotals"] = null;
   let ownContributions: Portal["ownContributions"] = null;
-  for (const s of listStatementsForEmployee(db, employeeId)) {
+  for (const s of await listStatementsForEmployee(db, employeeId)) {
     if (months.length > 0 && months[months.length - 1]!.period === s.period) continue;
     const f = s.figures;
     if (months.length === 0) {

@@ -11,32 +11,32 @@ import { terminationReportDeadline } from "~/rules/art50-termination";
 import { WorkCalendar } from "~/rules/dates";
 import { fail, idParam, isoDate, validate, type Result } from "~/utils/validation";
 import { audit, type Actor } from "./audit.server";
+import { transaction } from "../../db/transaction";
 
 export const TerminationReportSchema = z.object({
   employeeId: idParam(),
   terminationReportedOn: isoDate(),
 });
 
-export function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Result {
+export async function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(TerminationReportSchema, raw);
   if (!parsed.ok) return parsed;
   const { employeeId, terminationReportedOn } = parsed.value;
-  return db.transaction(
-    (tx): Result => {
-      const emp = tx.select({ terminationDate: employees.terminationDate }).from(employees).where(eq(employees.id, employeeId)).get();
+  return await transaction(db, async (tx): Promise<Result> => {
+      const emp = await tx.select({ terminationDate: employees.terminationDate }).from(employees).where(eq(employees.id, employeeId)).get();
       if (!emp) return fail("form", "notFound");
       if (emp.terminationDate === null) return fail("terminationReportedOn", "noTermination");
       if (terminationReportedOn < emp.terminationDate) return fail("terminationReportedOn", "beforeTermination", emp.terminationDate);
-      const before = tx
+      const before = await tx
         .select({ terminationReportedOn: registrations.terminationReportedOn })
         .from(registrations)
         .where(eq(registrations.employeeId, employeeId))
         .get();
-      tx.insert(registrations)
+      await tx.insert(registrations)
         .values({ employeeId, terminationReportedOn })
         .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
         .run();
-      audit(tx, actor, {
+      await audit(tx, actor, {
         action: "update",
         entity: "registration",
         entityId: employeeId,
@@ -45,13 +45,12 @@ export function recordTerminationReport(db: Db, actor: Actor, raw: unknown): Res
       });
       return { ok: true, value: employeeId };
     },
-    { behavior: "immediate" },
   );
 }
 
 /** A leaver's art. 50 deadline (termination + 15, rolled past the region's non-working days) and report date; null while employed. */
-export function terminationReportStatus(db: Db, employeeId: number): { terminationDate: string; deadline: string; reportedOn: string | null } | null {
-  const e = db
+export async function terminationReportStatus(db: Db, employeeId: number): Promise<{ terminationDate: string; deadline: string; reportedOn: string | null } | null> {
+  const e = await db
     .select({ terminationDate: employees.terminationDate, region: employers.region, reportedOn: registrations.terminationReportedOn })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
@@ -59,6 +58,6 @@ export function terminationReportStatus(db: Db, employeeId: number): { terminati
     .where(eq(employees.id, employeeId))
     .get();
   if (!e || e.terminationDate === null) return null;
-  const cal = new WorkCalendar(db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, e.region)).all().map((d) => d.date));
+  const cal = new WorkCalendar((await db.select({ date: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, e.region)).all()).map((d) => d.date));
   return { terminationDate: e.terminationDate, deadline: terminationReportDeadline(e.terminationDate, cal), reportedOn: e.reportedOn ?? null };
 }

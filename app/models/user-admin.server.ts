@@ -23,13 +23,13 @@ export interface UserRow {
   lastSeenAt: string | null;
 }
 
-export function listUsers(db: Db): UserRow[] {
+export async function listUsers(db: Db): Promise<UserRow[]> {
   const lastSeen = db
     .select({ userId: sessions.userId, lastSeenAt: max(sessions.lastSeenAt).as("last_seen_at") })
     .from(sessions)
     .groupBy(sessions.userId)
     .as("last_seen");
-  return db
+  return await db
     .select({
       id: users.id,
       email: users.email,
@@ -71,12 +71,12 @@ export async function createAccount(db: Db, actor: Actor, raw: unknown): Promise
   const parsed = validate(NewAccountSchema, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, v.email)).get()) return fail("email", "duplicate");
+  if (await db.select({ id: users.id }).from(users).where(eq(users.email, v.email)).get()) return fail("email", "duplicate");
   let employeeId: number | null = null;
   if (v.role === "employee") {
-    const emp = db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, v.employeeNo)).get();
+    const emp = await db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, v.employeeNo)).get();
     if (!emp) return fail("employeeNo", "notFound");
-    if (db.select({ id: users.id }).from(users).where(eq(users.employeeId, emp.id)).get()) return fail("employeeNo", "duplicate");
+    if (await db.select({ id: users.id }).from(users).where(eq(users.employeeId, emp.id)).get()) return fail("employeeNo", "duplicate");
     employeeId = emp.id;
   }
   try {
@@ -92,12 +92,12 @@ export async function createAccount(db: Db, actor: Actor, raw: unknown): Promise
 const ToggleSchema = z.object({ userId: idParam(), disabled: z.enum(["0", "1"], { errorMap: () => ({ message: "invalid" }) }) });
 
 /** Disable or enable an account. An admin cannot disable their own (no locking oneself out). */
-export function setAccountDisabled(db: Db, actor: Actor & { userId: number | null }, raw: unknown): Result {
+export async function setAccountDisabled(db: Db, actor: Actor & { userId: number | null }, raw: unknown): Promise<Result> {
   const parsed = validate(ToggleSchema, raw);
   if (!parsed.ok) return parsed;
   const { userId, disabled } = parsed.value;
-  if (!db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return fail("userId", "notFound");
+  if (!await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return fail("userId", "notFound");
   if (disabled === "1" && userId === actor.userId) return fail("userId", "selfDisable");
-  setUserDisabled(db, actor, userId, disabled === "1");
+  await setUserDisabled(db, actor, userId, disabled === "1");
   return { ok: true, value: userId };
 }

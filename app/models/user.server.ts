@@ -8,6 +8,7 @@ import { employees, ROLES, users, type Role } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
 import { hashPassword } from "~/utils/password.server";
+import { transaction } from "../../db/transaction";
 
 export const NewUserSchema = z
   .object({
@@ -47,18 +48,17 @@ export function normalizeEmail(email: string): string {
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<number> {
   const u = NewUserSchema.parse(input);
   const passwordHash = await hashPassword(u.password);
-  return db.transaction(
-    (tx) => {
+  return await transaction(db, async (tx) => {
       if (u.employeeId !== null) {
-        const emp = tx.select({ id: employees.id }).from(employees).where(eq(employees.id, u.employeeId)).get();
+        const emp = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, u.employeeId)).get();
         if (!emp) throw new Error(`no employee with id ${u.employeeId}`);
       }
-      const row = tx
+      const row = await tx
         .insert(users)
         .values({ email: u.email, name: u.name, role: u.role, employeeId: u.employeeId, passwordHash })
         .returning({ id: users.id })
         .get();
-      audit(tx, actor, {
+      await audit(tx, actor, {
         action: "create",
         entity: "user",
         entityId: row.id,
@@ -66,28 +66,25 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
       });
       return row.id;
     },
-    { behavior: "immediate" },
   );
 }
 
 /** The account behind an e-mail, with what sign-in needs; undefined when there is none. */
-export function findUserForSignIn(db: Db, email: string) {
-  return db
+export async function findUserForSignIn(db: Db, email: string) {
+  return await db
     .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, normalizeEmail(email)))
     .get();
 }
 
-export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now: Date = new Date()): void {
-  db.transaction(
-    (tx) => {
-      const before = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now: Date = new Date()): Promise<void> {
+  await transaction(db, async (tx) => {
+      const before = await tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
       if (!before) throw new Error(`no user with id ${userId}`);
       const disabledAt = disabled ? now.toISOString() : null;
-      tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
-      audit(tx, actor, { action: disabled ? "disable" : "enable", entity: "user", entityId: userId, before, after: { disabledAt } }, now);
+      await tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
+      await audit(tx, actor, { action: disabled ? "disable" : "enable", entity: "user", entityId: userId, before, after: { disabledAt } }, now);
     },
-    { behavior: "immediate" },
   );
 }

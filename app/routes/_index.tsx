@@ -37,10 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard:read");
   const query = parseSearchParams(request, DashboardQuerySchema);
   const asOf = query.asOf ?? today();
-  const scope = scopeOf(user)?.codes ?? null;
-  const employers = employerOptions(db, scope);
+  const scope = (await scopeOf(user))?.codes ?? null;
+  const employers = await employerOptions(db, scope);
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
-  const figures = cachedDashboard(db, asOf, employer || null, scope);
+  const figures = await cachedDashboard(db, asOf, employer || null, scope);
   return json({
     /** The greeting uses the person's name; an e-mail address is no name. */
     name: user.name.trim() || null,
@@ -50,11 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employers,
     figures,
     // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
-    annualTurn: cachedTurnNotices(db, asOf, employer || null, scope),
-    mail: mailAttention(db, new Date(), employer ? [employer] : scope),
-    today: todayList(db, asOf, employer || null, scope),
-    setup: setupState(db, monthOf(today()), employer || null, scope),
-    tracking: trackingMonths(db).filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
+    annualTurn: await cachedTurnNotices(db, asOf, employer || null, scope),
+    mail: await mailAttention(db, new Date(), employer ? [employer] : scope),
+    today: await todayList(db, asOf, employer || null, scope),
+    setup: await setupState(db, monthOf(today()), employer || null, scope),
+    tracking: (await trackingMonths(db)).filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
   });
 }
 

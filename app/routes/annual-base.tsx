@@ -36,12 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
   const query = parseSearchParams(request, AnnualQuerySchema);
   // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   requireCodeInScope(scope, query.employer);
-  const employers = employerOptions(db, scope?.codes);
+  const employers = await employerOptions(db, scope?.codes);
   const code = query.employer || employers[0]?.code || "";
   const now = today();
-  const view = code ? annualBaseView(db, code, query.year ?? null, now) : null;
+  const view = code ? await annualBaseView(db, code, query.year ?? null, now) : null;
   if (query.employer && view && !view.ok && view.problem === "noEmployer") throw notFound();
   return json({ canWrite: canWriteWorkflows(user.role), today: now, employers, code, view, done: query.done === "1" });
 }
@@ -50,8 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   const values = await formValues(request);
-  requireCodeInScope(scopeOf(user), values.employer?.trim());
-  const result = recordAnnualDeclaration(db, actorOf(user), values);
+  requireCodeInScope(await scopeOf(user), values.employer?.trim());
+  const result = await recordAnnualDeclaration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const next = new URLSearchParams({ employer: values.employer ?? "", year: values.yearStart ?? "", done: "1" });
   return redirect(`/annual-base?${next}`);

@@ -13,7 +13,7 @@ import { notFound } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, full, query: q } = await hrExportAccess(request, { year: z.string().refine(isValidMonth).catch("") });
-  const r = annualBaseExport(db, actor, q.employer, q.year, full);
+  const r = await annualBaseExport(db, actor, q.employer, q.year, full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `annual-base-${r.employerCode}-${r.yearStart}`, annualBaseColumns(r.differing), r.rows);
 }

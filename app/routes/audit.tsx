@@ -44,19 +44,19 @@ const AuditQuerySchema = z.object({
   hide: hideParam(AUDIT_COLUMNS),
 });
 
-type AuditRow = ReturnType<typeof auditPage>["rows"][number];
+type AuditRow = Awaited<ReturnType<typeof auditPage>>["rows"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, AUDIT_READERS);
   // The log covers every employer: an account limited to employers does not read it.
-  if (scopeOf(user)) throw forbidden();
+  if (await scopeOf(user)) throw forbidden();
   columnsFormRedirect(request, AUDIT_COLUMNS);
   const query = parseSearchParams(request, AuditQuerySchema);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
     throw exportResponse(request, `audit-log-${today()}`, auditCsvColumns(t), query.hide, auditEntries(db, query));
   }
-  return json({ query, facets: auditFacets(db), ...auditPage(db, query) });
+  return json({ query, facets: await auditFacets(db), ...await auditPage(db, query) });
 }
 
 function auditCsvColumns(t: (key: string) => string): CsvColumn<AuditRow>[] {

@@ -35,12 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
   const query = parseSearchParams(request, ChangeQuerySchema);
   // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   requireCodeInScope(scope, query.employer);
-  const employers = employerOptions(db, scope?.codes);
+  const employers = await employerOptions(db, scope?.codes);
   const code = query.employer || employers[0]?.code || "";
   const now = today();
-  const view = code ? changeListView(db, code, query.month ?? null, now) : null;
+  const view = code ? await changeListView(db, code, query.month ?? null, now) : null;
   if (query.employer && view && !view.ok) throw notFound();
   return json({ canWrite: canWriteWorkflows(user.role), today: now, employers, code, view, done: query.done ?? null });
 }
@@ -52,8 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string" && k !== "row" && !(k in values)) values[k] = v;
   const rows = form.getAll("row").filter((v): v is string => typeof v === "string");
-  requireCodeInScope(scopeOf(user), values.employer?.trim());
-  const result = recordChanges(db, actorOf(user), { ...values, rows }, today());
+  requireCodeInScope(await scopeOf(user), values.employer?.trim());
+  const result = await recordChanges(db, actorOf(user), { ...values, rows }, today());
   if (!result.ok) return invalid(result.errors, { ...values, rows: rows.join(",") });
   const next = new URLSearchParams({ employer: values.employer ?? "", month: values.month ?? "", done: String(result.value) });
   return redirect(`/change-list?${next}`);

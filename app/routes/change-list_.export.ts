@@ -13,7 +13,7 @@ import { notFound } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, full, query: q } = await hrExportAccess(request, { month: z.string().refine(isValidMonth).catch("") });
-  const r = changeListExport(db, actor, q.employer, q.month, today(), full);
+  const r = await changeListExport(db, actor, q.employer, q.month, today(), full);
   if (!r.ok) throw notFound();
   return exportResponse(q.format, `change-list-${r.employerCode}-${r.month}`, changeListColumns(), r.rows);
 }

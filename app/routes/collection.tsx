@@ -33,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, CaseQuerySchema);
   const now = today();
   const asOf = query.asOf ?? now;
-  const employers = employerOptions(db, scopeOf(user)?.codes);
+  const employers = await employerOptions(db, (await scopeOf(user))?.codes);
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   const code = query.employer || employers[0]?.code || "";
-  const view = code ? collectionCase(db, code, asOf) : null;
+  const view = code ? await collectionCase(db, code, asOf) : null;
   if (query.employer && !view) throw notFound();
   return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, employers, view });
 }
@@ -45,8 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   const values = await formValues(request);
-  requireInScope(scopeOf(user), { code: values.employer ?? "" });
-  const result = recordCollectionAction(db, actorOf(user), values);
+  requireInScope(await scopeOf(user), { code: values.employer ?? "" });
+  const result = await recordCollectionAction(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
   const next = new URLSearchParams(url.search);

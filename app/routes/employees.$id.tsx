@@ -28,9 +28,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:read");
-  const employee = getEmployee(db, idFromParams(params));
+  const employee = await getEmployee(db, idFromParams(params));
   if (!employee) throw notFound();
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   requireInScope(scope, { id: employee.employerId });
   const canWrite = can(user.role, "employee:write");
   // The full identity number goes only to those who may edit it.
@@ -38,16 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     canWrite,
     employee: { ...rest, idMasked: maskId(idNumber), idNumber: canWrite ? idNumber : null },
-    employers: canWrite ? employerOptions(db, scope?.codes) : [],
-    art50: terminationReportStatus(db, employee.id),
+    employers: canWrite ? await employerOptions(db, scope?.codes) : [],
+    art50: await terminationReportStatus(db, employee.id),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
   const id = idFromParams(params);
-  const scope = scopeOf(user);
-  const current = getEmployee(db, id);
+  const scope = await scopeOf(user);
+  const current = await getEmployee(db, id);
   if (!current) throw notFound();
   requireInScope(scope, { id: current.employerId });
   const values = await formValues(request);
@@ -60,10 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(user);
   const result =
     intent.data === "update"
-      ? updateEmployee(db, actor, id, values)
+      ? await updateEmployee(db, actor, id, values)
       : intent.data === "terminate"
-        ? terminateEmployee(db, actor, id, values)
-        : setWage(db, actor, id, values);
+        ? await terminateEmployee(db, actor, id, values)
+        : await setWage(db, actor, id, values);
   if (!result.ok) {
     if (result.errors.form?.code === "notFound") throw notFound();
     return invalid(result.errors, values);

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
-  const employers = employerOptions(db, scopeOf(user)?.codes);
+  const employers = await employerOptions(db, (await scopeOf(user))?.codes);
   // With one employer, it is the default.
   return json({ employers, defaultEmployerId: employers.length === 1 ? String(employers[0]!.id) : "" });
 }
@@ -27,10 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employee:write");
   const values = await formValues(request);
   // An employer outside the account's scope is refused like an unknown one.
-  if (values.employerId && !inScope(scopeOf(user), { id: Number(values.employerId) })) {
+  if (values.employerId && !inScope(await scopeOf(user), { id: Number(values.employerId) })) {
     return invalid({ employerId: { code: "unknownEmployer" as const } }, values);
   }
-  const result = createEmployee(db, actorOf(user), values);
+  const result = await createEmployee(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   return redirect(withSaved(`/employees/${result.value}`, "employee"));
 }

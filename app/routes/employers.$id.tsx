@@ -17,18 +17,18 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employer:read");
-  const employer = getEmployer(db, idFromParams(params));
+  const employer = await getEmployer(db, idFromParams(params));
   if (!employer) throw notFound();
-  requireInScope(scopeOf(user), { id: employer.id });
+  requireInScope(await scopeOf(user), { id: employer.id });
   return json({ employer });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
   const id = idFromParams(params);
-  requireInScope(scopeOf(user), { id });
+  requireInScope(await scopeOf(user), { id });
   const values = await formValues(request);
-  const result = saveEmployer(db, actorOf(user), id, values);
+  const result = await saveEmployer(db, actorOf(user), id, values);
   if (!result.ok) return invalid(result.errors, values);
   return redirect(withSaved(`/employers/${id}`, "employer"));
 }

@@ -16,10 +16,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employer:read");
-  return json({ employers: listEmployers(db, scopeOf(user)?.codes) });
+  return json({ employers: await listEmployers(db, (await scopeOf(user))?.codes) });
 }
 
-type Row = ReturnType<typeof listEmployers>[number];
+type Row = Awaited<ReturnType<typeof listEmployers>>[number];
 const col = createColumnHelper<Row>();
 
 function CodeCell({ row }: { row: Row }) {

@@ -20,16 +20,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
   // A new employer is a group-level act: an account limited to employers may not add one.
-  if (scopeOf(user)) throw forbidden();
+  if (await scopeOf(user)) throw forbidden();
   // The go-live month proposed for a new employer: the current month (Asia/Shanghai).
   return json({ currentMonth: monthOf(today()) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employer:write");
-  if (scopeOf(user)) throw forbidden();
+  if (await scopeOf(user)) throw forbidden();
   const values = await formValues(request);
-  const result = saveEmployer(db, actorOf(user), null, values);
+  const result = await saveEmployer(db, actorOf(user), null, values);
   if (!result.ok) return invalid(result.errors, values);
   return redirect(withSaved(`/employers/${result.value}`, "employer"));
 }

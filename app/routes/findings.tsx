@@ -30,12 +30,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "finding:read");
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   columnsFormRedirect(request, FINDINGS_TABLE_COLUMNS);
   const query = parseSearchParams(request, FindingsTableQuerySchema);
   requireCodeInScope(scope, query.employer);
   const asOf = query.asOf ?? today();
-  const evaluation = scopedEvaluation(evaluationFor(db, asOf, query.employer || null), scope);
+  const evaluation = scopedEvaluation(await evaluationFor(db, asOf, query.employer || null), scope);
   const view = findingsView(evaluation.findings, query);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
@@ -44,12 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     query: { ...query, asOf },
     findings: view.rows.map(({ detail: _d, ...f }) => f),
-    employeeIds: employeeIdsByNo(db, view.rows.flatMap((f) => (f.employeeNo ? [f.employeeNo] : []))),
+    employeeIds: await employeeIdsByNo(db, view.rows.flatMap((f) => (f.employeeNo ? [f.employeeNo] : []))),
     total: view.total,
     page: view.page,
     pageCount: view.pageCount,
     configProblems: evaluation.configProblems,
-    employers: employerOptions(db, scope?.codes),
+    employers: await employerOptions(db, scope?.codes),
   });
 }
 

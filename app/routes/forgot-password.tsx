@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The same answer whatever the address: no account enumeration. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = z.object({ email: z.string().max(254).default("") }).safeParse(Object.fromEntries(await request.formData()));
-  requestPasswordReset(db, form.success ? form.data.email : "", String(context.clientAddress ?? ""));
+  await requestPasswordReset(db, form.success ? form.data.email : "", String(context.clientAddress ?? ""));
   kickMailWorker();
   return json({ sent: true });
 }

@@ -133,7 +133,7 @@ async function check(kind: ImportKind, fileName: string, held: Held, bytes: Uint
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   // An account limited to employers imports only their rows (issue 21).
-  const scope = scopeOf(user)?.codes ?? null;
+  const scope = (await scopeOf(user))?.codes ?? null;
   const mappings = await readMappings(request);
   // server.mjs has bounded the body (20 MB and a little) and checked that it parses; the
   // platform's parser reads it (Remix's own multipart parser answers 500 on some file names).
@@ -179,7 +179,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const mapping = mappings[upload.kind] ?? {};
   const read = await readImportFile(upload.kind, upload.bytes, { sheet: sheet || undefined, mapping });
   if (!read.ok) return rejected(upload.kind, upload.fileName, read.errors);
-  const result = runImport(db, upload.kind, read.input, actorOf(user), { fileName: upload.fileName, format: sourceText(read.source), scope });
+  const result = await runImport(db, upload.kind, read.input, actorOf(user), { fileName: upload.fileName, format: sourceText(read.source), scope });
   // The data may have changed since the preview: the file is checked again inside the transaction.
   if (!result.ok) return rejected(upload.kind, upload.fileName, result.errors, { held, total: result.total });
   dropUpload(upload.id);

@@ -26,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   if (user.employeeId === null) return json({ name: null, portal: null, mailLocale: null });
-  return json({ name: employeeName(db, user.employeeId), portal: employeePortal(db, user.employeeId), mailLocale: mailLocaleOf(db, user.employeeId) });
+  return json({ name: await employeeName(db, user.employeeId), portal: await employeePortal(db, user.employeeId), mailLocale: await mailLocaleOf(db, user.employeeId) });
 }
 
 /** Change one's password: every session of the user ends; this browser gets a fresh one. */
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const values = await formValues(request);
   if (values.intent === "mailLocale") {
-    if (user.employeeId === null || !setMailLocale(db, user.employeeId, values.mailLocale ?? "", actorOf(user))) return json({ errors: null, mailLocaleInvalid: true }, { status: 400 });
+    if (user.employeeId === null || !await setMailLocale(db, user.employeeId, values.mailLocale ?? "", actorOf(user))) return json({ errors: null, mailLocaleInvalid: true }, { status: 400 });
     return redirect("/me?mailLocale=saved");
   }
   const result = await changePassword(db, user, values);

@@ -31,19 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idFromParams(params);
   if (user.employeeId === null) throw notFound();
   const scope = { employeeId: user.employeeId };
-  const statement = getStatement(db, id, scope);
-  const versions = statementVersions(db, id, scope);
+  const statement = await getStatement(db, id, scope);
+  const versions = await statementVersions(db, id, scope);
   if (!statement || !versions) throw notFound();
-  markStatementViewed(db, id, user.employeeId, actorOf(user));
-  return json({ statement: forEmployee(statement), versions: versions.versions, response: statementResponse(db, id), latest: versions.versions[0]?.id === id });
+  await markStatementViewed(db, id, user.employeeId, actorOf(user));
+  return json({ statement: forEmployee(statement), versions: versions.versions, response: await statementResponse(db, id), latest: versions.versions[0]?.id === id });
 }
 
 /** Acknowledge or dispute one's own statement from the portal. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const id = idFromParams(params);
-  if (user.employeeId === null || !getStatement(db, id, { employeeId: user.employeeId })) throw notFound();
-  const outcome = respondFromForm(await formValues(request), { statementId: id, employeeId: user.employeeId, via: "portal" }, actorOf(user));
+  if (user.employeeId === null || !await getStatement(db, id, { employeeId: user.employeeId })) throw notFound();
+  const outcome = await respondFromForm(await formValues(request), { statementId: id, employeeId: user.employeeId, via: "portal" }, actorOf(user));
   if (!outcome.ok) return json({ error: outcome.error, reason: outcome.reason }, { status: outcome.status });
   return redirect(`/me/statements/${id}`);
 }

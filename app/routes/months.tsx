@@ -45,16 +45,16 @@ const Intent = z.enum(["prepare", "correct", "payment"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   const now = today();
   // Without a month: the list of employer-months (filters, sort and page in the URL).
   if (!new URL(request.url).searchParams.has("period")) {
     columnsFormRedirect(request, MONTHS_COLUMNS);
     const list = parseSearchParams(request, MonthsListQuerySchema);
-    const employers = employerOptions(db, scope?.codes);
+    const employers = await employerOptions(db, scope?.codes);
     if (list.employer && !employers.some((e) => e.code === list.employer)) throw notFound();
     const asOf = list.asOf ?? now;
-    const evaluation = evaluationFor(db, asOf, list.employer || null);
+    const evaluation = await evaluationFor(db, asOf, list.employer || null);
     const months = scope ? evaluation.months.filter((m) => inScope(scope, { code: m.employerCode })) : evaluation.months;
     const view = monthsView(months, list);
     if (wantsCsv(request)) {
@@ -79,10 +79,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, MonthQuerySchema);
   const asOf = query.asOf ?? now;
   const period = query.period ?? monthOf(asOf);
-  const employers = employerOptions(db, scope?.codes);
+  const employers = await employerOptions(db, scope?.codes);
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   const code = query.employer || employers[0]?.code || "";
-  const view = code ? monthView(db, code, period, asOf) : null;
+  const view = code ? await monthView(db, code, period, asOf) : null;
   if (query.employer && !view) throw notFound();
   return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, period, employers, view, list: null });
 }
@@ -94,14 +94,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();
   // Every intent names its employer: outside the account's scope, it does not exist.
-  requireInScope(scopeOf(user), { code: values.employer ?? "" });
+  requireInScope(await scopeOf(user), { code: values.employer ?? "" });
   const actor = actorOf(user);
   const result =
     intent.data === "prepare"
-      ? prepareDeclaration(db, actor, values)
+      ? await prepareDeclaration(db, actor, values)
       : intent.data === "correct"
-        ? correctDeclarationLine(db, actor, values)
-        : recordPayment(db, actor, values);
+        ? await correctDeclarationLine(db, actor, values)
+        : await recordPayment(db, actor, values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
   const next = new URLSearchParams(url.search);

@@ -28,16 +28,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.pa
 /** The recorded payments, read-only: staff who may read the month view (payments are recorded there). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_READERS);
-  const scope = scopeOf(user)?.codes;
+  const scope = (await scopeOf(user))?.codes;
   columnsFormRedirect(request, PAYMENTS_COLUMNS);
   const query = parseSearchParams(request, PaymentsQuerySchema);
-  const employers = employerOptions(db, scope);
+  const employers = await employerOptions(db, scope);
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
     throw exportResponse(request, `payments-${today()}`, paymentCsvColumns(t), query.hide, allPayments(db, query, scope));
   }
-  return json({ query, employers, ...listPayments(db, query, scope) });
+  return json({ query, employers, ...await listPayments(db, query, scope) });
 }
 
 function paymentCsvColumns(t: (key: string) => string): CsvColumn<PaymentListRow>[] {

@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asOf,
     finding: query.finding,
     canWrite: can(user.role, "registration:write"),
-    ...registrationTracker(db, asOf, query.finding, query.page, scopeOf(user)?.codes),
+    ...await registrationTracker(db, asOf, query.finding, query.page, (await scopeOf(user))?.codes),
   });
 }
 
@@ -43,13 +43,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "registration:write");
   const values = await formValues(request);
   // An employee of an employer outside the account's scope does not exist for it.
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   if (scope) {
-    const employee = getEmployee(db, Number(values.employeeId) || 0);
+    const employee = await getEmployee(db, Number(values.employeeId) || 0);
     if (!employee) throw notFound();
     requireInScope(scope, { id: employee.employerId });
   }
-  const result = values.intent === "terminationReport" ? recordTerminationReport(db, actorOf(user), values) : recordRegistration(db, actorOf(user), values);
+  const result = values.intent === "terminationReport" ? await recordTerminationReport(db, actorOf(user), values) : await recordRegistration(db, actorOf(user), values);
   if (!result.ok) return invalid(result.errors, values);
   const url = new URL(request.url);
   url.searchParams.set("saved", "registration");

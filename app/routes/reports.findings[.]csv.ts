@@ -5,5 +5,5 @@ import { reportResponse } from "~/utils/report.server";
 /** `/reports/findings.csv?asOf=D`: every finding as of D. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  return reportResponse(request, "findings", scopeOf(user));
+  return await reportResponse(request, "findings", await scopeOf(user));
 }

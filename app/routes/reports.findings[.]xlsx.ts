@@ -5,5 +5,5 @@ import { reportXlsxResponse } from "~/utils/report-xlsx-response.server";
 /** `/reports/findings.xlsx?asOf=D`: the findings report as an Excel workbook (issue 18). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  return reportXlsxResponse(request, "findings", scopeOf(user));
+  return await reportXlsxResponse(request, "findings", await scopeOf(user));
 }

@@ -5,5 +5,5 @@ import { reportResponse } from "~/utils/report.server";
 /** `/reports/overdue.csv?asOf=D[&warnings=1]`: the open critical and breach findings (warnings on request). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  return reportResponse(request, "overdue", scopeOf(user));
+  return await reportResponse(request, "overdue", await scopeOf(user));
 }

@@ -5,5 +5,5 @@ import { reportXlsxResponse } from "~/utils/report-xlsx-response.server";
 /** `/reports/overdue.xlsx?asOf=D[&warnings=1]`: the overdue report as an Excel workbook (issue 18). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  return reportXlsxResponse(request, "overdue", scopeOf(user));
+  return await reportXlsxResponse(request, "overdue", await scopeOf(user));
 }

@@ -43,36 +43,36 @@ const LINK_ACTOR = { userId: null, label: "link" };
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = String(params.token ?? "");
-  const link = resolveLink(db, token);
+  const link = await resolveLink(db, token);
   if (!link.ok) return json({ state: "unavailable" as const }, { status: 404 });
-  const granted = statementForGrant(db, token, await grantOf(request));
+  const granted = await statementForGrant(db, token, await grantOf(request));
   if (!granted) return json({ state: "confirm" as const });
-  const statement = getStatement(db, granted.statementId, "staff");
-  const versions = statementVersions(db, granted.statementId, { employeeId: granted.employeeId });
+  const statement = await getStatement(db, granted.statementId, "staff");
+  const versions = await statementVersions(db, granted.statementId, { employeeId: granted.employeeId });
   if (!statement || !versions) return json({ state: "unavailable" as const }, { status: 404 });
-  markStatementViewed(db, statement.id, granted.employeeId, LINK_ACTOR);
+  await markStatementViewed(db, statement.id, granted.employeeId, LINK_ACTOR);
   return json({
     state: "open" as const,
     statement: forEmployee(statement),
-    response: statementResponse(db, statement.id),
+    response: await statementResponse(db, statement.id),
     latest: versions.versions[0]?.id === statement.id,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = String(params.token ?? "");
-  if (!resolveLink(db, token).ok) return json({ error: "unavailable" as const, respond: null }, { status: 404 });
+  if (!(await resolveLink(db, token)).ok) return json({ error: "unavailable" as const, respond: null }, { status: 404 });
   const values = await formValues(request);
   const address = String(context.clientAddress ?? "");
   if (values.intent === "verify") {
-    const r = verifyLast6(db, { token, last6: (values.last6 ?? "").slice(0, 20), address });
+    const r = await verifyLast6(db, { token, last6: (values.last6 ?? "").slice(0, 20), address });
     if (r.ok) return redirect(`/s/${token}`, { headers: { "Set-Cookie": await grantCookie.serialize(r.grant) } });
     if (r.reason === "wrong" || r.reason === "throttled") return json({ error: r.reason, respond: null }, { status: r.reason === "throttled" ? 429 : 400 });
     return json({ error: "unavailable" as const, respond: null }, { status: 404 });
   }
-  const granted = statementForGrant(db, token, await grantOf(request));
+  const granted = await statementForGrant(db, token, await grantOf(request));
   if (!granted) return redirect(`/s/${token}`);
-  const outcome = respondFromForm(values, { statementId: granted.statementId, employeeId: granted.employeeId, via: "link" }, LINK_ACTOR);
+  const outcome = await respondFromForm(values, { statementId: granted.statementId, employeeId: granted.employeeId, via: "link" }, LINK_ACTOR);
   if (!outcome.ok) return json({ error: null, respond: { error: outcome.error, reason: outcome.reason } }, { status: outcome.status });
   return redirect(`/s/${token}`);
 }

@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.
 
 /** A single-use set-password link (invite or "forgot password"), 7 days. It does not sign in. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const state = checkPasswordToken(db, String(params.token ?? ""));
+  const state = await checkPasswordToken(db, String(params.token ?? ""));
   if (!state.ok) return json({ problem: state.reason, email: null }, { status: 404 });
   return json({ problem: null, email: state.email });
 }

@@ -36,9 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const presetMonth = url.searchParams.get("presetMonth") ?? "";
   const chosen = url.searchParams.get("preset") ? findPreset(url.searchParams.get("preset")!, isValidMonth(presetMonth) ? presetMonth : currentMonth) : undefined;
   return json({
-    canWrite: canWriteWorkflows(user.role) && !scopeOf(user),
+    canWrite: canWriteWorkflows(user.role) && !await scopeOf(user),
     currentMonth,
-    regions: policyOverview(db),
+    regions: await policyOverview(db),
     calendarYears: HOLIDAY_YEARS.map((y) => ({ year: y.year, source: y.source })),
     presets: POLICY_PRESETS.map((p) => ({ city: p.city, cityZh: p.cityZh, effectiveFrom: p.effectiveFrom })),
     presetCities: presetCities(),
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, WORKFLOW_WRITERS);
   // A region's policy and calendar concern every employer there: not for an account limited to employers.
-  if (scopeOf(user)) throw forbidden();
+  if (await scopeOf(user)) throw forbidden();
   const values = await formValues(request);
   const intent = Intent.safeParse(values.intent);
   if (!intent.success) throw badRequest();
@@ -58,20 +58,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent.data === "save") {
     const id = values.id ? Number(values.id) : null;
     if (id !== null && !(Number.isInteger(id) && id > 0)) throw badRequest();
-    result = savePolicy(db, actor, id, values, monthOf(today()));
+    result = await savePolicy(db, actor, id, values, monthOf(today()));
     if (!result.ok && result.errors.form?.code === "notFound") throw notFound();
   } else if (intent.data === "applyCalendar") {
-    const applied = applyCalendar(db, actor, values);
+    const applied = await applyCalendar(db, actor, values);
     if (!applied.ok) return invalid(applied.errors, values);
     const { region, year, added, unchanged } = applied.value;
     return redirect(`/settings/policies?${new URLSearchParams({ done: "calendar", region, year: String(year), added: String(added.length), unchanged: String(unchanged) })}#calendar-${region}`);
-  } else if (intent.data === "addDays") result = addNonWorkingDays(db, actor, values);
-  else result = removeNonWorkingDay(db, actor, values);
+  } else if (intent.data === "addDays") result = await addNonWorkingDays(db, actor, values);
+  else result = await removeNonWorkingDay(db, actor, values);
   if (!result.ok) return invalid(result.errors, values);
   return redirect(`/settings/policies?done=${intent.data}&region=${encodeURIComponent(values.region ?? "")}`);
 }
 
-type Overview = ReturnType<typeof policyOverview>;
+type Overview = Awaited<ReturnType<typeof policyOverview>>;
 type Version = Overview[number]["versions"][number];
 
 function PolicyForm({ version, region, currentMonth, preset }: { version: Version | null; region: string; currentMonth: string; preset?: Record<string, string> | null }) {

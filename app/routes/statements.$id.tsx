@@ -23,32 +23,32 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "statements.doc.heading", data ? `${data.statement.period} ${data.statement.figures.employeeName}` : undefined);
 
 /** The statement must exist and belong to an employer of the account's scope (issue 21): 404 otherwise. */
-function requireStatementInScope(user: SessionUser, id: number): void {
-  const employerId = statementEmployerId(db, id);
+async function requireStatementInScope(user: SessionUser, id: number): Promise<void> {
+  const employerId = await statementEmployerId(db, id);
   if (employerId === null) throw notFound();
-  requireInScope(scopeOf(user), { id: employerId });
+  requireInScope(await scopeOf(user), { id: employerId });
 }
 
 /** Staff read any statement of their employers (and any older version); opening it here never counts as the employee's view. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "statement:read");
   const id = idFromParams(params);
-  requireStatementInScope(user, id);
-  const statement = getStatement(db, id, "staff");
-  const versions = statementVersions(db, id, "staff");
+  await requireStatementInScope(user, id);
+  const statement = await getStatement(db, id, "staff");
+  const versions = await statementVersions(db, id, "staff");
   if (!statement || !versions) throw notFound();
-  return json({ statement, versions: versions.versions, employeeId: versions.employeeId, response: statementResponse(db, id), canWrite: can(user.role, "statement:write") });
+  return json({ statement, versions: versions.versions, employeeId: versions.employeeId, response: await statementResponse(db, id), canWrite: can(user.role, "statement:write") });
 }
 
 /** HR withdraws the links e-mailed for this statement (sent to a wrong address, say): they open nothing any more. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "statement:write");
   const id = idFromParams(params);
-  requireStatementInScope(user, id);
-  if (!getStatement(db, id, "staff")) throw notFound();
+  await requireStatementInScope(user, id);
+  if (!await getStatement(db, id, "staff")) throw notFound();
   const values = await formValues(request);
   if (values.intent !== "revokeLinks") return json({ ok: false }, { status: 400 });
-  const n = revokeLinks(db, id, actorOf(user));
+  const n = await revokeLinks(db, id, actorOf(user));
   return redirect(`/statements/${id}?revoked=${n}`);
 }
 

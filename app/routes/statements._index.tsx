@@ -36,14 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = today();
   const asOf = query.asOf ?? now;
   // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   requireCodeInScope(scope, query.employer);
-  const employers = employerOptions(db, scope?.codes);
+  const employers = await employerOptions(db, scope?.codes);
   const employerCode = employers.some((e) => e.code === query.employer) ? query.employer : (employers[0]?.code ?? "");
   const period = query.period ?? addMonths(monthOf(asOf), -1);
-  const overview = employerCode ? statementMonthOverview(db, { employerCode, period, asOf }) : null;
+  const overview = employerCode ? await statementMonthOverview(db, { employerCode, period, asOf }) : null;
   const [issued, corrected, skipped] = query.done ? query.done.split(".").map(Number) : [];
-  const delivery = employerCode ? (deliveries(db, employerCode, period) ?? []) : [];
+  const delivery = employerCode ? (await deliveries(db, employerCode, period) ?? []) : [];
   const byEmployee = new Map(delivery.map((d) => [d.employeeId, d]));
   const rows = (overview?.rows ?? []).map((r) => ({ ...r, delivery: byEmployee.get(r.employeeId) ?? null }));
   const num = (v: string | undefined) => (v ? v.split(".").map(Number) : null);
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     show: query.show,
     counts: deliveryCounts(delivery),
     mail: mailSetup(),
-    disputes: employerCode ? openDisputes(db, [employerCode]) : [],
+    disputes: employerCode ? await openDisputes(db, [employerCode]) : [],
     sentDone: sent ? { queued: sent[0]!, requeued: sent[1]!, already: sent[2]!, noAddress: sent[3]! } : null,
     invitedDone: invited ? { invited: invited[0]!, active: invited[1]!, pending: invited[2]!, noAddress: invited[3]!, conflict: invited[4]! } : null,
     answered: query.answered === "1",
@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employerCode,
     employers,
     overview,
-    missing: employerCode ? monthsWithoutStatements(db, employerCode, asOf) : [],
+    missing: employerCode ? await monthsWithoutStatements(db, employerCode, asOf) : [],
     canWrite: can(user.role, "statement:write"),
     done: query.done ? { issued: issued!, corrected: corrected!, skipped: skipped! } : null,
   });
@@ -109,33 +109,33 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json<ActionFailure>({ ok: false, problems: [], invalid: true, reasonMissing: false, values }, { status: 400 });
   const form = parsed.data;
   // Every intent names its employer, and an answer its statement: outside the account's scope, neither exists (issue 21).
-  const scope = scopeOf(user);
+  const scope = await scopeOf(user);
   requireCodeInScope(scope, form.employer);
-  if (form.intent === "answer") requireInScope(scope, { id: statementEmployerId(db, form.statementId) });
+  if (form.intent === "answer") requireInScope(scope, { id: await statementEmployerId(db, form.statementId) });
   const fail = (extra: Partial<ActionFailure>, status = 400) =>
     json<ActionFailure>({ ok: false, problems: [], invalid: false, reasonMissing: false, values, ...extra }, { status });
   const back = (extra: Record<string, string>) => redirect(`/statements?${new URLSearchParams({ employer: form.employer, period: form.period, ...extra })}`);
   if (form.intent === "send") {
-    const r = enqueueMonth(db, { employerCode: form.employer, period: form.period, which: form.which }, actorOf(user));
+    const r = await enqueueMonth(db, { employerCode: form.employer, period: form.period, which: form.which }, actorOf(user));
     if (!r.ok) return fail({ mailError: "nothingIssued" });
     kickMailWorker();
     return back({ sent: `${r.queued}.${r.requeued}.${r.already}.${r.noAddress}` });
   }
   if (form.intent === "invite") {
-    const r = inviteEmployees(db, { employerCode: form.employer, period: form.period, employeeNo: form.employeeNo || undefined }, actorOf(user));
+    const r = await inviteEmployees(db, { employerCode: form.employer, period: form.period, employeeNo: form.employeeNo || undefined }, actorOf(user));
     if (!r.ok) return fail({ problems: [r.code === "unknownEmployee" ? { code: "unknownEmployee", params: { employeeNo: form.employeeNo } } : { code: "unknownEmployer", params: { code: form.employer } }] });
     kickMailWorker();
     return back({ invited: `${r.invited}.${r.active}.${r.pending}.${r.noAddress}.${r.conflict}` });
   }
   if (form.intent === "answer") {
-    const r = answerDispute(db, { statementId: form.statementId, answer: form.answer }, actorOf(user));
+    const r = await answerDispute(db, { statementId: form.statementId, answer: form.answer }, actorOf(user));
     if (!r.ok) return fail({ mailError: r.code });
     return back({ answered: "1", show: "disputed" });
   }
   if (form.intent === "one" && form.correction === "1" && !form.reason) return fail({ reasonMissing: true });
   const now = today();
   if (form.intent === "history" && form.claimedOn > now) return fail({ problems: [{ code: "futureDate", params: { date: form.claimedOn } }] });
-  const result = issueStatements(
+  const result = await issueStatements(
     db,
     {
       employerCode: form.employer,

@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "statement:read");
   const q = PrintQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
-  requireCodeInScope(scopeOf(user), q.data.employer);
-  const statements = statementsForMonth(db, q.data.employer, q.data.period);
+  requireCodeInScope(await scopeOf(user), q.data.employer);
+  const statements = await statementsForMonth(db, q.data.employer, q.data.period);
   return json({ employer: q.data.employer, period: q.data.period, statements });
 }
 

@@ -27,11 +27,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.tit
 /** Administrators only (`user:manage`), in the loader and in the action. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "user:manage");
-  const scopes = employerCodesByUser(db);
+  const scopes = await employerCodesByUser(db);
   return json({
     me: user.id,
-    users: listUsers(db).map((u) => ({ ...u, employers: scopes.get(u.id) ?? [] })),
-    employers: employerOptions(db),
+    users: (await listUsers(db)).map((u) => ({ ...u, employers: scopes.get(u.id) ?? [] })),
+    employers: await employerOptions(db),
   });
 }
 
@@ -55,13 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
       .filter((k) => k.startsWith("employer:"))
       .map((k) => k.slice("employer:".length));
     const userId = Number(values.userId);
-    const result = Number.isSafeInteger(userId) && userId > 0 ? setUserEmployers(db, actorOf(user), userId, codes) : null;
+    const result = Number.isSafeInteger(userId) && userId > 0 ? await setUserEmployers(db, actorOf(user), userId, codes) : null;
     if (!result || !result.ok) {
       return json({ intent: "employers" as const, ok: false as const, errors: result?.errors ?? { userId: { code: "notFound" as const } }, values: {} as Record<string, string> }, { status: 400 });
     }
     return json({ intent: "employers" as const, ok: true as const, errors: null, values: {} as Record<string, string> });
   }
-  const result = setAccountDisabled(db, actorOf(user), values);
+  const result = await setAccountDisabled(db, actorOf(user), values);
   if (!result.ok) return json({ intent: "toggle" as const, ok: false as const, errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
   return json({ intent: "toggle" as const, ok: true as const, errors: null, values: { disabled: values.disabled ?? "" } });
 }

@@ -28,7 +28,7 @@ async function tokenOf(request: Request): Promise<string | null> {
 /** The signed-in user, or null. */
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   const token = await tokenOf(request);
-  return token ? getSessionUser(db, token) : null;
+  return token ? await getSessionUser(db, token) : null;
 }
 
 /** The signed-in user; signed out → redirect to the sign-in page, back here afterwards. */
@@ -72,7 +72,7 @@ export async function sessionCookieHeader(token: string): Promise<string> {
 /** Sign out: delete the session row and clear the cookie. */
 export async function signOut(request: Request): Promise<string> {
   const token = await tokenOf(request);
-  if (token) deleteSession(db, token);
+  if (token) await deleteSession(db, token);
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
@@ -82,8 +82,8 @@ export async function signOut(request: Request): Promise<string> {
  * and auditor accounts are ever scoped. Every loader and action that reads or
  * writes an employer's data asks this itself.
  */
-export function scopeOf(user: SessionUser): EmployerScope {
-  return user.role === "hr" || user.role === "auditor" ? employerScopeOf(db, user.id) : null;
+export async function scopeOf(user: SessionUser): Promise<EmployerScope> {
+  return user.role === "hr" || user.role === "auditor" ? await employerScopeOf(db, user.id) : null;
 }
 
 /** An employer outside the user's scope is answered like one that does not exist: 404. */

@@ -1,9 +1,9 @@
 /** A CSV download streamed chunk by chunk (memory stays flat however many rows); server.mjs marks it `no-store`. */
-export function csvAttachment(filename: string, chunks: Iterator<string>): Response {
+export function csvAttachment(filename: string, chunks: Iterator<string> | AsyncIterator<string>): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
+    async pull(controller) {
+      const next = await chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },

@@ -10,8 +10,8 @@ const store = globalThis as typeof globalThis & { __shebaoDb?: Db; __shebaoMigra
 export const db: Db = (store.__shebaoDb ??= openDatabase(process.env.DATABASE_PATH || "data/shebao.db"));
 
 /** Apply pending migrations, once per process. */
-export function migrateOnce(): void {
+export async function migrateOnce(): Promise<void> {
   if (store.__shebaoMigrated) return;
-  migrate(db);
+  await migrate(db);
   store.__shebaoMigrated = true;
 }

@@ -8,7 +8,7 @@
  * numbers and codes as text cells (`text: true`).
  */
 import { z } from "zod";
-import { csvChunks, type CsvColumn } from "~/lib/table-csv";
+import { csvChunksAsync, type CsvColumn } from "~/lib/table-csv";
 import type { AnnualBaseExportRow } from "~/models/annual-base.server";
 import type { ChangeRow } from "~/rules/change-list";
 import { yuanPlain } from "~/rules/money";
@@ -45,16 +45,16 @@ export async function hrExportAccess<S extends z.ZodRawShape>(
   const query = parseSearchParams(request, HrExportQuery.extend(period)) as z.infer<typeof HrExportQuery> & z.infer<z.ZodObject<S>>;
   if (query.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
   if (!query.employer || Object.keys(period).some((k) => !(query as Record<string, unknown>)[k])) throw notFound();
-  requireCodeInScope(scopeOf(user), query.employer);
+  requireCodeInScope(await scopeOf(user), query.employer);
   return { actor: actorOf(user), full: query.ids === "full", query };
 }
 
 
 /** The download of `rows` in `format`, named `<base>.<format>`. */
-export function exportResponse<T>(format: ExportFormat, base: string, columns: readonly CsvColumn<T>[], rows: Iterable<T>): Response {
+export function exportResponse<T>(format: ExportFormat, base: string, columns: readonly CsvColumn<T>[], rows: Iterable<T> | AsyncIterable<T>): Response {
   switch (format) {
     case "csv":
-      return csvAttachment(`${base}.csv`, csvChunks(columns, rows));
+      return csvAttachment(`${base}.csv`, csvChunksAsync(columns, rows));
     case "xlsx":
       return xlsxAttachment(`${base}.xlsx`, [
         { name: base.slice(0, 31), columns: columns.map((c) => ({ header: c.label, type: c.text ? "text" : "auto", value: c.value })), rows },

@@ -14,7 +14,7 @@ import { xlsxAttachment } from "./xlsx.server";
 export async function reportXlsxResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = scopedEvaluation(cachedEvaluation(db, asOf), scope);
+  const { findings } = scopedEvaluation(await cachedEvaluation(db, asOf), scope);
   const lng = await i18nServer.getLocale(request);
   const language = lng === "en" || lng.startsWith("en-") ? "en" : "zh";
   return xlsxAttachment(`${kind}-${asOf}.xlsx`, [reportSheet(kind, findings, language, { warnings: query.warnings })]);

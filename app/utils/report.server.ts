@@ -9,10 +9,10 @@ import { ReportQuerySchema } from "./findings-query";
 import { csvAttachment } from "./csv-response.server";
 
 /** `scope`: the account's employers (issue 21); null = all. */
-export function reportResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Response {
+export async function reportResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = scopedEvaluation(cachedEvaluation(db, asOf), scope);
+  const { findings } = scopedEvaluation(await cachedEvaluation(db, asOf), scope);
   const humanHeader = query.header === "zh" ? humanHeaderZh(kind) : undefined;
   const chunks = reportChunks(kind, findings, { warnings: query.warnings, humanHeader });
   return csvAttachment(`${kind}-${asOf}.csv`, chunks);

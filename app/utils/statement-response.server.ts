@@ -12,11 +12,11 @@ const RespondSchema = z.object({
 
 export type RespondOutcome = { ok: true } | { ok: false; error: RespondError; reason: string; status: number };
 
-export function respondFromForm(values: Record<string, string>, who: { statementId: number; employeeId: number; via: "link" | "portal" }, actor: Actor): RespondOutcome {
+export async function respondFromForm(values: Record<string, string>, who: { statementId: number; employeeId: number; via: "link" | "portal" }, actor: Actor): Promise<RespondOutcome> {
   const parsed = RespondSchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: "reasonRequired", reason: "", status: 400 };
   const { intent, reason } = parsed.data;
-  const r = respondToStatement(db, { ...who, kind: intent === "acknowledge" ? "acknowledged" : "disputed", reason }, actor);
+  const r = await respondToStatement(db, { ...who, kind: intent === "acknowledge" ? "acknowledged" : "disputed", reason }, actor);
   if (r.ok) return r;
   if (r.code === "notFound") throw new Response("Not found", { status: 404 });
   return { ok: false, error: r.code, reason: reason.slice(0, 1000), status: r.code === "alreadyAnswered" || r.code === "superseded" ? 409 : 400 };

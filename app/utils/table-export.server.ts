@@ -4,7 +4,7 @@
  * an attachment (server.mjs marks every response `no-store`).
  */
 import { redirect } from "@remix-run/node";
-import { csvChunks, visibleColumns, type CsvColumn } from "~/lib/table-csv";
+import { csvChunksAsync, visibleColumns, type CsvColumn } from "~/lib/table-csv";
 import { translate } from "~/locales";
 import { csvAttachment } from "./csv-response.server";
 import { xlsxAttachment, type SheetSpec } from "./xlsx.server";
@@ -35,7 +35,7 @@ export function wantsCsv(request: Request): boolean {
 }
 
 /** The export the request asks for (`format=xlsx`, else CSV), named `<base>.csv` or `<base>.xlsx`. */
-export function exportResponse<T>(request: Request, base: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T>): Response {
+export function exportResponse<T>(request: Request, base: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T> | AsyncIterable<T>): Response {
   if (new URL(request.url).searchParams.get("format") !== "xlsx") return csvResponse(`${base}.csv`, columns, hidden, rows);
   const shown = visibleColumns(columns, hidden);
   const sheet: SheetSpec<T> = {
@@ -57,6 +57,6 @@ export async function csvTranslator(request: Request): Promise<(key: string) => 
  * (`_data=<route id>`, which the export link carries) hands a thrown Response
  * back as it is, and the loader's data type stays the page's.
  */
-export function csvResponse<T>(filename: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T>): Response {
-  return csvAttachment(filename, csvChunks(visibleColumns(columns, hidden), rows));
+export function csvResponse<T>(filename: string, columns: readonly CsvColumn<T>[], hidden: readonly string[], rows: Iterable<T> | AsyncIterable<T>): Response {
+  return csvAttachment(filename, csvChunksAsync(visibleColumns(columns, hidden), rows));
 }

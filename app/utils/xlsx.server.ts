@@ -53,7 +53,7 @@ export function xlsxCell(type: XlsxType, v: string | number | null): ExcelJS.Cel
 export interface SheetSpec<T> {
   name: string;
   columns: readonly XlsxColumn<T>[];
-  rows: Iterable<T>;
+  rows: Iterable<T> | AsyncIterable<T>;
   /** Rows above the header (e.g. the templates' Chinese labels above the English names): written as text, frozen with it. */
   headerRows?: readonly (readonly string[])[];
   /** No autofilter (a notes sheet). */
@@ -84,7 +84,7 @@ export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any
     if (!spec.plain && spec.columns.length > 0) ws.autoFilter = { from: { row: extra + 1, column: 1 }, to: { row: extra + 1, column: spec.columns.length } };
     let n = 0;
     const auto = spec.columns.flatMap((c, i) => (c.type === "auto" ? [i] : []));
-    for (const row of spec.rows) {
+    for await (const row of spec.rows) {
       const added = ws.addRow(spec.columns.map((c) => xlsxCell(c.type, c.value(row))));
       for (const i of auto) {
         const cell = added.getCell(i + 1);

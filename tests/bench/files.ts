@@ -6,7 +6,7 @@
  *    findings (360,000 rows, generated, so the figure needs no seeded data set)
  *    into a reader that drains it; goal: ≥ 20,000 rows/s with memory growth < 100 MB.
  */
-import { openMemoryDatabase } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { readImportFile } from "../../app/lib/import-file.server";
 import { CLI_ACTOR } from "../../app/models/audit.server";
 import { runImport } from "../../app/models/import.server";
@@ -14,6 +14,7 @@ import { residentIdCheckChar } from "../../app/rules/identity";
 import type { Finding } from "../../app/rules/types";
 import { reportSheet } from "../../app/utils/report-xlsx.server";
 import { xlsxBuffer, xlsxStream, type XlsxColumn } from "../../app/utils/xlsx.server";
+import { closeDatabase } from "../../db/connection";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 
@@ -27,16 +28,16 @@ function employeeRows(n: number): string[][] {
 }
 
 async function timeImport(bytes: Uint8Array): Promise<number> {
-  const db = openMemoryDatabase();
-  const e = runImport(db, "employers", "code,name,uscc,region\nACME,Acme,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
+  const db = await openTestDatabase();
+  const e = await runImport(db, "employers", "code,name,uscc,region\nACME,Acme,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
   if (!e.ok) throw new Error("employers");
   const t0 = performance.now();
   const read = await readImportFile("employees", bytes);
   if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
-  const r = runImport(db, "employees", read.input, CLI_ACTOR);
+  const r = await runImport(db, "employees", read.input, CLI_ACTOR);
   if (!r.ok || r.summary.created !== ROWS) throw new Error(JSON.stringify(r));
   const ms = performance.now() - t0;
-  db.$client.close();
+  await closeDatabase(db);
   return ms;
 }
 

@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
-import { openDatabase } from "../../db/connection";
+import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
 import { CLI_ACTOR } from "../../app/models/audit.server";
 import { createUser } from "../../app/models/user.server";
 
@@ -80,11 +80,11 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
   const dbPath = sourceDb.replace(/\.db$/, "-http.db");
   for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
   const src = openDatabase(sourceDb);
-  await src.$client.backup(dbPath);
-  src.$client.close();
+  await sqliteClient(src)!.backup(dbPath);
+  await closeDatabase(src);
   const db = openDatabase(dbPath);
   await createUser(db, CLI_ACTOR, { email: EMAIL, name: "Bench HR", role: "hr", password: PASSWORD });
-  db.$client.close();
+  await closeDatabase(db);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { openDatabase } from "../../db/connection";
+import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
 import { runCli } from "../../app/cli/main";
 import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
@@ -60,7 +60,7 @@ async function main() {
   let annualFindings = 0;
   for (let i = 0; i < 5; i++) {
     let t0 = process.hrtime.bigint();
-    const input = loadEngineInput(db);
+    const input = await loadEngineInput(db);
     loads.push(ms(t0));
     t0 = process.hrtime.bigint();
     const ev = evaluate(new EngineIndex(input), TODAY);
@@ -72,7 +72,7 @@ async function main() {
     annualFindings = evaluate(new EngineIndex(annual), TODAY).findings.length;
     annualEvals.push(ms(t0));
   }
-  db.$client.close();
+  await closeDatabase(db);
 
   const runs: { wall: number; rss: number; rows: number }[] = [];
   for (let i = 0; i < 3; i++) {
@@ -102,18 +102,18 @@ async function main() {
   const copy = DB.replace(/\.db$/, "-statements.db");
   for (const sfx of ["", "-wal", "-shm"]) rmSync(copy + sfx, { force: true });
   const src = openDatabase(DB);
-  await src.$client.backup(copy);
-  src.$client.close();
+  await sqliteClient(src)!.backup(copy);
+  await closeDatabase(src);
   const target = openDatabase(copy);
   const t0 = process.hrtime.bigint();
   let statementsIssued = 0;
   for (const employerCode of ["GRP-SH", "GRP-BJ"]) {
-    const issued = issueStatements(target, { employerCode, period: monthOf(TODAY), issuedOn: TODAY }, { userId: null, label: "bench" });
+    const issued = await issueStatements(target, { employerCode, period: monthOf(TODAY), issuedOn: TODAY }, { userId: null, label: "bench" });
     if (!issued.ok) throw new Error(`statements issue failed: ${issued.errors.join("; ")}`);
     statementsIssued += issued.issued;
   }
   const statementsMs = ms(t0);
-  target.$client.close();
+  await closeDatabase(target);
   for (const sfx of ["", "-wal", "-shm"]) rmSync(copy + sfx, { force: true });
 
   console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);

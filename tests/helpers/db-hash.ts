@@ -1,18 +1,27 @@
-/** A content hash of a database's tables (rows in rowid order), to prove that something wrote nothing. */
+/** A content hash of a database's tables (every row, in a fixed order), to prove that something wrote nothing. SQLite and PostgreSQL. */
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/connection";
+import * as schema from "../../db/schema";
 
-export function contentHash(sqlite: Database.Database, skip: readonly string[] = []): string {
+const TABLES = (Object.values(schema) as unknown[])
+  .filter((t): t is SQLiteTable => t instanceof SQLiteTable)
+  .map((t) => getTableConfig(t))
+  .sort((a, b) => (a.name < b.name ? -1 : 1));
+
+export async function contentHash(db: Db, skip: readonly string[] = []): Promise<string> {
   const h = createHash("sha256");
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    if (skip.includes(name)) continue;
-    h.update(`\u0000${name}\u0000`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
+  for (const t of TABLES) {
+    if (skip.includes(t.name)) continue;
+    h.update(`\u0000${t.name}\u0000`);
+    const order = sql.join(
+      t.columns.map((c) => sql.identifier(c.name)),
+      sql`, `,
+    );
+    for (const row of await db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(t.name)} ORDER BY ${order}`)) h.update(JSON.stringify(row));
   }
   return h.digest("hex");
 }
 
-export const auditCount = (sqlite: Database.Database): number => (sqlite.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number }).n;
+export const auditCount = async (db: Db): Promise<number> => Number((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log`))?.n ?? 0);

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openMemoryDatabase, type Db } from "../../db/connection";
+import { type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { seedDemo } from "../../db/seed";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
@@ -22,12 +23,12 @@ import { EngineIndex, evaluate } from "~/rules/evaluate";
 import type { Evaluation } from "~/rules/types";
 import { goldenCases } from "../helpers/golden";
 
-function caseDb(dir: string): Db {
-  const db = openMemoryDatabase();
+async function caseDb(dir: string): Promise<Db> {
+  const db = await openTestDatabase();
   for (const kind of IMPORT_KINDS) {
     const file = join(dir, `${kind}.csv`);
     if (!existsSync(file)) continue;
-    const r = runImport(db, kind, readFileSync(file, "utf8"), CLI_ACTOR);
+    const r = await runImport(db, kind, readFileSync(file, "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(`${kind}: ${JSON.stringify(r.errors)}`);
   }
   return db;
@@ -66,9 +67,9 @@ function checkAgainstEngine(ix: EngineIndex, ev: Evaluation, employerCode: strin
 
 describe("dashboard figures on the golden cases", () => {
   for (const c of goldenCases()) {
-    it(`${c.name}: counts, totals and history agree with the engine on every as-of date`, () => {
-      const db = caseDb(c.dir);
-      const ix = new EngineIndex(loadEngineInput(db));
+    it(`${c.name}: counts, totals and history agree with the engine on every as-of date`, async () => {
+      const db = await caseDb(c.dir);
+      const ix = new EngineIndex(await loadEngineInput(db));
       for (const asOf of c.asOfDates) {
         const ev = evaluate(ix, asOf);
         const all = checkAgainstEngine(ix, ev, null);
@@ -80,11 +81,11 @@ describe("dashboard figures on the golden cases", () => {
         expect(parts.reduce((s, p) => s + p.unregistered, 0)).toBe(all.unregistered);
         // Narrowing the whole evaluation to one employer = evaluating that employer alone.
         for (const code of codes) {
-          const input = loadEngineInput(db, { employerCodes: [code] });
+          const input = await loadEngineInput(db, { employerCodes: [code] });
           const alone = evaluate(input, asOf);
-          expect(evaluationFor(db, asOf, code)).toEqual(alone);
+          expect(await evaluationFor(db, asOf, code)).toEqual(alone);
           // The month view's and collection case's cached view of one employer is what a narrowed load reads.
-          const view = cachedEmployerView(db, asOf, code);
+          const view = await cachedEmployerView(db, asOf, code);
           expect(view.input).toEqual(input);
           expect(view.evaluation).toEqual(alone);
         }
@@ -97,12 +98,12 @@ describe("dashboard figures on the demo data", () => {
   const today = "2026-11-23";
   let db: Db;
   beforeAll(async () => {
-    db = openMemoryDatabase();
+    db = await openTestDatabase();
     await seedDemo(db, { today, hash: async () => "x" });
   }, 60_000);
 
-  it("agree with the engine for all employers and each one", () => {
-    const ix = new EngineIndex(loadEngineInput(db));
+  it("agree with the engine for all employers and each one", async () => {
+    const ix = new EngineIndex(await loadEngineInput(db));
     const ev = evaluate(ix, today);
     const all = checkAgainstEngine(ix, ev, null);
     expect(all.openFindings).toBeGreaterThan(0);
@@ -110,16 +111,16 @@ describe("dashboard figures on the demo data", () => {
     for (const e of ix.input.employers) checkAgainstEngine(ix, ev, e.code);
   });
 
-  it("a recorded payment changes the data version, and the cached figures follow it", () => {
-    const before = cachedDashboard(db, today, null);
-    expect(cachedDashboard(db, today, null)).toBe(before);
-    const unpaid = cachedEvaluation(db, today).months.find((m) => m.unpaid);
+  it("a recorded payment changes the data version, and the cached figures follow it", async () => {
+    const before = await cachedDashboard(db, today, null);
+    expect(await cachedDashboard(db, today, null)).toBe(before);
+    const unpaid = (await cachedEvaluation(db, today)).months.find((m) => m.unpaid);
     expect(unpaid).toBeDefined();
-    const version = dataVersion(db);
-    const r = recordPayment(db, CLI_ACTOR, { employer: unpaid!.employerCode, period: unpaid!.period, paidOn: today, amount: yuanPlain(unpaid!.overdue), reference: "dash-test" });
+    const version = await dataVersion(db);
+    const r = await recordPayment(db, CLI_ACTOR, { employer: unpaid!.employerCode, period: unpaid!.period, paidOn: today, amount: yuanPlain(unpaid!.overdue), reference: "dash-test" });
     expect(r.ok).toBe(true);
-    expect(dataVersion(db)).not.toBe(version);
-    const after = cachedDashboard(db, today, null);
+    expect(await dataVersion(db)).not.toBe(version);
+    const after = await cachedDashboard(db, today, null);
     expect(after).not.toBe(before);
     expect(after.outstanding).toBe(before.outstanding - unpaid!.overdue);
     expect(after.monthsUnpaid).toBe(before.monthsUnpaid - 1);

@@ -13,6 +13,8 @@ import { migrate, openDatabase } from "../../db/connection";
 import { audit, CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
 import { residentIdCheckChar } from "~/rules/identity";
+import { rawSql } from "../helpers/raw-sql";
+import { closeDatabase } from "../../db/connection";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const tmp = mkdtempSync(join(tmpdir(), "shebao-safety-"));
@@ -20,11 +22,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const EMPLOYER = "code,name,uscc,region\nACME,Acme Trading Co. Ltd.,91310000MA1FL8TQ36,sample-city\n";
 
-function freshDb(name: string) {
+async function freshDb(name: string) {
   const path = join(tmp, name);
   const db = openDatabase(path);
-  migrate(db);
-  const r = runImport(db, "employers", EMPLOYER, CLI_ACTOR);
+  await migrate(db);
+  const r = await runImport(db, "employers", EMPLOYER, CLI_ACTOR);
   if (!r.ok) throw new Error("employers import failed");
   return { db, path };
 }
@@ -62,22 +64,24 @@ function cliProcess(args: string[]): ChildProcess {
 }
 
 describe("the audit log is append-only at the database level", () => {
-  it("refuses UPDATE and DELETE, even with raw SQL", () => {
-    const { db } = freshDb("audit.db");
-    audit(db, CLI_ACTOR, { action: "create", entity: "test", after: { a: 1 } });
-    const n = db.$client.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number };
-    expect(() => db.$client.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(/append-only/);
-    expect(() => db.$client.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM audit_log").get()).toEqual(n);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE actor = 'mallory'").get()).toEqual({ n: 0 });
-    db.$client.close();
+  it("refuses UPDATE and DELETE, even with raw SQL", async () => {
+    const { db } = await freshDb("audit.db");
+    await audit(db, CLI_ACTOR, { action: "create", entity: "test", after: { a: 1 } });
+    const n = (await rawSql(db).prepare("SELECT count(*) AS n FROM audit_log").get()) as { n: number };
+    // drizzle reports the database's error as the cause of its own.
+    const refusal = (e: unknown) => String((e as { cause?: Error }).cause?.message ?? e);
+    expect(refusal(await rawSql(db).prepare("UPDATE audit_log SET actor = 'mallory'").run().catch((e: unknown) => e))).toMatch(/append-only/);
+    expect(refusal(await rawSql(db).prepare("DELETE FROM audit_log").run().catch((e: unknown) => e))).toMatch(/append-only/);
+    expect(await rawSql(db).prepare("SELECT count(*) AS n FROM audit_log").get()).toEqual(n);
+    expect(await rawSql(db).prepare("SELECT count(*) AS n FROM audit_log WHERE actor = 'mallory'").get()).toEqual({ n: 0 });
+    await closeDatabase(db);
   });
 });
 
 describe("a backup taken while the application writes", () => {
   it("is a complete, consistent copy that passes the integrity check", async () => {
-    const { db, path } = freshDb("live.db");
-    db.$client.close();
+    const { db, path } = await freshDb("live.db");
+    await closeDatabase(db);
     // A writer in another process: payments, one transaction each, as fast as it can.
     const writer = spawn(
       process.execPath,
@@ -111,8 +115,8 @@ describe("a backup taken while the application writes", () => {
 
 describe("a crash in the middle of a 50,000-row import", () => {
   it("leaves the database consistent with the import wholly absent", async () => {
-    const { db, path } = freshDb("crash.db");
-    db.$client.close();
+    const { db, path } = await freshDb("crash.db");
+    await closeDatabase(db);
     const csv = join(tmp, "employees-50k.csv");
     writeFileSync(csv, employeesCsv(50_000));
     const before = { employees: count(path, "employees"), wages: count(path, "wages"), audit: count(path, "audit_log") };

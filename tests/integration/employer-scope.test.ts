@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { openMemoryDatabase } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { auditLog } from "../../db/schema";
 import { runCli, type CliIo } from "~/cli/main";
 import { employerScopeOf, inScope, setUserEmployers } from "~/models/employer-scope.server";
@@ -16,26 +16,26 @@ const actor = { userId: null, label: "test" };
 
 describe("the scope model", () => {
   it("empty = all; set, replace, clear, audit-logged; refused for admins and unknown codes", async () => {
-    const db = openMemoryDatabase();
-    for (const code of ["SH01", "BJ01", "GZ01"]) expect(saveEmployer(db, actor, null, { code, name: code, uscc: "91350100M000100Y43", region: "r" }).ok).toBe(true);
+    const db = await openTestDatabase();
+    for (const code of ["SH01", "BJ01", "GZ01"]) expect((await saveEmployer(db, actor, null, { code, name: code, uscc: "91350100M000100Y43", region: "r" })).ok).toBe(true);
     const hr = await createUser(db, actor, { email: "hr@example.com", role: "hr", password: "a long passphrase" });
     const admin = await createUser(db, actor, { email: "admin@example.com", role: "admin", password: "a long passphrase" });
-    expect(employerScopeOf(db, hr)).toBeNull();
-    expect(setUserEmployers(db, actor, hr, ["SH01", "GZ01"]).ok).toBe(true);
-    const scope = employerScopeOf(db, hr);
+    expect(await employerScopeOf(db, hr)).toBeNull();
+    expect((await setUserEmployers(db, actor, hr, ["SH01", "GZ01"])).ok).toBe(true);
+    const scope = await employerScopeOf(db, hr);
     expect(scope?.codes).toEqual(["GZ01", "SH01"]);
     expect(inScope(scope, { code: "SH01" })).toBe(true);
     expect(inScope(scope, { code: "BJ01" })).toBe(false);
     expect(inScope(scope, { code: "" })).toBe(false);
     expect(inScope(null, { code: "BJ01" })).toBe(true);
-    const unknown = setUserEmployers(db, actor, hr, ["SH01", "NOPE"]);
+    const unknown = await setUserEmployers(db, actor, hr, ["SH01", "NOPE"]);
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.errors.employers).toMatchObject({ code: "unknownEmployer", detail: "NOPE" });
-    expect(employerScopeOf(db, hr)?.codes).toEqual(["GZ01", "SH01"]); // unchanged
-    expect(setUserEmployers(db, actor, admin, ["SH01"]).ok).toBe(false);
-    expect(setUserEmployers(db, actor, hr, []).ok).toBe(true);
-    expect(employerScopeOf(db, hr)).toBeNull();
-    const entries = db.select().from(auditLog).all().filter((e) => e.action === "set_employers");
+    expect((await employerScopeOf(db, hr))?.codes).toEqual(["GZ01", "SH01"]); // unchanged
+    expect((await setUserEmployers(db, actor, admin, ["SH01"])).ok).toBe(false);
+    expect((await setUserEmployers(db, actor, hr, [])).ok).toBe(true);
+    expect(await employerScopeOf(db, hr)).toBeNull();
+    const entries = (await db.select().from(auditLog).all()).filter((e) => e.action === "set_employers");
     expect(entries.map((e) => e.after)).toEqual([{ employers: ["GZ01", "SH01"] }, { employers: [] }]);
   });
 });

@@ -7,11 +7,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openMemoryDatabase, type Db } from "../../db/connection";
+import { type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { readImportFile } from "~/lib/import-file.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { previewImport, runImport } from "~/models/import.server";
 import { contentHash } from "../helpers/db-hash";
+import { rawSql } from "../helpers/raw-sql";
 
 const DIR = join(import.meta.dirname, "..", "fixtures", "files");
 const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
@@ -21,25 +23,25 @@ const LI = "310104198511204567";
 const WANG = "11010519930615789X";
 
 let db: Db;
-beforeEach(() => {
-  db = openMemoryDatabase();
-  const r = runImport(db, "employers", "code,name,uscc,region\nACME,Acme Trading Co. Ltd.,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
+beforeEach(async () => {
+  db = await openTestDatabase();
+  const r = await runImport(db, "employers", "code,name,uscc,region\nACME,Acme Trading Co. Ltd.,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
   expect(r.ok).toBe(true);
 });
 
 type Stored = { employee_no: string; name: string; id_number: string; hire_date: string; termination_date: string | null; department: string; email: string; wage: number };
-function stored(): Stored[] {
-  return db.$client
+async function stored(): Promise<Stored[]> {
+  return await rawSql(db)
     .prepare(
       "SELECT e.employee_no, e.name, e.id_number, e.hire_date, e.termination_date, e.department, e.email, w.monthly_wage AS wage FROM employees e JOIN wages w ON w.employee_id = e.id ORDER BY e.employee_no",
     )
-    .all() as Stored[];
+    .all<Stored>();
 }
 
 async function importFixture(name: string, kind: "employees" = "employees", sheet?: string) {
   const read = await readImportFile(kind, fixture(name), { sheet });
   if (!read.ok) return { read, result: undefined };
-  return { read, result: runImport(db, kind, read.input, CLI_ACTOR, { fileName: name }) };
+  return { read, result: await runImport(db, kind, read.input, CLI_ACTOR, { fileName: name }) };
 }
 
 const THREE: Partial<Stored>[] = [
@@ -53,7 +55,7 @@ describe("each fixture imports to exactly the values expected", () => {
     const { read, result } = await importFixture("employees-gbk.csv");
     expect(read.ok && read.source).toEqual({ format: "csv", encoding: "gb18030", delimiter: "," });
     expect(result).toMatchObject({ ok: true, summary: { rows: 3, created: 3 } });
-    const rows = stored();
+    const rows = await stored();
     expect(rows).toMatchObject(THREE);
     // Byte-exact names: the UTF-8 of 张伟, not mojibake.
     expect(Buffer.from(rows[0]!.name, "utf8").toString("hex")).toBe("e5bca0e4bc9f");
@@ -63,14 +65,14 @@ describe("each fixture imports to exactly the values expected", () => {
     const { read, result } = await importFixture("employees-utf16.csv");
     expect(read.ok && read.source).toMatchObject({ format: "csv", encoding: "utf-16le" });
     expect(result).toMatchObject({ ok: true, summary: { created: 3 } });
-    expect(stored()).toMatchObject(THREE);
+    expect(await stored()).toMatchObject(THREE);
   });
 
   it("UTF-8 CSV with BOM: 证件号码 and 证件类型 in Chinese, 年月日 dates, ¥ amounts, spaces around cells", async () => {
     const { read, result } = await importFixture("employees-utf8-bom.csv");
     expect(read.ok && read.source).toMatchObject({ format: "csv", encoding: "utf-8-bom" });
     expect(result).toMatchObject({ ok: true, summary: { created: 3 } });
-    expect(stored()).toMatchObject([
+    expect(await stored()).toMatchObject([
       { ...THREE[0], email: "zhang.wei@example.com", termination_date: null },
       { ...THREE[1], termination_date: "2025-01-31" },
       THREE[2],
@@ -81,13 +83,13 @@ describe("each fixture imports to exactly the values expected", () => {
     const { read, result } = await importFixture("employees-dates.xlsx");
     expect(read.ok && read.source).toEqual({ format: "xlsx", sheet: "花名册", sheets: ["花名册", "其他"] });
     expect(result).toMatchObject({ ok: true, summary: { created: 3 } });
-    expect(stored()).toMatchObject([THREE[0], { ...THREE[1], wage: 1250050 }, THREE[2]]);
+    expect(await stored()).toMatchObject([THREE[0], { ...THREE[1], wage: 1250050 }, THREE[2]]);
   });
 
   it("xlsx with a formula cell: its cached value", async () => {
     const { result } = await importFixture("employees-formula.xlsx");
     expect(result).toMatchObject({ ok: true, summary: { created: 1 } });
-    expect(stored()).toMatchObject([{ employee_no: "E101", wage: 800000 }]);
+    expect(await stored()).toMatchObject([{ employee_no: "E101", wage: 800000 }]);
   });
 
   it("the preview shows the first rows as they will be stored", async () => {
@@ -97,30 +99,30 @@ describe("each fixture imports to exactly the values expected", () => {
       line: 2,
       cells: ["E101", "张伟", "resident_id", "3101**********1230", "ACME", "2024-07-01", "", "研发部", "", "¥8,000.00"],
     });
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 });
 
 describe("refused naming row and column, the database unchanged", () => {
   it("an identity number Excel turned into a number cell", async () => {
-    const before = contentHash(db.$client, []);
+    const before = await contentHash(db, []);
     const { read, result } = await importFixture("employees-numeric-id.xlsx");
     expect(result).toMatchObject({ ok: false });
     expect(result && !result.ok && result.errors.map((e) => [e.row, e.column, e.code])).toEqual([[3, "id_number", "idNumericCell"]]);
     expect(result && !result.ok && result.errors[0]!.message).toMatch(/Excel keeps 15 digits: format the column as text and re-enter/);
     expect(read.ok).toBe(true);
-    expect(contentHash(db.$client, [])).toBe(before);
+    expect(await contentHash(db, [])).toBe(before);
   });
 
   it("scientific notation and 18 digits ending in 000 that fail the check character", async () => {
     const csv = `工号,姓名,身份证号码,入职日期,月工资\nE1,甲,3.10104E+17,2024-07-01,1\nE2,乙,310104198511204000,2024-07-01,1\nE3,丙,${LI},2024-07-01,1\n`;
     const read = await readImportFile("employees", new TextEncoder().encode(csv));
-    const r = read.ok ? runImport(db, "employees", read.input, CLI_ACTOR) : undefined;
+    const r = read.ok ? await runImport(db, "employees", read.input, CLI_ACTOR) : undefined;
     expect(r && !r.ok && r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, "id_number", "idScientific"],
       [3, "id_number", "idTruncated"],
     ]);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it.each([
@@ -150,16 +152,16 @@ describe("refused naming row and column, the database unchanged", () => {
 describe("an identity number belongs to one employee", () => {
   it("refused on import naming both employee numbers, against the database and within the file", async () => {
     expect((await importFixture("employees-gbk.csv")).result?.ok).toBe(true);
-    const before = contentHash(db.$client, []);
+    const before = await contentHash(db, []);
     const again = `工号,姓名,身份证号码,入职日期,月工资\nE201,张伟,${ZHANG},2024-09-01,8000\n`;
     const read = await readImportFile("employees", new TextEncoder().encode(again + `E202,某,${WANG},2024-09-01,1\nE203,某某,${WANG},2024-09-01,1\n`));
-    const r2 = read.ok ? runImport(db, "employees", read.input, CLI_ACTOR) : undefined;
+    const r2 = read.ok ? await runImport(db, "employees", read.input, CLI_ACTOR) : undefined;
     expect(r2 && !r2.ok && r2.errors.map((e) => [e.row, e.column, e.code, e.params])).toEqual([
       [2, "id_number", "duplicateIdNumber", { idNumber: ZHANG, other: "E101" }],
       [3, "id_number", "duplicateIdNumber", { idNumber: WANG, other: "E103" }],
       [4, "id_number", "duplicateIdNumber", { idNumber: WANG, other: "E202" }],
     ]);
-    expect(contentHash(db.$client, [])).toBe(before);
+    expect(await contentHash(db, [])).toBe(before);
     // Re-importing the same employees (same numbers, same identities) is not a clash.
     expect((await importFixture("employees-gbk.csv")).result).toMatchObject({ ok: true, summary: { unchanged: 3 } });
   });

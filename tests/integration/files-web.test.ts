@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
+import { rawSql } from "../helpers/raw-sql";
+import { closeDatabase } from "../../db/connection";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-files-web-"));
 // Before any module that opens the app's database (utils/db.server) is imported.
@@ -24,24 +26,24 @@ let rosterLoader: LoaderFn;
 beforeAll(async () => {
   const { db: appDb, migrateOnce } = await import("~/utils/db.server");
   db = appDb;
-  migrateOnce();
+  await migrateOnce();
   const { runImport } = await import("~/models/import.server");
   const { CLI_ACTOR } = await import("~/models/audit.server");
-  const r = runImport(db, "employers", "code,name,uscc,region\nACME,Acme Trading Co. Ltd.,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
+  const r = await runImport(db, "employers", "code,name,uscc,region\nACME,Acme Trading Co. Ltd.,91310000MA1FL8TQ36,sample-city\n", CLI_ACTOR);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const { createUser } = await import("~/models/user.server");
   const hr = await createUser(db, CLI_ACTOR, { email: "hr@example.com", role: "hr", password: "an-hr-passphrase" });
   const { createSession } = await import("~/models/session.server");
   const { sessionCookie } = await import("~/utils/auth.server");
-  cookie = (await sessionCookie.serialize(createSession(db, hr))).split(";")[0]!;
+  cookie = (await sessionCookie.serialize(await createSession(db, hr))).split(";")[0]!;
   const auditor = await createUser(db, CLI_ACTOR, { email: "auditor@example.com", role: "auditor", password: "an-auditor-passphrase" });
-  auditorCookie = (await sessionCookie.serialize(createSession(db, auditor))).split(";")[0]!;
+  auditorCookie = (await sessionCookie.serialize(await createSession(db, auditor))).split(";")[0]!;
   rosterLoader = (await import("~/routes/employees._index/route")).loader as unknown as LoaderFn;
   action = (await import("~/routes/imports")).action as unknown as ActionFn;
 });
 
-afterAll(() => {
-  db?.$client.close();
+afterAll(async () => {
+  if (db) await closeDatabase(db);
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -76,7 +78,7 @@ describe("the web's two-step import", () => {
     for (const [k, v] of Object.entries({ intent: "confirm", id: data.id, kind: data.kind, sha256: data.sha256, sheet: "" })) confirm.append(k, v);
     const done = await call(confirm);
     expect(done.status).toBe(302);
-    const names = db.$client.prepare("SELECT employee_no, name FROM employees ORDER BY employee_no").all();
+    const names = await rawSql(db).prepare("SELECT employee_no, name FROM employees ORDER BY employee_no").all();
     expect(names).toEqual([
       { employee_no: "E101", name: "张伟" },
       { employee_no: "E102", name: "李娜" },
@@ -94,7 +96,7 @@ describe("the web's two-step import", () => {
     const request = new Request("http://127.0.0.1/imports", { method: "POST", body: confirm, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } });
     const done = await action({ request, params: {}, context: {} }).catch((e: unknown) => e as Response);
     expect(done.status).toBe(302);
-    expect(db.$client.prepare("SELECT name, department FROM employees WHERE employee_no = 'E301'").get()).toEqual({ name: "张伟强", department: "研发部" });
+    expect(await rawSql(db).prepare("SELECT name, department FROM employees WHERE employee_no = 'E301'").get()).toEqual({ name: "张伟强", department: "研发部" });
   });
 
   it("headers that match nothing: the file stays held, the user maps them, the mapping is remembered for the kind", async () => {
@@ -145,11 +147,11 @@ describe("the roster export with full identity numbers", () => {
       throw e;
     }
   }
-  const auditCount = () => (db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get() as { n: number }).n;
+  const auditCount = async () => ((await rawSql(db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get()) as { n: number }).n;
 
   it("HR: full numbers as text cells, on request, audited; auditors are refused; every other export stays masked", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const before = auditCount();
+    const before = await auditCount();
     const res = await get("/employees?format=xlsx&ids=full", cookie);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -162,12 +164,12 @@ describe("the roster export with full identity numbers", () => {
     for (let r = 2; r <= ws.actualRowCount; r++) ids.push(ws.getRow(r).getCell(at + 1).value);
     expect(ids).toContain("310101199003071230");
     expect(ids.every((v) => typeof v === "string" && /^\d{17}[\dX]$/.test(v))).toBe(true);
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
 
     expect((await get("/employees?format=xlsx&ids=full", auditorCookie)).status).toBe(403);
     const masked = await (await get("/employees?format=csv", cookie)).text();
     expect(masked).not.toContain("310101199003071230");
     expect(masked).toContain("3101**********1230");
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
   });
 });

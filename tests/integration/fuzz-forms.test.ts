@@ -19,6 +19,7 @@ import { IMPORT_KINDS } from "~/lib/import-formats";
 import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
 import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR } from "../helpers/golden";
+import { closeDatabase } from "../../db/connection";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** Sign-in and password forms hash passwords (scrypt): fewer runs. */
@@ -37,21 +38,21 @@ const routes: Record<string, ActionFn> = {};
 
 let tried = 0;
 const outcomes = { success: 0, refused: 0 };
-afterAll(() => {
+afterAll(async () => {
   console.log(`fuzz-forms: ${tried} form submissions tried (${outcomes.success} accepted, ${outcomes.refused} refused with nothing changed)`);
-  db?.$client.close();
+  if (db) await closeDatabase(db);
   rmSync(tmp, { recursive: true, force: true });
 });
 
 beforeAll(async () => {
   const { db: appDb, migrateOnce } = await import("~/utils/db.server");
   db = appDb;
-  migrateOnce();
+  await migrateOnce();
   const { runImport } = await import("~/models/import.server");
   const { CLI_ACTOR } = await import("~/models/audit.server");
   const dir = join(CASES_DIR, "worked-examples");
   for (const k of ["employers", "policies", "employees", "registrations", "declarations", "payments"] as const) {
-    const r = runImport(db, k, readFileSync(join(dir, `${k}.csv`), "utf8"), CLI_ACTOR);
+    const r = await runImport(db, k, readFileSync(join(dir, `${k}.csv`), "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(`${k}: ${JSON.stringify(r.errors)}`);
   }
   const { createUser } = await import("~/models/user.server");
@@ -64,7 +65,7 @@ beforeAll(async () => {
   };
   const { createSession } = await import("~/models/session.server");
   const { sessionCookie } = await import("~/utils/auth.server");
-  cookieFor = async (userId) => (await sessionCookie.serialize(createSession(db, userId))).split(";")[0]!;
+  cookieFor = async (userId) => (await sessionCookie.serialize(await createSession(db, userId))).split(";")[0]!;
   const load = async (name: string, mod: Promise<{ action: unknown }>) => (routes[name] = (await mod).action as ActionFn);
   await Promise.all([
     load("employees.new", import("~/routes/employees.new")),
@@ -202,11 +203,11 @@ describe.each(Object.entries(FORMS))("form %s", (name, form) => {
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(fc.constant(null).chain(() => mutated(form.base())), async (fields) => {
-        const sqlite = db.$client;
-        const before = { hash: contentHash(sqlite, SKIP), audit: auditCount(sqlite) };
+        const sqlite = db;
+        const before = { hash: await contentHash(sqlite, SKIP), audit: await auditCount(sqlite) };
         const res = await submit(form, fields, cookie);
         tried++;
-        const after = { hash: contentHash(sqlite, SKIP), audit: auditCount(sqlite) };
+        const after = { hash: await contentHash(sqlite, SKIP), audit: await auditCount(sqlite) };
         expect(res.status, `${name}: ${JSON.stringify(fields).slice(0, 300)}`).toBeLessThan(500);
         // The users page answers a success with 200 and `ok: true` (it stays on the page).
         const accepted200 = res.status === 200 && ((await res.clone().json()) as { ok?: unknown }).ok === true;
@@ -244,9 +245,9 @@ describe("imports, the two steps", () => {
     const good = "employer_code,period,paid_on,amount,reference\nACME,2026-03,2026-04-02,5.00,REF\n";
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...IMPORT_KINDS), fc.oneof(fc.constant(good), fc.string({ maxLength: 200 }), value.map((v) => good.replace("5.00", v)), value.map((v) => good.replace("REF", v))), async (kind, text) => {
-        const sqlite = db.$client;
+        const sqlite = db;
         const unique = text.replace("REF", `REF-${next()}`);
-        const before = { hash: contentHash(sqlite, SKIP), audit: auditCount(sqlite) };
+        const before = { hash: await contentHash(sqlite, SKIP), audit: await auditCount(sqlite) };
         const body = new FormData();
         body.append("intent", "preview");
         body.append("kind", unique === text ? kind : "payments");
@@ -261,13 +262,13 @@ describe("imports, the two steps", () => {
         }
         tried++;
         expect(res.status).toBeLessThan(500);
-        expect({ hash: contentHash(sqlite, SKIP), audit: auditCount(sqlite) }, "a preview writes nothing").toEqual(before);
+        expect({ hash: await contentHash(sqlite, SKIP), audit: await auditCount(sqlite) }, "a preview writes nothing").toEqual(before);
         if (res.status !== 200) return void outcomes.refused++;
         const data = (await res.json()) as { step: string; id: string; kind: string; sha256: string };
         expect(data.step).toBe("preview");
         const confirm = await submit(FORMS["imports confirm"]!, { intent: "confirm", id: data.id, kind: data.kind, sha256: data.sha256 }, cookie);
         tried++;
-        const after = { hash: contentHash(sqlite, SKIP), audit: auditCount(sqlite) };
+        const after = { hash: await contentHash(sqlite, SKIP), audit: await auditCount(sqlite) };
         expect(confirm.status).toBeLessThan(500);
         if (confirm.status === 302) {
           outcomes.success++;

@@ -15,14 +15,16 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
-import { openMemoryDatabase, schema, type Db } from "../../db/connection";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteClient, wrapSqlite, type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { parseCsvRecords, toCsv } from "~/lib/csv";
 import { IMPORT_KINDS, type ImportKind } from "~/lib/import-formats";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
 import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR, goldenCases } from "../helpers/golden";
+import { closeDatabase } from "../../db/connection";
 
 /** Runs per import kind (mutated fixtures), and of wholly arbitrary text. */
 const MUTATED_RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -37,24 +39,22 @@ afterAll(() => {
 // ---------- the database before each import ----------
 
 /** A golden case loaded up to (not including) `kind`, as a serialized image to clone per run. */
-function baseImage(caseDir: string, kind: ImportKind): Buffer {
-  const db = openMemoryDatabase();
+async function baseImage(caseDir: string, kind: ImportKind): Promise<Buffer> {
+  const db = await openTestDatabase();
   for (const k of IMPORT_KINDS) {
     if (k === kind) break;
     const p = join(caseDir, `${k}.csv`);
     if (!existsSync(p)) continue;
-    const r = runImport(db, k, readFileSync(p, "utf8"), CLI_ACTOR);
+    const r = await runImport(db, k, readFileSync(p, "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(`${caseDir} ${k}: ${JSON.stringify(r.errors.slice(0, 3))}`);
   }
-  const image = db.$client.serialize();
-  db.$client.close();
+  const image = sqliteClient(db)!.serialize();
+  await closeDatabase(db);
   return image;
 }
 
 function clone(image: Buffer): Db {
-  const sqlite = new Database(image);
-  sqlite.pragma("foreign_keys = ON");
-  return drizzle(sqlite, { schema }) as Db;
+  return wrapSqlite(new Database(image));
 }
 
 // ---------- mutations ----------
@@ -153,20 +153,20 @@ const textMutation = fc.oneof(
 
 // ---------- the property ----------
 
-function checkImport(image: Buffer, kind: ImportKind, text: string) {
+async function checkImport(image: Buffer, kind: ImportKind, text: string) {
   const db = clone(image);
   try {
-    const sqlite = db.$client;
-    const before = { hash: contentHash(sqlite), audit: auditCount(sqlite) };
-    let result: ReturnType<typeof runImport>;
+    const sqlite = db;
+    const before = { hash: await contentHash(sqlite), audit: await auditCount(sqlite) };
+    let result: Awaited<ReturnType<typeof runImport>>;
     try {
-      result = runImport(db, kind, text, CLI_ACTOR);
+      result = await runImport(db, kind, text, CLI_ACTOR);
     } catch (e) {
       throw new Error(`runImport threw for ${kind}: ${(e as Error).stack}\n--- file ---\n${JSON.stringify(text.slice(0, 2000))}`);
     }
     tried++;
-    const after = { hash: contentHash(sqlite), audit: auditCount(sqlite) };
-    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    const after = { hash: await contentHash(sqlite), audit: await auditCount(sqlite) };
+    expect(sqliteClient(db)!.pragma("foreign_key_check")).toEqual([]);
     if (result.ok) {
       outcomes.imported++;
       const s = result.summary;
@@ -184,7 +184,7 @@ function checkImport(image: Buffer, kind: ImportKind, text: string) {
       expect(after, "a rejected file changes nothing").toEqual(before);
     }
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -194,33 +194,36 @@ describe.each(IMPORT_KINDS.map((k) => [k]))("import %s", (kind) => {
   const sources = cases
     .map((c) => ({ name: c.name, path: join(c.dir, `${kind}.csv`) }))
     .filter((s) => existsSync(s.path))
-    .map((s) => ({ ...s, text: readFileSync(s.path, "utf8"), image: baseImage(join(CASES_DIR, s.name), kind) }));
-
-  it("has golden files to start from, and each imports as it is", () => {
-    expect(sources.length).toBeGreaterThan(0);
-    for (const s of sources) checkImport(s.image, kind, s.text);
+    .map((s) => ({ ...s, text: readFileSync(s.path, "utf8"), image: Buffer.alloc(0) as Buffer }));
+  beforeAll(async () => {
+    for (const s of sources) s.image = await baseImage(join(CASES_DIR, s.name), kind);
   });
 
-  it("mutated golden files: imported whole or rejected with nothing written", () => {
-    fc.assert(
-      fc.property(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), textMutation, (which, mutations, finish) => {
+  it("has golden files to start from, and each imports as it is", async () => {
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) await checkImport(s.image, kind, s.text);
+  });
+
+  it("mutated golden files: imported whole or rejected with nothing written", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), textMutation, async (which, mutations, finish) => {
         const source = sources[which]!;
         let records = parseCsvRecords(source.text).filter((r) => !(r.length === 1 && r[0] === ""));
         for (const m of mutations) if (records.length > 0) records = m(records.map((row) => [...row]));
         if (records.length === 0) records = [[""]];
-        checkImport(source.image, kind, finish(toCsv(records)));
+        await checkImport(source.image, kind, finish(toCsv(records)));
       }),
       { numRuns: MUTATED_RUNS },
     );
   });
 
-  it("arbitrary text: never a throw, never a partial write", () => {
-    fc.assert(
-      fc.property(fc.nat(sources.length - 1), fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.array(cellValue, { maxLength: 12 }), { maxLength: 6 }).map((r) => toCsv(r))), (which, text) => {
+  it("arbitrary text: never a throw, never a partial write", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(sources.length - 1), fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.array(cellValue, { maxLength: 12 }), { maxLength: 6 }).map((r) => toCsv(r))), async (which, text) => {
         const source = sources[which]!;
         // Half the time behind the right header, so the rows themselves are read.
         const header = parseCsvRecords(source.text)[0]!.join(",");
-        checkImport(source.image, kind, text.length % 2 ? `${header}\n${text}` : text);
+        await checkImport(source.image, kind, text.length % 2 ? `${header}\n${text}` : text);
       }),
       { numRuns: ARBITRARY_RUNS },
     );

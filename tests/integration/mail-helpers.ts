@@ -7,6 +7,7 @@ import { CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
 import { residentIdCheckChar } from "~/rules/identity";
 import { CASES_DIR } from "../helpers/golden";
+import { rawSql } from "../helpers/raw-sql";
 
 const CASE = join(CASES_DIR, "worked-examples");
 
@@ -20,9 +21,9 @@ export function residentId(seq: number): string {
  * employees hired in January 2026: E002… with `e002@example.com`… (E00n's
  * language is English when n is even), and one (E900) without an address.
  */
-export function loadMonth(db: Db, extra: number): void {
+export async function loadMonth(db: Db, extra: number): Promise<void> {
   for (const kind of ["employers", "policies", "employees", "declarations", "payments"] as const) {
-    const r = runImport(db, kind, readFileSync(join(CASE, `${kind}.csv`), "utf8"), CLI_ACTOR);
+    const r = await runImport(db, kind, readFileSync(join(CASE, `${kind}.csv`), "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
   }
   const lines = ["employee_no,name,id_type,id_number,employer_code,hire_date,termination_date,department,email,monthly_wage"];
@@ -31,9 +32,9 @@ export function loadMonth(db: Db, extra: number): void {
     lines.push(`${no},Worker ${i},,${residentId(i)},ACME,2026-01-05,,Ops,${no.toLowerCase()}@example.com,9000.00`);
   }
   lines.push(`E900,No Mail,,${residentId(900)},ACME,2026-01-05,,Ops,,9000.00`);
-  const r = runImport(db, "employees", lines.join("\n") + "\n", CLI_ACTOR);
+  const r = await runImport(db, "employees", lines.join("\n") + "\n", CLI_ACTOR);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  db.$client.prepare("UPDATE employees SET mail_locale = 'en' WHERE CAST(substr(employee_no, 2) AS INTEGER) % 2 = 0").run();
+  await rawSql(db).prepare("UPDATE employees SET mail_locale = 'en' WHERE CAST(substr(employee_no, 2) AS INTEGER) % 2 = 0").run();
 }
 
 export interface Received {

@@ -11,18 +11,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { migrate, openDatabase, openMemoryDatabase, type Db } from "../../db/connection";
+import { migrate, openDatabase, type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { createMailTransport, type MailTransport } from "~/models/mailer.server";
 import { enqueueMonth, resolveLink, sendDue } from "~/models/statement-mail.server";
 import { issueStatements } from "~/models/statement.server";
 import { formatMoney } from "~/utils/format";
 import { bodyOf, linkIn, loadMonth, residentId, startSmtp, subjectOf, type TestSmtp } from "./mail-helpers";
+import { rawSql } from "../helpers/raw-sql";
+import { closeDatabase } from "../../db/connection";
 
 const ROOT = resolve(__dirname, "../..");
 const N = 6; // E001 … E006 have addresses; E900 has none
-const outbox = (db: Db) =>
-  db.$client.prepare("SELECT o.*, e.employee_no FROM mail_outbox o JOIN statements s ON s.id = o.statement_id JOIN employees e ON e.id = s.employee_id ORDER BY e.employee_no").all() as {
+const outbox = async (db: Db) =>
+  (await rawSql(db).prepare("SELECT o.*, e.employee_no FROM mail_outbox o JOIN statements s ON s.id = o.statement_id JOIN employees e ON e.id = s.employee_id ORDER BY e.employee_no").all()) as {
     state: string;
     address: string;
     last_error: string | null;
@@ -44,18 +47,18 @@ afterEach(async () => {
   await smtp.close();
 });
 
-function issuedMonth(): Db {
-  const db = openMemoryDatabase();
-  loadMonth(db, N - 1);
-  const r = issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR);
+async function issuedMonth(): Promise<Db> {
+  const db = await openTestDatabase();
+  await loadMonth(db, N - 1);
+  const r = await issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR);
   expect(r).toMatchObject({ ok: true, issued: N + 1 });
   return db;
 }
 
 describe("sending a month through SMTP", () => {
   it("sends N messages to the right recipients, in their language, each with a link to their own statement and nothing private", async () => {
-    const db = issuedMonth();
-    expect(enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR)).toEqual({ ok: true, queued: N, requeued: 0, already: 0, noAddress: 1 });
+    const db = await issuedMonth();
+    expect(await enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR)).toEqual({ ok: true, queued: N, requeued: 0, already: 0, noAddress: 1 });
     const run = await sendDue(db, smtpTransport(smtp.url), { baseUrl: "https://shebao.example" });
     expect(run).toEqual({ sent: N, failed: 0, retrying: 0 });
     expect(smtp.received.map((m) => m.to).flat().sort()).toEqual(["e002@example.com", "e003@example.com", "e004@example.com", "e005@example.com", "e006@example.com", "li.wei@example.com"]);
@@ -70,12 +73,12 @@ describe("sending a month through SMTP", () => {
 
     for (const m of smtp.received) {
       const no = m.to[0] === "li.wei@example.com" ? "E001" : m.to[0]!.slice(0, 4).toUpperCase();
-      const emp = db.$client.prepare("SELECT id, id_number FROM employees WHERE employee_no = ?").get(no) as { id: number; id_number: string };
-      const st = db.$client.prepare("SELECT id, figures FROM statements WHERE employee_id = ?").get(emp.id) as { id: number; figures: string };
+      const emp = (await rawSql(db).prepare("SELECT id, id_number FROM employees WHERE employee_no = ?").get(no)) as { id: number; id_number: string };
+      const st = (await rawSql(db).prepare("SELECT id, figures FROM statements WHERE employee_id = ?").get(emp.id)) as { id: number; figures: string };
       const f = JSON.parse(st.figures) as { wage: number; base: number; employeeTotal: number };
       const text = bodyOf(m.raw);
       // The link opens this employee's statement, and only it.
-      const link = resolveLink(db, linkIn(text));
+      const link = await resolveLink(db, linkIn(text));
       expect(link).toMatchObject({ ok: true, statementId: st.id });
       expect(text).toContain(formatMoney(f.employeeTotal));
       // No identity number (nor its last 6), base or wage in the message.
@@ -85,40 +88,40 @@ describe("sending a month through SMTP", () => {
       expect(text).not.toContain(formatMoney(f.base));
       expect(m.messageId).toMatch(/^<shebao-\d+-1@acme\.example>$/);
     }
-    expect(outbox(db).every((r) => r.state === "sent")).toBe(true);
+    expect((await outbox(db)).every((r) => r.state === "sent")).toBe(true);
 
     // A second click enqueues nothing and sends nothing.
-    expect(enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR)).toMatchObject({ queued: 0, already: N });
+    expect(await enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR)).toMatchObject({ queued: 0, already: N });
     expect(await sendDue(db, transport!)).toEqual({ sent: 0, failed: 0, retrying: 0 });
     expect(smtp.received).toHaveLength(N);
   });
 
   it("marks a recipient rejected with 550 failed with the server's reply, sends the others, and resends the failed on request", async () => {
-    const db = issuedMonth();
+    const db = await issuedMonth();
     smtp.reject.add("e003@example.com");
-    enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR);
+    await enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR);
     expect(await sendDue(db, smtpTransport(smtp.url))).toEqual({ sent: N - 1, failed: 1, retrying: 0 });
-    const failed = outbox(db).filter((r) => r.state === "failed");
+    const failed = (await outbox(db)).filter((r) => r.state === "failed");
     expect(failed).toHaveLength(1);
     expect(failed[0]!.address).toBe("e003@example.com");
     expect(failed[0]!.last_error).toMatch(/550.*Recipient address rejected: User unknown/);
     expect(smtp.received.map((m) => m.to[0])).not.toContain("e003@example.com");
     // The address is fixed at the server; HR resends the failed only.
     smtp.reject.clear();
-    expect(enqueueMonth(db, { employerCode: "ACME", period: "2026-03", which: "failed" }, CLI_ACTOR)).toMatchObject({ requeued: 1 });
+    expect(await enqueueMonth(db, { employerCode: "ACME", period: "2026-03", which: "failed" }, CLI_ACTOR)).toMatchObject({ requeued: 1 });
     expect(await sendDue(db, transport!)).toEqual({ sent: 1, failed: 0, retrying: 0 });
     expect(smtp.received.filter((m) => m.to[0] === "e003@example.com")).toHaveLength(1);
     expect(smtp.received).toHaveLength(N);
   });
 
   it("keeps messages queued while the server refuses connections and sends them once it is back", async () => {
-    const db = issuedMonth();
+    const db = await issuedMonth();
     const port = smtp.port;
     await smtp.close();
-    enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR);
+    await enqueueMonth(db, { employerCode: "ACME", period: "2026-03" }, CLI_ACTOR);
     const t0 = new Date();
     expect(await sendDue(db, smtpTransport(`smtp://127.0.0.1:${port}`), { now: () => t0 })).toEqual({ sent: 0, failed: 0, retrying: N });
-    const rows = outbox(db);
+    const rows = await outbox(db);
     expect(rows.every((r) => r.state === "queued" && r.attempts === 1)).toBe(true);
     expect(rows[0]!.last_error).toMatch(/ECONNREFUSED/);
     // Not due yet (backoff): nothing is tried.
@@ -154,9 +157,9 @@ describe("a sender killed mid-batch", () => {
   it("sends each remaining message exactly once after a restart", async () => {
     const path = join(dir, "kill.db");
     const db = openDatabase(path);
-    migrate(db);
-    loadMonth(db, N - 1);
-    expect(issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR).ok).toBe(true);
+    await migrate(db);
+    await loadMonth(db, N - 1);
+    expect((await issueStatements(db, { employerCode: "ACME", period: "2026-03", issuedOn: "2026-03-31" }, CLI_ACTOR)).ok).toBe(true);
 
     // The third message arrives: the sender is killed before the server answers it.
     const first = cli(path, ["statements", "send", "--employer", "ACME", "--period", "2026-03"]);
@@ -171,7 +174,7 @@ describe("a sender killed mid-batch", () => {
     const killed = await first.done;
     expect(killed.signal).toBe("SIGKILL");
     expect(smtp.received).toHaveLength(2);
-    const mid = db.$client.prepare("SELECT state, count(*) AS n FROM mail_outbox GROUP BY state ORDER BY state").all();
+    const mid = await rawSql(db).prepare("SELECT state, count(*) AS n FROM mail_outbox GROUP BY state ORDER BY state").all();
     expect(mid).toEqual([
       { state: "queued", n: N - 3 },
       { state: "sending", n: 1 },
@@ -187,8 +190,8 @@ describe("a sender killed mid-batch", () => {
     const to = smtp.received.map((m) => m.to[0]!).sort();
     expect(to).toHaveLength(N);
     expect(new Set(to).size).toBe(N);
-    expect(db.$client.prepare("SELECT state, count(*) AS n FROM mail_outbox GROUP BY state").all()).toEqual([{ state: "sent", n: N }]);
-    db.$client.close();
+    expect(await rawSql(db).prepare("SELECT state, count(*) AS n FROM mail_outbox GROUP BY state").all()).toEqual([{ state: "sent", n: N }]);
+    await closeDatabase(db);
   }, 60_000);
 });
 

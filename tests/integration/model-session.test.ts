@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openMemoryDatabase, type Db } from "../../db/connection";
+import { type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { auditLog, loginAttempts, sessions } from "../../db/schema";
 import {
   ABSOLUTE_TIMEOUT_MS,
@@ -25,33 +26,33 @@ describe("sessions and sign-in", () => {
   let db: Db;
   let userId: number;
   beforeEach(async () => {
-    db = openMemoryDatabase();
+    db = await openTestDatabase();
     userId = await createUser(db, actor, { email: "HR@Example.com", name: "HR", role: "hr", password: PW });
   });
 
-  it("stores only the SHA-256 of the token", () => {
-    const token = createSession(db, userId, T0);
-    const rows = db.select().from(sessions).all();
+  it("stores only the SHA-256 of the token", async () => {
+    const token = await createSession(db, userId, T0);
+    const rows = await db.select().from(sessions).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(hashToken(token));
     expect(rows[0]!.id).not.toContain(token);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
   });
 
-  it("ends a session after the idle timeout and after the absolute timeout", () => {
-    const idle = createSession(db, userId, T0);
-    expect(getSessionUser(db, idle, at(IDLE_TIMEOUT_MS - 1000))?.email).toBe("hr@example.com");
-    expect(getSessionUser(db, idle, at(2 * IDLE_TIMEOUT_MS - 2000))).not.toBeNull(); // kept alive by use
-    expect(getSessionUser(db, idle, at(3 * IDLE_TIMEOUT_MS))).toBeNull();
-    expect(db.select().from(sessions).all()).toHaveLength(0);
+  it("ends a session after the idle timeout and after the absolute timeout", async () => {
+    const idle = await createSession(db, userId, T0);
+    expect((await getSessionUser(db, idle, at(IDLE_TIMEOUT_MS - 1000)))?.email).toBe("hr@example.com");
+    expect(await getSessionUser(db, idle, at(2 * IDLE_TIMEOUT_MS - 2000))).not.toBeNull(); // kept alive by use
+    expect(await getSessionUser(db, idle, at(3 * IDLE_TIMEOUT_MS))).toBeNull();
+    expect(await db.select().from(sessions).all()).toHaveLength(0);
 
-    const busy = createSession(db, userId, T0);
+    const busy = await createSession(db, userId, T0);
     let t = 0;
     while (t + IDLE_TIMEOUT_MS / 2 < ABSOLUTE_TIMEOUT_MS) {
       t += IDLE_TIMEOUT_MS / 2;
-      expect(getSessionUser(db, busy, at(t))).not.toBeNull();
+      expect(await getSessionUser(db, busy, at(t))).not.toBeNull();
     }
-    expect(getSessionUser(db, busy, at(ABSOLUTE_TIMEOUT_MS))).toBeNull();
+    expect(await getSessionUser(db, busy, at(ABSOLUTE_TIMEOUT_MS))).toBeNull();
   });
 
   it("signs in with a fresh session every time, audit-logged", async () => {
@@ -61,15 +62,15 @@ describe("sessions and sign-in", () => {
     if (!a.ok || !b.ok) return;
     expect(a.token).not.toBe(b.token);
     expect(a.user).toEqual({ id: userId, email: "hr@example.com", name: "HR", role: "hr", employeeId: null });
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "login")).all()).toHaveLength(2);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "login")).all()).toHaveLength(2);
   });
 
   it("signs out by deleting the row", async () => {
     const r = await signIn(db, { email: "hr@example.com", password: PW, address: "a" }, T0);
     if (!r.ok) throw new Error("sign-in failed");
-    deleteSession(db, r.token, T0);
-    expect(getSessionUser(db, r.token, T0)).toBeNull();
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "logout")).all()).toHaveLength(1);
+    await deleteSession(db, r.token, T0);
+    expect(await getSessionUser(db, r.token, T0)).toBeNull();
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "logout")).all()).toHaveLength(1);
   });
 
   it("answers the same for a wrong password and an unknown account", async () => {
@@ -81,8 +82,8 @@ describe("sessions and sign-in", () => {
 
   it("refuses disabled users and ends their sessions", async () => {
     const r = await signIn(db, { email: "hr@example.com", password: PW, address: "a" }, T0);
-    setUserDisabled(db, actor, userId, true, T0);
-    if (r.ok) expect(getSessionUser(db, r.token, T0)).toBeNull();
+    await setUserDisabled(db, actor, userId, true, T0);
+    if (r.ok) expect(await getSessionUser(db, r.token, T0)).toBeNull();
     expect(await signIn(db, { email: "hr@example.com", password: PW, address: "a" }, T0)).toEqual({ ok: false });
   });
 });
@@ -90,7 +91,7 @@ describe("sessions and sign-in", () => {
 describe("sign-in throttling", () => {
   let db: Db;
   beforeAll(async () => {
-    db = openMemoryDatabase();
+    db = await openTestDatabase();
     await createUser(db, actor, { email: "hr@example.com", role: "hr", password: PW });
     await createUser(db, actor, { email: "audit@example.com", role: "auditor", password: PW });
   });
@@ -111,6 +112,6 @@ describe("sign-in throttling", () => {
     }
     expect((await signIn(db, { email: "audit@example.com", password: PW, address: "192.0.2.1" }, at(base + 100))).ok).toBe(false);
     expect((await signIn(db, { email: "audit@example.com", password: PW, address: "192.0.2.2" }, at(base + 100))).ok).toBe(true);
-    expect(db.select().from(loginAttempts).where(eq(loginAttempts.key, "address:192.0.2.1")).all().length).toBeGreaterThanOrEqual(30);
+    expect((await db.select().from(loginAttempts).where(eq(loginAttempts.key, "address:192.0.2.1")).all()).length).toBeGreaterThanOrEqual(30);
   });
 });

@@ -7,13 +7,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, describe, expect, it } from "vitest";
-import { migrate, openDatabase, openMemoryDatabase } from "../../db/connection";
+import { afterAll, describe, expect, it, beforeAll } from "vitest";
+import { migrate, openDatabase } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { runCli, type CliIo } from "~/cli/main";
 import { changePassword } from "~/models/account.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { createUser } from "~/models/user.server";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
+import { closeDatabase } from "../../db/connection";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-pw-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,7 +32,7 @@ describe("the policy", () => {
 
 describe("createUser", () => {
   it("refuses 11 characters and 201; accepts 12 and a 200-character passphrase", async () => {
-    const db = openMemoryDatabase();
+    const db = await openTestDatabase();
     await expect(createUser(db, CLI_ACTOR, { email: "a@example.com", role: "hr", password: of(11) })).rejects.toThrow();
     await expect(createUser(db, CLI_ACTOR, { email: "a@example.com", role: "hr", password: of(201) })).rejects.toThrow();
     expect(await createUser(db, CLI_ACTOR, { email: "a@example.com", role: "hr", password: of(12) })).toBeGreaterThan(0);
@@ -40,9 +42,11 @@ describe("createUser", () => {
 
 describe("cli user add", () => {
   const dbPath = join(tmp, "cli.db");
-  const db = openDatabase(dbPath);
-  migrate(db);
-  db.$client.close();
+  beforeAll(async () => {
+    const db = openDatabase(dbPath);
+    await migrate(db);
+    await closeDatabase(db);
+  });
 
   async function add(email: string, password: string) {
     let stderr = "";
@@ -65,11 +69,11 @@ describe("cli user add", () => {
 
 describe("changing one's password", () => {
   it("refuses 11 and 201 characters; accepts a 200-character passphrase", async () => {
-    const db = openMemoryDatabase();
+    const db = await openTestDatabase();
     const old = "an-old-passphrase";
     const id = await createUser(db, CLI_ACTOR, { email: "e@example.com", role: "hr", password: old });
     const user = { id, email: "e@example.com" };
-    const change = (p: string) => changePassword(db, user, { currentPassword: old, newPassword: p, confirmPassword: p });
+    const change = async (p: string) => await changePassword(db, user, { currentPassword: old, newPassword: p, confirmPassword: p });
     expect(await change(of(11))).toEqual({ ok: false, errors: { newPassword: "tooShort" } });
     expect(await change(of(201))).toMatchObject({ ok: false, errors: { newPassword: "tooLong" } });
     expect(await change(of(200))).toMatchObject({ ok: true });

@@ -6,7 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openMemoryDatabase, type Db } from "../../db/connection";
+import { type Db } from "../../db/connection";
+import { openTestDatabase } from "../helpers/test-db";
 import { auditLog, loginAttempts } from "../../db/schema";
 import { changePassword } from "~/models/account.server";
 import { MAX_FAILURES_PER_ACCOUNT, signIn, THROTTLE_WINDOW_MS } from "~/models/session.server";
@@ -20,18 +21,18 @@ describe("finding 1: parallel guessing", () => {
   let db: Db;
   let userId: number;
   beforeEach(async () => {
-    db = openMemoryDatabase();
+    db = await openTestDatabase();
     userId = await createUser(db, actor, { email: "hr@example.com", name: "HR", role: "hr", password: PW });
   });
 
   it("40 concurrent wrong guesses, then the right one: refused, and at most 10 guesses were checked", async () => {
-    const wrong = Array.from({ length: 40 }, (_, i) =>
-      signIn(db, { email: "hr@example.com", password: `guess-${i}`, address: `10.1.0.${i}` }, T0),
+    const wrong = Array.from({ length: 40 }, async (_, i) =>
+      await signIn(db, { email: "hr@example.com", password: `guess-${i}`, address: `10.1.0.${i}` }, T0),
     );
-    const right = signIn(db, { email: "hr@example.com", password: PW, address: "10.2.0.1" }, T0);
+    const right = await signIn(db, { email: "hr@example.com", password: PW, address: "10.2.0.1" }, T0);
     const results = await Promise.all([...wrong, right]);
     expect(results.every((r) => !r.ok)).toBe(true);
-    const failed = db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all();
+    const failed = await db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all();
     const checked = failed.filter((r) => (r.after as { throttled: boolean }).throttled === false);
     expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     // Once the window has passed, the right password opens the account again.
@@ -42,21 +43,21 @@ describe("finding 1: parallel guessing", () => {
   it("one address guessing 40 accounts at once is held to its limit too", async () => {
     // Waves of 40 until the address is locked (the hashing queue answers part of each wave
     // "try again later" without checking anything); never more than 30 checked in all.
-    const checkedSoFar = () =>
-      db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all().filter((r) => (r.after as { throttled: boolean }).throttled === false).length;
-    for (let wave = 0; wave < 10 && checkedSoFar() < 30; wave++) {
+    const checkedSoFar = async () =>
+      (await db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all()).filter((r) => (r.after as { throttled: boolean }).throttled === false).length;
+    for (let wave = 0; wave < 10 && await checkedSoFar() < 30; wave++) {
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => signIn(db, { email: `nobody${wave}-${i}@example.com`, password: "x", address: "192.0.2.7" }, T0)),
+        Array.from({ length: 40 }, async (_, i) => await signIn(db, { email: `nobody${wave}-${i}@example.com`, password: "x", address: "192.0.2.7" }, T0)),
       );
       expect(results.every((r) => !r.ok)).toBe(true);
     }
     const right = await signIn(db, { email: "hr@example.com", password: PW, address: "192.0.2.7" }, T0);
     expect(right.ok).toBe(false);
-    const checked = db
+    const checked = (await db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, "login_failed"))
-      .all()
+      .all())
       .filter((r) => (r.after as { throttled: boolean }).throttled === false);
     expect(checked.length).toBeLessThanOrEqual(30);
   });
@@ -64,11 +65,11 @@ describe("finding 1: parallel guessing", () => {
   it("25 concurrent wrong current passwords on the change form, then the right one: refused, at most 10 checked", async () => {
     const user = { id: userId, email: "hr@example.com" };
     const form = (current: string) => ({ currentPassword: current, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
-    const wrong = Array.from({ length: 25 }, (_, i) => changePassword(db, user, form(`wrong-${i}`), T0));
-    const right = changePassword(db, user, form(PW), T0);
+    const wrong = Array.from({ length: 25 }, async (_, i) => await changePassword(db, user, form(`wrong-${i}`), T0));
+    const right = await changePassword(db, user, form(PW), T0);
     const results = await Promise.all([...wrong, right]);
     expect(results.every((r) => !r.ok)).toBe(true);
-    const failed = db.select().from(auditLog).where(eq(auditLog.action, "password_change_failed")).all();
+    const failed = await db.select().from(auditLog).where(eq(auditLog.action, "password_change_failed")).all();
     const checked = failed.filter((r) => (r.after as { throttled: boolean }).throttled === false);
     expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     // The old password still works (nothing changed).
@@ -78,9 +79,9 @@ describe("finding 1: parallel guessing", () => {
 
 describe("finding 2: a sign-in flood does not starve file reads", () => {
   it("with 40 concurrent bogus sign-ins, a file read answers within 1 s", async () => {
-    const db = openMemoryDatabase();
-    const flood = Array.from({ length: 40 }, (_, i) =>
-      signIn(db, { email: `bogus${i}@example.com`, password: "x", address: `10.9.${i}.1` }, T0),
+    const db = await openTestDatabase();
+    const flood = Array.from({ length: 40 }, async (_, i) =>
+      await signIn(db, { email: `bogus${i}@example.com`, password: "x", address: `10.9.${i}.1` }, T0),
     );
     // Let the flood reach the thread pool first.
     await new Promise((r) => setTimeout(r, 20));
@@ -95,11 +96,11 @@ describe("finding 2: a sign-in flood does not starve file reads", () => {
 
 describe("finding 6: what a failed sign-in records", () => {
   it("records the account id, or 'unknown account', never the typed text", async () => {
-    const db = openMemoryDatabase();
+    const db = await openTestDatabase();
     const id = await createUser(db, actor, { email: "hr@example.com", name: "HR", role: "hr", password: PW });
     await signIn(db, { email: "hr@example.com", password: "nope", address: "a" }, T0);
     await signIn(db, { email: "my secret passphrase", password: "x", address: "a" }, T0);
-    const rows = db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all();
+    const rows = await db.select().from(auditLog).where(eq(auditLog.action, "login_failed")).all();
     expect(rows).toHaveLength(2);
     const text = JSON.stringify(rows);
     expect(text).not.toContain("my secret passphrase");
@@ -108,6 +109,6 @@ describe("finding 6: what a failed sign-in records", () => {
     expect((rows[0]!.after as { account: unknown }).account).toBe(id);
     expect((rows[1]!.after as { account: unknown }).account).toBe("unknown account");
     // The throttle's own table keeps no typed text either.
-    expect(JSON.stringify(db.select().from(loginAttempts).all())).not.toContain("my secret passphrase");
+    expect(JSON.stringify(await db.select().from(loginAttempts).all())).not.toContain("my secret passphrase");
   });
 });

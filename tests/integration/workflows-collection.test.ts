@@ -12,41 +12,41 @@ import type { WfResult } from "~/utils/workflow-errors";
 import { ACTOR, count, workflowDb } from "./workflows-fixture";
 
 let db: Db;
-beforeEach(() => {
-  db = workflowDb();
-  expect(prepareDeclaration(db, ACTOR, { employer: "ACME", period: "2026-03", declaredOn: "2026-03-10" }).ok).toBe(true);
-  expect(recordPayment(db, ACTOR, { employer: "ACME", period: "2026-03", paidOn: "2026-03-10", amount: "1000.00", reference: "R1" }).ok).toBe(true);
+beforeEach(async () => {
+  db = await workflowDb();
+  expect((await prepareDeclaration(db, ACTOR, { employer: "ACME", period: "2026-03", declaredOn: "2026-03-10" })).ok).toBe(true);
+  expect((await recordPayment(db, ACTOR, { employer: "ACME", period: "2026-03", paidOn: "2026-03-10", amount: "1000.00", reference: "R1" })).ok).toBe(true);
 });
 
-const record = (raw: Record<string, string>) => recordCollectionAction(db, ACTOR, { employer: "ACME", ...raw });
+const record = async (raw: Record<string, string>) => await recordCollectionAction(db, ACTOR, { employer: "ACME", ...raw });
 /** The case's row for 2026-03 (the employee has worked, unpaid, since 2025-01). */
-const march = (asOf: string) => collectionCase(db, "ACME", asOf)!.months.find((m) => m.period === "2026-03")!;
+const march = async (asOf: string) => (await collectionCase(db, "ACME", asOf))!.months.find((m) => m.period === "2026-03")!;
 const codeOf = (r: WfResult, field: string) => (r.ok ? undefined : r.errors[field]?.code);
 
 describe("collection case", () => {
-  it("lists the unpaid months and moves the stage with the as-of date", () => {
-    const before = collectionCase(db, "ACME", "2026-03-20")!;
+  it("lists the unpaid months and moves the stage with the as-of date", async () => {
+    const before = (await collectionCase(db, "ACME", "2026-03-20"))!;
     expect(before.months.map((m) => m.period)).toContain("2025-01");
-    expect(march("2026-03-20")).toMatchObject({ period: "2026-03", outstanding: 181_600, stage: "overdue", timeLimit: null });
-    const audit0 = count(db, "audit_log");
-    expect(record({ kind: "order", actionDate: "2026-03-20", periods: "2026-03", timeLimit: "2026-03-31" }).ok).toBe(true);
-    expect(count(db, "audit_log")).toBe(audit0 + 1);
-    expect(march("2026-03-25")).toMatchObject({ stage: "ordered", timeLimit: "2026-03-31", daysLeft: 6 });
-    expect(march("2026-03-31")).toMatchObject({ stage: "ordered", daysLeft: 0 });
-    const expired = collectionCase(db, "ACME", "2026-04-01")!;
-    expect(march("2026-04-01")).toMatchObject({ stage: "order_expired", daysLeft: -1 });
+    expect(await march("2026-03-20")).toMatchObject({ period: "2026-03", outstanding: 181_600, stage: "overdue", timeLimit: null });
+    const audit0 = await count(db, "audit_log");
+    expect((await record({ kind: "order", actionDate: "2026-03-20", periods: "2026-03", timeLimit: "2026-03-31" })).ok).toBe(true);
+    expect(await count(db, "audit_log")).toBe(audit0 + 1);
+    expect(await march("2026-03-25")).toMatchObject({ stage: "ordered", timeLimit: "2026-03-31", daysLeft: 6 });
+    expect(await march("2026-03-31")).toMatchObject({ stage: "ordered", daysLeft: 0 });
+    const expired = (await collectionCase(db, "ACME", "2026-04-01"))!;
+    expect(await march("2026-04-01")).toMatchObject({ stage: "order_expired", daysLeft: -1 });
     expect(expired.findings.find((f) => f.rule === "ART63_ORDER_EXPIRED" && f.period === "2026-03")?.exposure).toMatchObject({ article: "86", fineMin: 181_600, fineMax: 544_800 });
     // An action dated after D does not exist yet.
-    expect(march("2026-03-19").stage).toBe("overdue");
-    expect(collectionCase(db, "ACME", "2026-03-19")!.actions[0]!.afterAsOf).toBe(true);
+    expect((await march("2026-03-19")).stage).toBe("overdue");
+    expect((await collectionCase(db, "ACME", "2026-03-19"))!.actions[0]!.afterAsOf).toBe(true);
   });
 
-  it("shows a guarantee's installment plan met and missed", () => {
-    expect(record({ kind: "guarantee", actionDate: "2026-04-01", periods: "2026-03" }).ok).toBe(true);
-    expect(record({ kind: "installment", actionDate: "2026-04-01", periods: "2026-03", dueOn: "2026-04-10", amount: "900.00" }).ok).toBe(true);
-    expect(record({ kind: "installment", actionDate: "2026-04-01", periods: "2026-03", dueOn: "2026-04-20", amount: "916.00" }).ok).toBe(true);
-    expect(recordPayment(db, ACTOR, { employer: "ACME", period: "2026-03", paidOn: "2026-04-09", amount: "900.00", reference: "R2" }).ok).toBe(true);
-    const c = collectionCase(db, "ACME", "2026-04-25")!;
+  it("shows a guarantee's installment plan met and missed", async () => {
+    expect((await record({ kind: "guarantee", actionDate: "2026-04-01", periods: "2026-03" })).ok).toBe(true);
+    expect((await record({ kind: "installment", actionDate: "2026-04-01", periods: "2026-03", dueOn: "2026-04-10", amount: "900.00" })).ok).toBe(true);
+    expect((await record({ kind: "installment", actionDate: "2026-04-01", periods: "2026-03", dueOn: "2026-04-20", amount: "916.00" })).ok).toBe(true);
+    expect((await recordPayment(db, ACTOR, { employer: "ACME", period: "2026-03", paidOn: "2026-04-09", amount: "900.00", reference: "R2" })).ok).toBe(true);
+    const c = (await collectionCase(db, "ACME", "2026-04-25"))!;
     expect(c.agreements).toEqual([
       {
         actionDate: "2026-04-01",
@@ -58,15 +58,15 @@ describe("collection case", () => {
         missedOutstanding: 91_600,
       },
     ]);
-    expect(march("2026-04-25").stage).toBe("installment_missed");
-    expect(march("2026-04-15").stage).toBe("deferred");
-    expect(collectionCase(db, "ACME", "2026-04-15")!.agreements[0]!.installments[1]!.status).toBe("upcoming");
+    expect((await march("2026-04-25")).stage).toBe("installment_missed");
+    expect((await march("2026-04-15")).stage).toBe("deferred");
+    expect((await collectionCase(db, "ACME", "2026-04-15"))!.agreements[0]!.installments[1]!.status).toBe("upcoming");
   });
 
-  it("refuses what the import refuses, writing nothing", () => {
-    expect(record({ kind: "guarantee", actionDate: "2026-04-01", periods: "2026-03" }).ok).toBe(true);
-    const audit0 = count(db, "audit_log");
-    const rows0 = count(db, "collection_actions");
+  it("refuses what the import refuses, writing nothing", async () => {
+    expect((await record({ kind: "guarantee", actionDate: "2026-04-01", periods: "2026-03" })).ok).toBe(true);
+    const audit0 = await count(db, "audit_log");
+    const rows0 = await count(db, "collection_actions");
     const cases: [Record<string, string>, string, string][] = [
       [{ kind: "order", actionDate: "2026-04-01", periods: "2026-03" }, "timeLimit", "required"],
       [{ kind: "order", actionDate: "2026-04-01", periods: "2026-03", timeLimit: "2026-03-31" }, "timeLimit", "timeLimitBeforeAction"],
@@ -81,9 +81,9 @@ describe("collection case", () => {
       [{ kind: "court", actionDate: "2026-04-01", periods: "" }, "periods", "required"],
       [{ kind: "court", actionDate: "2026-04-01", periods: "2026-03", employer: "NOPE" }, "employer", "noEmployer"],
     ];
-    for (const [raw, field, code] of cases) expect(codeOf(record(raw), field), JSON.stringify(raw)).toBe(code);
-    expect(count(db, "audit_log")).toBe(audit0);
-    expect(count(db, "collection_actions")).toBe(rows0);
-    expect(collectionCase(db, "NOPE", "2026-04-01")).toBeNull();
+    for (const [raw, field, code] of cases) expect(codeOf(await record(raw), field), JSON.stringify(raw)).toBe(code);
+    expect(await count(db, "audit_log")).toBe(audit0);
+    expect(await count(db, "collection_actions")).toBe(rows0);
+    expect(await collectionCase(db, "NOPE", "2026-04-01")).toBeNull();
   });
 });

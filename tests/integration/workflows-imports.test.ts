@@ -23,9 +23,9 @@ describe("held uploads", () => {
 });
 
 describe("preview then import", () => {
-  it("reports every bad row and writes nothing; the same file twice changes nothing", () => {
-    const db = workflowDb();
-    const audit0 = count(db, "audit_log");
+  it("reports every bad row and writes nothing; the same file twice changes nothing", async () => {
+    const db = await workflowDb();
+    const audit0 = await count(db, "audit_log");
     const bad = CSV + "ACME,2026-13,2026-03-10,1.00,R2\nACME,2026-03,2026-03-10,-5,R3\n";
     const preview = previewImport(db, "payments", bad);
     expect(preview.ok).toBe(false);
@@ -33,14 +33,14 @@ describe("preview then import", () => {
       [3, "period"],
       [4, "amount"],
     ]);
-    expect(runImport(db, "payments", bad, ACTOR).ok).toBe(false);
-    expect(count(db, "payments")).toBe(0);
-    expect(count(db, "audit_log")).toBe(audit0);
+    expect((await runImport(db, "payments", bad, ACTOR)).ok).toBe(false);
+    expect(await count(db, "payments")).toBe(0);
+    expect(await count(db, "audit_log")).toBe(audit0);
     expect(previewImport(db, "payments", CSV)).toMatchObject({ ok: true, summary: { rows: 1, created: 1, replaced: 0, unchanged: 0 } });
-    expect(count(db, "payments")).toBe(0);
-    expect(runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 1 } });
-    expect(runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 0, replaced: 0, unchanged: 1 } });
-    expect(count(db, "payments")).toBe(1);
-    expect(count(db, "audit_log")).toBe(audit0 + 1);
+    expect(await count(db, "payments")).toBe(0);
+    expect(await runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 1 } });
+    expect(await runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 0, replaced: 0, unchanged: 1 } });
+    expect(await count(db, "payments")).toBe(1);
+    expect(await count(db, "audit_log")).toBe(audit0 + 1);
   });
 });

@@ -3,6 +3,7 @@ import { CLI_ACTOR } from "~/models/audit.server";
 import { CALENDAR_YEARS, holidayYear } from "~/rules/presets/holidays";
 import { sourceLine } from "~/rules/presets/source";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
+import { closeDatabase } from "../../../db/connection";
 
 export const summary = "write a region's non-working days from the State Council holiday notice of a year";
 export const usage = `calendar apply --region R --year Y [--weekends]
@@ -19,9 +20,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   if (positionals.length !== 1 || positionals[0] !== "apply") throw new UsageError("calendar needs the subcommand apply");
   if (!values.region?.trim()) throw new UsageError("--region R is required");
   if (!values.year) throw new UsageError("--year Y is required");
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
-    const r = applyCalendar(db, CLI_ACTOR, { region: values.region, year: values.year, weekends: values.weekends ? "on" : "" });
+    const r = await applyCalendar(db, CLI_ACTOR, { region: values.region, year: values.year, weekends: values.weekends ? "on" : "" });
     if (!r.ok) {
       const [field, e] = Object.entries(r.errors)[0]!;
       if (e.code === "noCalendar") throw new CliError(`no holiday notice for ${values.year}; years with one: ${CALENDAR_YEARS.join(", ")}`);
@@ -32,6 +33,6 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     await write(ctx.io.stderr, `source: ${sourceLine(holidayYear(year)!.source)}\n`);
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

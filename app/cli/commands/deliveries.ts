@@ -4,6 +4,7 @@ import { toCsv } from "~/lib/csv";
 import { isValidMonth } from "~/rules/dates";
 import { xlsxStream } from "~/utils/xlsx.server";
 import { CliError, openExistingDb, UsageError, write, type CliOut, type CommandContext } from "../context";
+import { closeDatabase } from "../../../db/connection";
 
 /** Bytes to standard output, waiting for it to drain. */
 async function writeBytes(out: CliOut, chunk: Buffer): Promise<void> {
@@ -31,9 +32,9 @@ export async function runDeliveries(values: { employer?: string; period?: string
   if (!values.period || !isValidMonth(values.period)) throw new UsageError(`--period ${values.period ? `"${values.period}" is not a month YYYY-MM` : "is required"}`);
   const format = values.format ?? "csv";
   if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format "${format}" is not csv or xlsx`);
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
-    const rows = deliveries(db, values.employer, values.period);
+    const rows = await deliveries(db, values.employer, values.period);
     if (!rows) throw new CliError(`no employer with code "${values.employer}"`);
     const out = rows.map((r) => [
       r.employeeNo,
@@ -58,6 +59,6 @@ export async function runDeliveries(values: { employer?: string; period?: string
     await write(ctx.io.stdout, toCsv([[...DELIVERY_COLUMNS], ...out]));
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

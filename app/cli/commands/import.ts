@@ -5,6 +5,7 @@ import { capErrors, readImportFile, sourceText } from "~/lib/import-file.server"
 import { CLI_ACTOR } from "~/models/audit.server";
 import { formatImportError, IMPORT_KINDS, isImportKind, previewImport, runImport, type ImportError } from "~/models/import.server";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
+import { closeDatabase } from "../../../db/connection";
 
 export const summary = "import a file of one kind (SPEC §8: .xlsx, or CSV in UTF-8, UTF-16 or GBK), all or nothing";
 export const usage = `import KIND FILE [--sheet NAME] [--dry-run]
@@ -44,11 +45,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     await printErrors(ctx, file, read.errors);
     return 1;
   }
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
     const dryRun = values["dry-run"] === true;
     const format = sourceText(read.source);
-    const result = dryRun ? previewImport(db, kind, read.input) : runImport(db, kind, read.input, CLI_ACTOR, { fileName: basename(file), format });
+    const result = dryRun ? previewImport(db, kind, read.input) : await runImport(db, kind, read.input, CLI_ACTOR, { fileName: basename(file), format });
     if (!result.ok) {
       await printErrors(ctx, file, result.errors, result.total);
       return 1;
@@ -59,6 +60,6 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     );
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

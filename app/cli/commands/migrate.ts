@@ -1,18 +1,18 @@
-import { migrate, openDatabase } from "../../../db/connection";
+import { closeDatabase, databaseLocation, migrate, migrationStatus, openDatabase } from "../../../db/connection";
 import { UsageError, type CommandContext } from "../context";
 
-export const summary = "apply the database migrations (drizzle/)";
+export const summary = "apply the database migrations (drizzle/, or drizzle/pg/ on PostgreSQL)";
 export const usage = "migrate";
 
-export function run(args: string[], ctx: CommandContext): number {
+export async function run(args: string[], ctx: CommandContext): Promise<number> {
   if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);
   const db = openDatabase(ctx.dbPath);
   try {
-    migrate(db);
-    const n = (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
-    ctx.io.stdout.write(`database ${ctx.dbPath} is up to date (${n} migrations applied)\n`);
+    await migrate(db);
+    const { applied } = await migrationStatus(db);
+    ctx.io.stdout.write(`database ${databaseLocation(db)} is up to date (${applied} migrations applied)\n`);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
   return 0;
 }

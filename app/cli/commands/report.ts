@@ -6,6 +6,7 @@ import { runDeliveries } from "./deliveries";
 import { reportSheet } from "~/utils/report-xlsx.server";
 import { xlsxStream } from "~/utils/xlsx.server";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
+import { closeDatabase } from "../../../db/connection";
 
 export const summary = "write the findings or overdue report (SPEC §7 CSV, or .xlsx) to standard output";
 export const usage = `report findings [--as-of D] [--employer CODE] [--human-header] [--format csv|xlsx] [--lang zh|en]
@@ -30,7 +31,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     format: { type: "string" },
     lang: { type: "string" },
   });
-  if (positionals.length === 1 && positionals[0] === "deliveries") return runDeliveries(values, ctx);
+  if (positionals.length === 1 && positionals[0] === "deliveries") return await runDeliveries(values, ctx);
   if (positionals.length !== 1) throw new UsageError("report needs a kind: findings or overdue");
   const kind = positionals[0] as ReportKind;
   if (kind !== "findings" && kind !== "overdue") throw new UsageError(`unknown report "${positionals[0]}"`);
@@ -42,14 +43,14 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const asOf = values["as-of"] ?? shanghaiDate(new Date());
   if (!isValidDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
 
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
     const code = values.employer?.trim();
     if (values.employer !== undefined) {
-      const codes = new Set(db.select({ code: employers.code }).from(employers).all().map((e) => e.code));
+      const codes = new Set((await db.select({ code: employers.code }).from(employers).all()).map((e) => e.code));
       if (!code || !codes.has(code)) throw new CliError(`no employer with code "${values.employer}"`);
     }
-    const evaluation = evaluateAsOf(db, asOf, code ? { employerCodes: [code] } : {});
+    const evaluation = await evaluateAsOf(db, asOf, code ? { employerCodes: [code] } : {});
     for (const p of evaluation.configProblems) {
       await write(
         ctx.io.stderr,
@@ -64,6 +65,6 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     for (const chunk of reportChunks(kind, evaluation.findings, { warnings: values.warnings === true, humanHeader })) await write(ctx.io.stdout, chunk);
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

@@ -1,12 +1,14 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "../../../db/connection";
+import { closeDatabase, isPostgresUrl, openDatabase } from "../../../db/connection";
+import { requirePgTool, runTool } from "../pg-tools";
 import { CliError, parseOptions, UsageError, type CommandContext } from "../context";
 import { integrityCheck } from "./backup";
 
 export const summary = "replace the database with a backup (stop the server first)";
 export const usage = `restore FILE
+  PostgreSQL (DATABASE_URL): pg_restore --clean of a dump made by "backup".
   Checks FILE (PRAGMA integrity_check, a Shebao database), then copies it over the
   configured database with SQLite's backup API. STOP THE SERVER FIRST: nothing may
   write to the database while it is restored, and a running server would keep
@@ -19,6 +21,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const file = positionals[0]!;
   if (resolve(file) === resolve(ctx.dbPath)) throw new UsageError("FILE is the configured database itself");
   if (!existsSync(file)) throw new CliError(`no file ${file}`);
+  if (isPostgresUrl(ctx.dbPath)) return restorePostgres(file, ctx);
 
   let check: string;
   try {
@@ -36,8 +39,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     // The backup API writes page by page through SQLite's own locking (WAL included),
     // so no stale -wal or -shm file can be replayed over the restored data.
-    const target = openDatabase(ctx.dbPath);
-    target.$client.close();
+    await closeDatabase(openDatabase(ctx.dbPath));
     await source.backup(ctx.dbPath);
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -48,5 +50,15 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const after = integrityCheck(ctx.dbPath);
   if (after !== "ok") throw new CliError(`the restored database fails integrity_check: ${after}`);
   ctx.io.stdout.write(`restored ${file} into ${ctx.dbPath}; integrity_check: ok. Run "migrate" if the backup is older than this version, then start the server.\n`);
+  return 0;
+}
+
+async function restorePostgres(file: string, ctx: CommandContext): Promise<number> {
+  const restore = requirePgTool("pg_restore");
+  const list = await runTool(restore, ["--list", file]);
+  if (list.code !== 0) throw new CliError(`${file} is not a dump pg_restore can read (${list.stderr.trim()}); nothing was restored`);
+  const done = await runTool(restore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", ctx.dbPath, file]);
+  if (done.code !== 0) throw new CliError(`pg_restore failed (exit ${done.code}), in one transaction so nothing changed: ${done.stderr.trim()}`);
+  ctx.io.stdout.write(`restored ${file} into the PostgreSQL database with ${restore}. Run "migrate" if the backup is older than this version, then start the server.\n`);
   return 0;
 }

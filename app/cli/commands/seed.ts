@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { migrate, openDatabase } from "../../../db/connection";
+import { migrate, openDatabase, closeDatabase } from "../../../db/connection";
 import { databaseIsEmpty, seedDemo, seedScale } from "../../../db/seed";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
 import { hashPassword } from "~/utils/password.server";
@@ -28,8 +28,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const fresh = ctx.dbPath === ":memory:" || !existsSync(ctx.dbPath);
   const db = openDatabase(ctx.dbPath);
   try {
-    migrate(db);
-    if (!databaseIsEmpty(db)) {
+    await migrate(db);
+    if (!await databaseIsEmpty(db)) {
       if (values["if-empty"]) {
         ctx.io.stdout.write(`database ${ctx.dbPath} already holds data; not seeding\n`);
         return 0;
@@ -48,12 +48,12 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (!Number.isInteger(n) || n < 1 || n > 200_000) throw new UsageError("--employees must be a whole number from 1 to 200000");
     if (!Number.isInteger(m) || m < 1 || m > 120) throw new UsageError("--months must be a whole number from 1 to 120");
     const started = Date.now();
-    const r = seedScale(db, { employees: n, months: m, today });
+    const r = await seedScale(db, { employees: n, months: m, today });
     ctx.io.stdout.write(
       `seeded ${r.employees} employees × ${m} months as of ${today}: ${r.declarations} declaration lines, ${r.payments} payments, ${r.statements} statements in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

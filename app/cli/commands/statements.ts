@@ -5,6 +5,7 @@ import { enqueueMonth, outboxCounts, sendDue, type SendWhich } from "~/models/st
 import { issueStatements } from "~/models/statement.server";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
+import { closeDatabase } from "../../../db/connection";
 
 export const summary = "issue monthly statements (SPEC §6) and send them by e-mail";
 export const usage = `statements issue --employer CODE --period YYYY-MM [--employee NO] [--on YYYY-MM-DD] [--reason TEXT]
@@ -34,17 +35,17 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const sub = positionals[0];
   if (positionals.length !== 1 || (sub !== "issue" && sub !== "send" && sub !== "invite"))
     throw new UsageError(positionals.length ? `unknown statements command "${positionals.join(" ")}"` : "statements needs a subcommand: issue, send or invite");
-  if (sub === "send") return send(values, ctx);
-  if (sub === "invite") return invite(values, ctx);
+  if (sub === "send") return await send(values, ctx);
+  if (sub === "invite") return await invite(values, ctx);
   if (!values.period) throw new UsageError("--period is required");
   if (!isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
   if (values.on !== undefined && !isValidDate(values.on)) throw new UsageError(`--on "${values.on}" is not a date YYYY-MM-DD`);
   const today = shanghaiDate(new Date());
   const issuedOn = values.on ?? today;
 
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
-    const result = issueStatements(
+    const result = await issueStatements(
       db,
       {
         employerCode: values.employer ?? "",
@@ -70,7 +71,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     );
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -85,25 +86,25 @@ async function send(values: { employer?: string; period?: string; resend?: strin
     if (!values.period) throw new UsageError("--period is required");
     if (!isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
   }
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   const transport = createMailTransport({ dbPath: ctx.dbPath });
   try {
     if (!values.outbox) {
-      const q = enqueueMonth(db, { employerCode: values.employer!, period: values.period!, which }, CLI_ACTOR);
+      const q = await enqueueMonth(db, { employerCode: values.employer!, period: values.period!, which }, CLI_ACTOR);
       if (!q.ok) {
         throw new CliError(q.code === "unknownEmployer" ? `no employer with code "${values.employer}"` : `no statement is issued for ${values.employer} ${values.period}; issue them first`);
       }
       ctx.io.stdout.write(`queued ${q.queued}, queued again ${q.requeued}, already queued or sent ${q.already}, without an e-mail address ${q.noAddress}\n`);
     }
     const run = await sendDue(db, transport);
-    const left = outboxCounts(db);
+    const left = await outboxCounts(db);
     const where = transport.mode === "outbox" ? ` (no SMTP_URL: written to ${transport.outboxDir})` : "";
     ctx.io.stdout.write(`sent ${run.sent}, failed ${run.failed}, to retry ${run.retrying}${where}\n`);
     if (left.queued > 0) ctx.io.stdout.write(`${left.queued} still queued; next attempt ${left.nextAttemptAt} (run "statements send --outbox" again, or leave it to the server)\n`);
     return run.failed > 0 ? 1 : 0;
   } finally {
     transport.close();
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -111,10 +112,10 @@ async function invite(values: { employer?: string; period?: string; employee?: s
   if (!values.employer) throw new UsageError("--employer is required");
   if (!values.period && !values.employee) throw new UsageError("--period or --employee is required");
   if (values.period && !isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   const transport = createMailTransport({ dbPath: ctx.dbPath });
   try {
-    const r = inviteEmployees(db, { employerCode: values.employer, period: values.period, employeeNo: values.employee }, CLI_ACTOR);
+    const r = await inviteEmployees(db, { employerCode: values.employer, period: values.period, employeeNo: values.employee }, CLI_ACTOR);
     if (!r.ok) throw new CliError(r.code === "unknownEmployer" ? `no employer with code "${values.employer}"` : `no employee "${values.employee}" at ${values.employer}`);
     ctx.io.stdout.write(`invited ${r.invited}, already active ${r.active}, invited recently ${r.pending}, without an e-mail address ${r.noAddress}, address used by another account ${r.conflict}\n`);
     const run = await sendDue(db, transport);
@@ -122,6 +123,6 @@ async function invite(values: { employer?: string; period?: string; employee?: s
     return run.failed > 0 ? 1 : 0;
   } finally {
     transport.close();
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

@@ -6,6 +6,8 @@ import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-p
 import { hashPassword } from "~/utils/password.server";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { hiddenPrompt, readFirstLine } from "../prompt";
+import { transaction } from "../../../db/transaction";
+import { closeDatabase } from "../../../db/connection";
 
 /** The same rule as everywhere a password is set (password-policy.ts). */
 export const MIN_PASSWORD_LENGTH = NEW_PASSWORD_MIN_LENGTH;
@@ -58,17 +60,17 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     throw new UsageError(`--employer is only for the ${SCOPABLE_ROLES.join(" and ")} roles (a ${role} account sees ${role === "admin" ? "every employer" : "only its own portal"})`);
   }
 
-  const db = openExistingDb(ctx);
+  const db = await openExistingDb(ctx);
   try {
     // Check what can be checked before asking for the password.
     let employeeId: number | null = null;
     if (employeeNo) {
-      const emp = db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, employeeNo)).get();
+      const emp = await db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, employeeNo)).get();
       if (!emp) throw new CliError(`no employee with number "${employeeNo}"`);
       employeeId = emp.id;
     }
-    if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
-    const scoped = employerCodes.length ? db.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, employerCodes)).all() : [];
+    if (await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
+    const scoped = employerCodes.length ? await db.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, employerCodes)).all() : [];
     const unknown = employerCodes.filter((c) => !scoped.some((e) => e.code === c));
     if (unknown.length > 0) throw new CliError(`no employer with code ${unknown.map((c) => `"${c}"`).join(", ")}; no user was added`);
 
@@ -77,12 +79,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (password.length > PASSWORD_MAX_LENGTH) throw new CliError(`the password must be at most ${PASSWORD_MAX_LENGTH} characters (got ${password.length}); no user was added`);
     const passwordHash = await hashPassword(password);
 
-    const id = db.transaction(
-      (tx) => {
-        if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
-        const row = tx.insert(users).values({ email, name, role, employeeId, passwordHash }).returning({ id: users.id }).get();
-        if (scoped.length) tx.insert(userEmployers).values(scoped.map((e) => ({ userId: row.id, employerId: e.id }))).run();
-        audit(tx, CLI_ACTOR, {
+    const id = await transaction(db, async (tx) => {
+        if (await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
+        const row = await tx.insert(users).values({ email, name, role, employeeId, passwordHash }).returning({ id: users.id }).get();
+        if (scoped.length) await tx.insert(userEmployers).values(scoped.map((e) => ({ userId: row.id, employerId: e.id }))).run();
+        await audit(tx, CLI_ACTOR, {
           action: "create",
           entity: "user",
           entityId: row.id,
@@ -90,12 +91,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
         });
         return row.id;
       },
-      { behavior: "immediate" },
     );
     const limits = scoped.length ? `, employers ${scoped.map((e) => e.code).sort().join(", ")}` : "";
     ctx.io.stdout.write(`added user ${email} (${role}${employeeNo ? `, employee ${employeeNo}` : ""}${limits}), id ${id}\n`);
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

@@ -26,10 +26,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:read");
-  const scope = scopeOf(user)?.codes;
+  const scope = (await scopeOf(user))?.codes;
   columnsFormRedirect(request, ROSTER_COLUMNS);
   const query = parseSearchParams(request, RosterQuerySchema);
-  requireCodeInScope(scopeOf(user), query.employer);
+  requireCodeInScope(await scopeOf(user), query.employer);
   if (wantsCsv(request)) {
     const t = await csvTranslator(request);
     // Full identity numbers: HR and admin only, on request, audited (issue 18).
@@ -37,12 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       if (!can(user.role, "employee:write")) throw forbidden();
       const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
       const columns = rosterCsvColumns(t).map((c) => (c.id === "idNumber" ? { ...c, text: true, value: (r: RosterRowWithId) => r.idNumber } : c));
-      throw exportResponse(request, `roster-full-ids-${today()}`, columns, query.hide, rosterWithFullIds(db, query, today(), actorOf(user), format, scope));
+      throw exportResponse(request, `roster-full-ids-${today()}`, columns, query.hide, await rosterWithFullIds(db, query, today(), actorOf(user), format, scope));
     }
     throw exportResponse(request, `roster-${today()}`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today(), scope));
   }
-  const result = listEmployees(db, query, today(), scope);
-  return json({ query, ...result, employers: employerOptions(db, scope), departments: listDepartments(db, scope) });
+  const result = await listEmployees(db, query, today(), scope);
+  return json({ query, ...result, employers: await employerOptions(db, scope), departments: await listDepartments(db, scope) });
 }
 
 export default function Roster() {
