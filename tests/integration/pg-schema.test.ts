@@ -723,6 +723,14 @@ describe("PostgreSQL (a real throwaway cluster)", () => {
     }
   });
 
+  it("uses the run's cluster and template exactly when SHEBAO_TEST_DB=pg (tests/helpers/pg-global-setup.ts)", () => {
+    const shared = process.env.SHEBAO_TEST_DB === "pg";
+    expect(inject("pgUrl") !== "").toBe(shared);
+    expect(inject("pgTemplate") !== "").toBe(shared);
+    expect(cluster === null).toBe(shared);
+    expect(url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+  });
+
   it("a fresh database from the template takes well under a second", async () => {
     const started = performance.now();
     const dbUrl = await createDatabaseFrom(url, template);
