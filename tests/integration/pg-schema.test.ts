@@ -723,6 +723,33 @@ describe("PostgreSQL (a real throwaway cluster)", () => {
     }
   });
 
+  it("two connections writing for the same employer: both bumps count, each visible to the other after commit", async () => {
+    const dbUrl = await createDatabaseFrom(url, template);
+    const a = await openPg(dbUrl);
+    const b = await openPg(dbUrl);
+    const reader = await openPg(dbUrl);
+    try {
+      await seed(a);
+      const before = (await versions(reader)).get(1)!;
+      await a.run("BEGIN");
+      await b.run("BEGIN");
+      await a.run("INSERT INTO payments (employer_id, period, paid_on, amount, reference) VALUES (1, '2026-01', '2026-02-01', 1, 'a')");
+      // b's bump waits for a's row lock on data_versions (until a commits), then adds to a's version.
+      const bWrite = b.run("INSERT INTO payments (employer_id, period, paid_on, amount, reference) VALUES (1, '2026-01', '2026-02-01', 2, 'b')");
+      expect((await versions(reader)).get(1)).toBe(before); // nothing committed yet
+      await a.run("COMMIT");
+      expect((await versions(reader)).get(1)).toBe(before + 1); // a's commit, visible to every connection
+      await bWrite;
+      await b.run("COMMIT");
+      expect((await versions(reader)).get(1)).toBe(before + 2); // b's bump added to a's, none lost
+    } finally {
+      await a.close();
+      await b.close();
+      await reader.close();
+      await dropDatabase(url, dbUrl);
+    }
+  });
+
   it("uses the run's cluster and template exactly when SHEBAO_TEST_DB=pg (tests/helpers/pg-global-setup.ts)", () => {
     const shared = process.env.SHEBAO_TEST_DB === "pg";
     expect(inject("pgUrl") !== "").toBe(shared);
