@@ -696,6 +696,8 @@ describe("PostgreSQL (a real throwaway cluster)", () => {
     const conn = await freshDatabase();
     const lite = openSqlite();
     try {
+      // A session in Beijing time: created_at must still be UTC.
+      await conn.run("SET TIME ZONE 'Asia/Shanghai'");
       await insertRequiredOnly(conn);
       await insertRequiredOnly(lite);
       const [pgRows, liteRows] = [await dumpAll(conn), await dumpAll(lite)];
