@@ -450,3 +450,16 @@ export const passwordTokens = sqliteTable(
   },
   (t) => [index("password_tokens_user").on(t.userId)],
 );
+
+/**
+ * Per-employer data versions for the evaluation cache: a write for one
+ * employer changes only that employer's version, whichever process or
+ * connection made it, because triggers (migration `data_versions`) bump it,
+ * never the app. Employer 0 is the reference data (policies, non-working
+ * days), which every employer's evaluation reads. No foreign key: employer 0
+ * does not exist, and a deleted employer's version may stay.
+ */
+export const dataVersions = sqliteTable("data_versions", {
+  employerId: integer("employer_id").primaryKey(),
+  version: integer("version").notNull(),
+});

@@ -1,0 +1,4 @@
+CREATE TABLE `data_versions` (
+	`employer_id` integer PRIMARY KEY NOT NULL,
+	`version` integer NOT NULL
+);
