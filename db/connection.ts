@@ -72,12 +72,14 @@ const handles = new WeakMap<object, Handles>();
 export interface OpenOptions {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL: close a connection idle this long (default 10 s). */
+  idleMs?: number;
 }
 
 /** Open a database: a PostgreSQL URL, a SQLite file path, or `:memory:`. */
 export function openDatabase(location: string = defaultDatabaseLocation(), options: OpenOptions = {}): Db {
   if (isPostgresUrl(location)) {
-    const { db, pool } = openPg(location, options.poolSize ?? 10);
+    const { db, pool } = openPg(location, options.poolSize ?? 10, options.idleMs ?? 10_000);
     handles.set(db, { pool, location });
     return db;
   }

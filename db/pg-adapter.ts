@@ -67,9 +67,9 @@ export function adaptPg(target: NodePgDatabase): Db {
 }
 
 /** A pool and the models' database over it. */
-export function openPg(url: string, poolSize: number): { db: Db; pool: pg.Pool } {
+export function openPg(url: string, poolSize: number, idleMs: number): { db: Db; pool: pg.Pool } {
   install();
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: idleMs, allowExitOnIdle: true });
   // An idle client's error (the server restarting) must not end the process.
   pool.on("error", () => {});
   const inner = drizzle(pool);

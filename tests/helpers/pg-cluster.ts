@@ -158,7 +158,7 @@ export async function startPgCluster(): Promise<PgCluster> {
       "-c fsync=off",
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
-      "-c max_connections=100",
+      "-c max_connections=500",
     ];
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt += 1) {
