@@ -16,8 +16,15 @@
  *   writer, on a server with many.
  *
  * A transaction started inside another (a model calling a model) joins it.
+ *
+ * Hot spots (many sessions writing the same few rows at once, like the
+ * sign-in counters) name their keys in `lockKeys`: on PostgreSQL the
+ * transaction then runs READ COMMITTED after taking an advisory lock per key,
+ * so the writers queue instead of failing serialization over and over; on
+ * SQLite the one writer already queues them.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { sqliteClient, type Db } from "./connection";
 import { adaptPg } from "./pg-adapter";
@@ -46,10 +53,15 @@ export function inTransaction(db: Db): boolean {
   return !!c && (c.root === db || c.tx === db);
 }
 
-export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+export interface TransactionOptions {
+  /** Keys of a hot spot the transaction serializes on (see above). */
+  lockKeys?: readonly string[];
+}
+
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const c = current.getStore();
   if (c && (c.root === db || c.tx === db)) return fn(c.tx);
-  if (db.engine === "pg") return pgTransaction(db, fn);
+  if (db.engine === "pg") return pgTransaction(db, fn, options);
   return sqliteTransaction(db, fn);
 }
 
@@ -79,16 +91,18 @@ async function sqliteTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise
   }
 }
 
-async function pgTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+async function pgTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: TransactionOptions): Promise<T> {
   const inner = db as unknown as NodePgDatabase;
+  const keys = [...new Set(options.lockKeys ?? [])].sort();
   for (let attempt = 1; ; attempt++) {
     try {
       return await inner.transaction(
-        (tx) => {
+        async (tx) => {
+          for (const k of keys) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${k}))`);
           const adapted = adaptPg(tx as unknown as NodePgDatabase);
-          return current.run({ root: db, tx: adapted }, () => fn(adapted));
+          return await current.run({ root: db, tx: adapted }, () => fn(adapted));
         },
-        { isolationLevel: "serializable" },
+        { isolationLevel: keys.length > 0 ? "read committed" : "serializable" },
       );
     } catch (e) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;

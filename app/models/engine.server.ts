@@ -26,13 +26,20 @@ function monthNumberSql(col: SQLiteColumn) {
   return sql<number>`(cast(substr(${col}, 1, 4) as integer) * 12 + cast(substr(${col}, 6, 2) as integer) - 1)`;
 }
 /** `YYYY-MM-DD` → days since 1970-01-01, computed by the database. */
-function dayNumberSql(col: SQLiteColumn) {
-  return sql<number>`cast(julianday(${col}) - 2440587.5 as integer)`;
+function dayNumberSql(db: Db, col: SQLiteColumn) {
+  return db.engine === "pg" ? sql<number>`(cast(${col} as date) - date '1970-01-01')` : sql<number>`cast(julianday(${col}) - 2440587.5 as integer)`;
 }
 
-/** Integer columns joined as `a:b:c;a:b:c…`, one string per group (SQLite's group_concat). */
-function packedSql(...cols: (SQL | SQLiteColumn)[]) {
-  return sql<string>`group_concat(${sql.join(cols, sql` || ':' || `)}, ';')`;
+/**
+ * Integer columns joined as `a:b:c;a:b:c…`, one string per group, in the
+ * order of `order` (SQLite's group_concat reads them in the covering index's
+ * order; PostgreSQL's string_agg is told).
+ */
+function packedSql(db: Db, cols: (SQL | SQLiteColumn)[], order: SQLiteColumn[]) {
+  const joined = sql.join(cols, sql` || ':' || `);
+  return db.engine === "pg"
+    ? sql<string>`string_agg(${joined}, ';' ORDER BY ${sql.join(order, sql`, `)})`
+    : sql<string>`group_concat(${joined}, ';')`;
 }
 
 /** Parses `a:b:c;a:b:c…` of non-negative integers, calling `row` with each tuple (the array is reused). */
@@ -95,6 +102,7 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
   let emps = await db
     .select({ id: employers.id, code: employers.code, name: employers.name, region: employers.region, trackingFrom: employers.trackingFrom })
     .from(employers)
+    .orderBy(employers.id)
     .all();
   if (options.employerCodes) {
     const only = new Set(options.employerCodes);
@@ -105,12 +113,12 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
   const regions = [...new Set(emps.map((e) => e.region))];
   const all = !options.employerCodes;
 
-  const pols = (all ? await db.select().from(policies).all() : regions.length ? await db.select().from(policies).where(inArray(policies.region, regions)).all() : []).map(toPolicyVersion);
+  const pols = (all ? await db.select().from(policies).orderBy(policies.id).all() : regions.length ? await db.select().from(policies).where(inArray(policies.region, regions)).orderBy(policies.id).all() : []).map(toPolicyVersion);
   const nonWorking: Record<string, IsoDate[]> = {};
   const nwdRows = all
-    ? await db.select().from(nonWorkingDays).all()
+    ? await db.select().from(nonWorkingDays).orderBy(nonWorkingDays.region, nonWorkingDays.date).all()
     : regions.length
-      ? await db.select().from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).all()
+      ? await db.select().from(nonWorkingDays).where(inArray(nonWorkingDays.region, regions)).orderBy(nonWorkingDays.region, nonWorkingDays.date).all()
       : [];
   for (const r of nwdRows) (nonWorking[r.region] ??= []).push(r.date);
 
@@ -131,10 +139,11 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       })
       .from(employees)
       .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+      .orderBy(employees.id)
       .all(),
   );
   const wagesByEmployee = new Map<number, WageRow[]>();
-  for (const w of await db.select().from(wages).all()) {
+  for (const w of await db.select().from(wages).orderBy(wages.employeeId, wages.effectiveMonth).all()) {
     const list = wagesByEmployee.get(w.employeeId);
     const row = { effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage };
     if (list) list.push(row);
@@ -154,10 +163,15 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
     .select({
       employerId: declarationLines.employerId,
       employeeId: declarationLines.employeeId,
-      packed: packedSql(monthNumberSql(declarationLines.period), dayNumberSql(declarationLines.declaredOn), declarationLines.declaredBase),
+      packed: packedSql(db, [monthNumberSql(declarationLines.period), dayNumberSql(db, declarationLines.declaredOn), declarationLines.declaredBase], [
+        declarationLines.period,
+        declarationLines.declaredBase,
+        declarationLines.declaredOn,
+      ]),
     })
     .from(declarationLines)
     .groupBy(declarationLines.employerId, declarationLines.employeeId)
+    .orderBy(declarationLines.employerId, declarationLines.employeeId)
     .values()) as [number, number, string][]) {
     const employerCode = codeById.get(employerId);
     if (employerCode === undefined) continue;
@@ -171,10 +185,11 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
     .select({
       employerId: statements.employerId,
       employeeId: statements.employeeId,
-      packed: packedSql(monthNumberSql(statements.period), dayNumberSql(statements.issuedOn)),
+      packed: packedSql(db, [monthNumberSql(statements.period), dayNumberSql(db, statements.issuedOn)], [statements.period, statements.issuedOn]),
     })
     .from(statements)
     .groupBy(statements.employerId, statements.employeeId)
+    .orderBy(statements.employerId, statements.employeeId)
     .values()) as [number, number, string][]) {
     if (!codeById.has(employerId)) continue;
     const employeeNo = noById.get(employeeId) ?? "";
@@ -203,9 +218,10 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       await db
         .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
         .from(payments)
+        .orderBy(payments.id)
         .all(),
     ).map((p) => ({ employerCode: codeById.get(p.employerId)!, period: p.period, paidOn: p.paidOn, amount: p.amount, reference: p.reference })),
-    collection: byEmployer(await db.select().from(collectionActions).all()).map((c) => ({
+    collection: byEmployer(await db.select().from(collectionActions).orderBy(collectionActions.id).all()).map((c) => ({
       employerCode: codeById.get(c.employerId)!,
       kind: c.kind,
       actionDate: c.actionDate,

@@ -1,14 +1,16 @@
 /**
  * CSV imports (SPEC §8) into the database: validate every row first, then
- * write all or nothing in one immediate transaction. Each key replaces the
+ * write all or nothing in one transaction. Each key replaces the
  * existing record; a row equal to what is stored is left alone, so importing
  * the same file twice changes nothing.
  *
- * Built for size: the keys a kind needs are loaded once into Maps, rows are
- * written through prepared statements, never one SELECT per row.
+ * Built for size: the keys a kind needs are loaded once into Maps, and rows
+ * are written many to a statement (multi-row INSERT … ON CONFLICT), never one
+ * SELECT per row. The SQL is the subset SQLite and PostgreSQL share, run
+ * through the transaction's connection.
  */
-import type Database from "better-sqlite3";
-import { sqliteClient, type Db } from "../../db/connection";
+import type { Db } from "../../db/connection";
+import { rawObjects, rawRows, rawRun } from "../../db/raw";
 import {
   canonicalJson,
   collectionKey,
@@ -70,14 +72,46 @@ export interface ImportOptions {
   format?: string;
 }
 
-type Sqlite = Database.Database;
+/** Plain SQL with `?` parameters on the transaction's connection (db/raw.ts). */
+class Sqlite {
+  constructor(private readonly db: Db) {}
+  rows<T extends unknown[]>(text: string, ...params: unknown[]): Promise<T[]> {
+    return rawRows<T>(this.db, text, params);
+  }
+  objects<T>(text: string, ...params: unknown[]): Promise<T[]> {
+    return rawObjects<T>(this.db, text, params);
+  }
+  run(text: string, ...params: unknown[]): Promise<void> {
+    return rawRun(this.db, text, params);
+  }
+  /**
+   * `head VALUES (?, …), (?, …) … tail` for every tuple, as few statements as
+   * the parameter limits allow (SQLite 32,766, PostgreSQL 65,535). Returns
+   * the rows of a `RETURNING` tail (none without one).
+   */
+  async insertMany<R extends unknown[] = unknown[]>(head: string, tuples: readonly unknown[][], tail = ""): Promise<R[]> {
+    if (tuples.length === 0) return [];
+    const width = tuples[0]!.length;
+    const per = Math.max(1, Math.min(1000, Math.floor(30_000 / width)));
+    const one = `(${new Array(width).fill("?").join(", ")})`;
+    const returning = /\bRETURNING\b/i.test(tail);
+    const out: R[] = [];
+    for (let i = 0; i < tuples.length; i += per) {
+      const chunk = tuples.slice(i, i + per);
+      const text = `${head} VALUES ${new Array(chunk.length).fill(one).join(", ")} ${tail}`;
+      if (returning) out.push(...(await rawRows<R>(this.db, text, chunk.flat())));
+      else await rawRun(this.db, text, chunk.flat());
+    }
+    return out;
+  }
+}
 
 interface Plan {
   created: number;
   replaced: number;
   unchanged: number;
   /** Writes the created and replaced records. */
-  apply(): void;
+  apply(): Promise<void>;
 }
 
 // ---------- what the database holds ----------
@@ -88,35 +122,28 @@ interface Loaded {
   employeeIds: Map<string, number>;
 }
 
-function loadContext(sqlite: Sqlite, kind: ImportKind): Loaded {
-  const employerRows = sqlite.prepare("SELECT id, code FROM employers").all() as { id: number; code: string }[];
+async function loadContext(sqlite: Sqlite, kind: ImportKind): Promise<Loaded> {
+  const employerRows = await sqlite.objects<{ id: number; code: string }>("SELECT id, code FROM employers");
   const employerIds = new Map(employerRows.map((e) => [e.code, e.id]));
   const codeById = new Map(employerRows.map((e) => [e.id, e.code]));
   const employees = new Map<string, ContextEmployee>();
   const employeeIds = new Map<string, number>();
   if (kind === "wages" || kind === "registrations" || kind === "declarations") {
-    const rows = sqlite.prepare("SELECT id, employee_no, employer_id, hire_date, termination_date FROM employees").raw().all() as [number, string, number, string, string | null][];
+    const rows = (await sqlite.rows<[number, string, number, string, string | null]>("SELECT id, employee_no, employer_id, hire_date, termination_date FROM employees"));
     for (const [id, no, employerId, hireDate, terminationDate] of rows) {
       employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate });
       employeeIds.set(no, id);
     }
   } else if (kind === "employees") {
     // Only the recorded art. 50 reports matter here: an employees row may not move a termination after its report.
-    const rows = sqlite
-      .prepare(
-        "SELECT e.employee_no, e.employer_id, e.hire_date, e.termination_date, r.termination_reported_on FROM employees e JOIN registrations r ON r.employee_id = e.id WHERE r.termination_reported_on IS NOT NULL",
-      )
-      .raw()
-      .all() as [string, number, string, string | null, string][];
+    const rows = (await sqlite.rows<[string, number, string, string | null, string]>("SELECT e.employee_no, e.employer_id, e.hire_date, e.termination_date, r.termination_reported_on FROM employees e JOIN registrations r ON r.employee_id = e.id WHERE r.termination_reported_on IS NOT NULL"));
     for (const [no, employerId, hireDate, terminationDate, reported] of rows) {
       employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate, terminationReportedOn: reported });
     }
   }
   const guarantees: ImportContext["guarantees"][number][] = [];
   if (kind === "collection") {
-    const rows = sqlite
-      .prepare("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions WHERE kind = 'guarantee'")
-      .all() as CollectionRow[];
+    const rows = (await sqlite.objects<CollectionRow>("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions WHERE kind = 'guarantee'"));
     for (const r of rows) {
       const c = fromCollectionRow(r, codeById);
       guarantees.push({ employerCode: c.employerCode, actionDate: c.actionDate, periods: c.periods, key: collectionKey(c) });
@@ -154,16 +181,16 @@ function counter() {
   return c;
 }
 
-function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Plan {
+async function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Promise<Plan> {
   const existing = new Map(
     (
-      sqlite.prepare("SELECT code, name, uscc, region, tracking_from FROM employers").all() as {
+      (await sqlite.objects<{
         code: string;
         name: string;
         uscc: string;
         region: string;
         tracking_from: string | null;
-      }[]
+      }>("SELECT code, name, uscc, region, tracking_from FROM employers"))
     ).map((e) => [e.code, e]),
   );
   const c = counter();
@@ -179,16 +206,17 @@ function planEmployers(sqlite: Sqlite, records: EmployerRecord[]): Plan {
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
-        "INSERT INTO employers (code, name, uscc, region, tracking_from) VALUES (?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, region = excluded.region, tracking_from = excluded.tracking_from",
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO employers (code, name, uscc, region, tracking_from)",
+        writes.map((r) => [r.code, r.name, r.uscc, r.region, r.trackingFrom]),
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, uscc = excluded.uscc, region = excluded.region, tracking_from = excluded.tracking_from",
       );
-      for (const r of writes) upsert.run(r.code, r.name, r.uscc, r.region, r.trackingFrom);
     },
   };
 }
 
-function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
+async function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Promise<Plan> {
   type Row = {
     region: string;
     effective_from: string;
@@ -205,7 +233,7 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
     insurance_bounds: string;
   };
   const existing = new Map(
-    (sqlite.prepare("SELECT region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day, base_rule, base_year_start, insurance_bounds FROM policies").all() as Row[]).map(
+    ((await sqlite.objects<Row>("SELECT region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day, base_rule, base_year_start, insurance_bounds FROM policies"))).map(
       (p) => [`${p.region}\u0000${p.effective_from}`, p],
     ),
   );
@@ -234,18 +262,11 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
+    async apply() {
+      await sqlite.insertMany(
         `INSERT INTO policies (region, effective_from, base_floor, base_cap, rates, rounding_unit, rounding_mode, due_day, due_month_offset, late_fee_ppm_per_day,
-           base_rule, base_year_start, insurance_bounds)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(region, effective_from) DO UPDATE SET base_floor = excluded.base_floor, base_cap = excluded.base_cap, rates = excluded.rates,
-           rounding_unit = excluded.rounding_unit, rounding_mode = excluded.rounding_mode, due_day = excluded.due_day,
-           due_month_offset = excluded.due_month_offset, late_fee_ppm_per_day = excluded.late_fee_ppm_per_day,
-           base_rule = excluded.base_rule, base_year_start = excluded.base_year_start, insurance_bounds = excluded.insurance_bounds`,
-      );
-      for (const r of writes)
-        upsert.run(
+           base_rule, base_year_start, insurance_bounds)`,
+        writes.map((r) => [
           r.region,
           r.effectiveFrom,
           r.baseFloor,
@@ -259,13 +280,18 @@ function planPolicies(sqlite: Sqlite, records: PolicyRecord[]): Plan {
           r.baseRule,
           r.baseYearStart,
           JSON.stringify(r.insuranceBounds),
-        );
+        ]),
+        `ON CONFLICT(region, effective_from) DO UPDATE SET base_floor = excluded.base_floor, base_cap = excluded.base_cap, rates = excluded.rates,
+           rounding_unit = excluded.rounding_unit, rounding_mode = excluded.rounding_mode, due_day = excluded.due_day,
+           due_month_offset = excluded.due_month_offset, late_fee_ppm_per_day = excluded.late_fee_ppm_per_day,
+           base_rule = excluded.base_rule, base_year_start = excluded.base_year_start, insurance_bounds = excluded.insurance_bounds`,
+      );
     },
   };
 }
 
-function planNonWorkingDays(sqlite: Sqlite, records: NonWorkingDayRecord[]): Plan {
-  const existing = new Set((sqlite.prepare("SELECT region, date FROM non_working_days").raw().all() as [string, string][]).map(([r, d]) => `${r}\u0000${d}`));
+async function planNonWorkingDays(sqlite: Sqlite, records: NonWorkingDayRecord[]): Promise<Plan> {
+  const existing = new Set(((await sqlite.rows<[string, string]>("SELECT region, date FROM non_working_days"))).map(([r, d]) => `${r}\u0000${d}`));
   const c = counter();
   const writes: NonWorkingDayRecord[] = [];
   for (const r of records) {
@@ -277,22 +303,22 @@ function planNonWorkingDays(sqlite: Sqlite, records: NonWorkingDayRecord[]): Pla
   }
   return {
     ...c,
-    apply() {
-      const insert = sqlite.prepare("INSERT OR IGNORE INTO non_working_days (region, date) VALUES (?, ?)");
-      for (const r of writes) insert.run(r.region, r.date);
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO non_working_days (region, date)",
+        writes.map((r) => [r.region, r.date]),
+        "ON CONFLICT DO NOTHING",
+      );
     },
   };
 }
 
-function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: Loaded): Plan {
+async function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: Loaded): Promise<Plan> {
   type Row = [number, string, string, string, string, number, string, string | null, string, string];
   const existing = new Map<string, Row>();
-  for (const row of sqlite
-    .prepare("SELECT id, employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email FROM employees")
-    .raw()
-    .all() as Row[])
+  for (const row of await sqlite.rows<Row>("SELECT id, employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email FROM employees"))
     existing.set(row[1], row);
-  const wageKeys = new Set((sqlite.prepare("SELECT employee_id, effective_month FROM wages").raw().all() as [number, string][]).map(([id, m]) => `${id}|${m}`));
+  const wageKeys = new Set(((await sqlite.rows<[number, string]>("SELECT employee_id, effective_month FROM wages"))).map(([id, m]) => `${id}|${m}`));
   const c = counter();
   const creates: EmployeeRecord[] = [];
   const updates: { id: number; r: EmployeeRecord }[] = [];
@@ -326,30 +352,39 @@ function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: Loaded
   }
   return {
     ...c,
-    apply() {
-      const insert = sqlite.prepare(
-        "INSERT INTO employees (employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    async apply() {
+      const created = await sqlite.insertMany<[string, number]>(
+        "INSERT INTO employees (employee_no, name, id_type, id_number, employer_id, hire_date, termination_date, department, email)",
+        creates.map((r) => [r.employeeNo, r.name, r.idType, r.idNumber, loaded.employerIds.get(r.employerCode)!, r.hireDate, r.terminationDate, r.department, r.email]),
+        "RETURNING employee_no, id",
       );
-      const update = sqlite.prepare(
-        "UPDATE employees SET name = ?, id_type = ?, id_number = ?, employer_id = ?, hire_date = ?, termination_date = ?, department = ?, email = ? WHERE id = ?",
-      );
-      // The hire month's wage row, unless the employee already has one for that month.
-      const wage = sqlite.prepare("INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (?, ?, ?) ON CONFLICT(employee_id, effective_month) DO NOTHING");
-      for (const r of creates) {
-        const employerId = loaded.employerIds.get(r.employerCode)!;
-        const info = insert.run(r.employeeNo, r.name, r.idType, r.idNumber, employerId, r.hireDate, r.terminationDate, r.department, r.email);
-        wage.run(Number(info.lastInsertRowid), r.hireDate.slice(0, 7), r.monthlyWage);
-      }
+      const idOf = new Map(created);
       for (const { id, r } of updates) {
-        update.run(r.name, r.idType, r.idNumber, loaded.employerIds.get(r.employerCode)!, r.hireDate, r.terminationDate, r.department, r.email, id);
+        await sqlite.run(
+          "UPDATE employees SET name = ?, id_type = ?, id_number = ?, employer_id = ?, hire_date = ?, termination_date = ?, department = ?, email = ? WHERE id = ?",
+          r.name,
+          r.idType,
+          r.idNumber,
+          loaded.employerIds.get(r.employerCode)!,
+          r.hireDate,
+          r.terminationDate,
+          r.department,
+          r.email,
+          id,
+        );
       }
-      for (const { id, r } of wagesFor) wage.run(id, r.hireDate.slice(0, 7), r.monthlyWage);
+      // The hire month's wage row, unless the employee already has one for that month.
+      await sqlite.insertMany(
+        "INSERT INTO wages (employee_id, effective_month, monthly_wage)",
+        [...creates.map((r) => ({ id: idOf.get(r.employeeNo)!, r })), ...wagesFor].map(({ id, r }) => [id, r.hireDate.slice(0, 7), r.monthlyWage]),
+        "ON CONFLICT(employee_id, effective_month) DO NOTHING",
+      );
     },
   };
 }
 
-function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded): Plan {
-  const existing = new Map((sqlite.prepare("SELECT employee_id, effective_month, monthly_wage FROM wages").raw().all() as [number, string, number][]).map(([id, m, w]) => [`${id}|${m}`, w]));
+async function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded): Promise<Plan> {
+  const existing = new Map(((await sqlite.rows<[number, string, number]>("SELECT employee_id, effective_month, monthly_wage FROM wages"))).map(([id, m, w]) => [`${id}|${m}`, w]));
   const c = counter();
   const writes: { id: number; r: WageRecord }[] = [];
   for (const r of records) {
@@ -364,18 +399,19 @@ function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded): Plan 
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
-        "INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (?, ?, ?) ON CONFLICT(employee_id, effective_month) DO UPDATE SET monthly_wage = excluded.monthly_wage",
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO wages (employee_id, effective_month, monthly_wage)",
+        writes.map(({ id, r }) => [id, r.effectiveMonth, r.monthlyWage]),
+        "ON CONFLICT(employee_id, effective_month) DO UPDATE SET monthly_wage = excluded.monthly_wage",
       );
-      for (const { id, r } of writes) upsert.run(id, r.effectiveMonth, r.monthlyWage);
     },
   };
 }
 
-function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded: Loaded): Plan {
+async function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded: Loaded): Promise<Plan> {
   const existing = new Map(
-    (sqlite.prepare("SELECT employee_id, applied_on, registered_on, termination_reported_on FROM registrations").raw().all() as [number, string | null, string | null, string | null][]).map(
+    ((await sqlite.rows<[number, string | null, string | null, string | null]>("SELECT employee_id, applied_on, registered_on, termination_reported_on FROM registrations"))).map(
       ([id, a, r, t]) => [id, { a, r, t }],
     ),
   );
@@ -393,18 +429,19 @@ function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], loaded
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
-        "INSERT INTO registrations (employee_id, applied_on, registered_on, termination_reported_on) VALUES (?, ?, ?, ?) ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on, termination_reported_on = excluded.termination_reported_on",
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO registrations (employee_id, applied_on, registered_on, termination_reported_on)",
+        writes.map(({ id, r }) => [id, r.appliedOn, r.registeredOn, r.terminationReportedOn]),
+        "ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on, termination_reported_on = excluded.termination_reported_on",
       );
-      for (const { id, r } of writes) upsert.run(id, r.appliedOn, r.registeredOn, r.terminationReportedOn);
     },
   };
 }
 
-function planDeclarations(sqlite: Sqlite, records: DeclarationRecord[], loaded: Loaded): Plan {
+async function planDeclarations(sqlite: Sqlite, records: DeclarationRecord[], loaded: Loaded): Promise<Plan> {
   const existing = new Map(
-    (sqlite.prepare("SELECT employer_id, period, employee_id, declared_on, declared_base FROM declaration_lines").raw().all() as [number, string, number, string, number][]).map(
+    ((await sqlite.rows<[number, string, number, string, number]>("SELECT employer_id, period, employee_id, declared_on, declared_base FROM declaration_lines"))).map(
       ([er, p, ee, on, base]) => [`${er}|${p}|${ee}|${on}`, base],
     ),
   );
@@ -423,19 +460,19 @@ function planDeclarations(sqlite: Sqlite, records: DeclarationRecord[], loaded: 
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
-        `INSERT INTO declaration_lines (employer_id, period, employee_id, declared_base, declared_on) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(employer_id, period, employee_id, declared_on) DO UPDATE SET declared_base = excluded.declared_base`,
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO declaration_lines (employer_id, period, employee_id, declared_base, declared_on)",
+        writes.map(({ employerId, employeeId, r }) => [employerId, r.period, employeeId, r.declaredBase, r.declaredOn]),
+        "ON CONFLICT(employer_id, period, employee_id, declared_on) DO UPDATE SET declared_base = excluded.declared_base",
       );
-      for (const { employerId, employeeId, r } of writes) upsert.run(employerId, r.period, employeeId, r.declaredBase, r.declaredOn);
     },
   };
 }
 
-function planPayments(sqlite: Sqlite, records: PaymentRecord[], loaded: Loaded): Plan {
+async function planPayments(sqlite: Sqlite, records: PaymentRecord[], loaded: Loaded): Promise<Plan> {
   const existing = new Map(
-    (sqlite.prepare("SELECT employer_id, reference, period, paid_on, amount FROM payments").raw().all() as [number, string, string, string, number][]).map(
+    ((await sqlite.rows<[number, string, string, string, number]>("SELECT employer_id, reference, period, paid_on, amount FROM payments"))).map(
       ([er, ref, period, paidOn, amount]) => [`${er}|${ref}`, { period, paidOn, amount }],
     ),
   );
@@ -453,20 +490,20 @@ function planPayments(sqlite: Sqlite, records: PaymentRecord[], loaded: Loaded):
   }
   return {
     ...c,
-    apply() {
-      const upsert = sqlite.prepare(
-        `INSERT INTO payments (employer_id, period, paid_on, amount, reference) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(employer_id, reference) DO UPDATE SET period = excluded.period, paid_on = excluded.paid_on, amount = excluded.amount`,
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO payments (employer_id, period, paid_on, amount, reference)",
+        writes.map(({ employerId, r }) => [employerId, r.period, r.paidOn, r.amount, r.reference]),
+        "ON CONFLICT(employer_id, reference) DO UPDATE SET period = excluded.period, paid_on = excluded.paid_on, amount = excluded.amount",
       );
-      for (const { employerId, r } of writes) upsert.run(employerId, r.period, r.paidOn, r.amount, r.reference);
     },
   };
 }
 
-function planCollection(sqlite: Sqlite, records: CollectionRecord[], loaded: Loaded): Plan {
+async function planCollection(sqlite: Sqlite, records: CollectionRecord[], loaded: Loaded): Promise<Plan> {
   const codeById = new Map([...loaded.employerIds].map(([code, id]) => [id, code]));
   const existing = new Set(
-    (sqlite.prepare("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions").all() as CollectionRow[]).map((r) =>
+    ((await sqlite.objects<CollectionRow>("SELECT employer_id, kind, action_date, periods, time_limit, due_on, amount FROM collection_actions"))).map((r) =>
       collectionKey(fromCollectionRow(r, codeById)),
     ),
   );
@@ -481,16 +518,16 @@ function planCollection(sqlite: Sqlite, records: CollectionRecord[], loaded: Loa
   }
   return {
     ...c,
-    apply() {
-      const insert = sqlite.prepare(
-        "INSERT INTO collection_actions (employer_id, kind, action_date, periods, time_limit, due_on, amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    async apply() {
+      await sqlite.insertMany(
+        "INSERT INTO collection_actions (employer_id, kind, action_date, periods, time_limit, due_on, amount)",
+        writes.map((r) => [loaded.employerIds.get(r.employerCode)!, r.kind, r.actionDate, r.periods.join(";"), r.timeLimit, r.dueOn, r.amount]),
       );
-      for (const r of writes) insert.run(loaded.employerIds.get(r.employerCode)!, r.kind, r.actionDate, r.periods.join(";"), r.timeLimit, r.dueOn, r.amount);
     },
   };
 }
 
-function planFor<K extends ImportKind>(sqlite: Sqlite, kind: K, records: ImportRecordMap[K][], loaded: Loaded): Plan {
+function planFor<K extends ImportKind>(sqlite: Sqlite, kind: K, records: ImportRecordMap[K][], loaded: Loaded): Promise<Plan> {
   switch (kind) {
     case "employers":
       return planEmployers(sqlite, records as EmployerRecord[]);
@@ -540,12 +577,13 @@ function outOfScope(kind: ImportKind, records: readonly ImportRecord[], ctx: Imp
 
 
 /** Identity number → employee number, of the employees stored. */
-function identityOwners(sqlite: Sqlite): Map<string, string> {
-  return new Map(sqlite.prepare("SELECT id_number, employee_no FROM employees").raw().all() as [string, string][]);
+async function identityOwners(sqlite: Sqlite): Promise<Map<string, string>> {
+  return new Map((await sqlite.rows<[string, string]>("SELECT id_number, employee_no FROM employees")));
 }
 
-function prepare(sqlite: Sqlite, kind: ImportKind, input: ImportInput, scope?: readonly string[] | null): Prepared {
-  const loaded = loadContext(sqlite, kind);
+async function prepare(db: Db, kind: ImportKind, input: ImportInput, scope?: readonly string[] | null): Promise<Prepared> {
+  const sqlite = new Sqlite(db);
+  const loaded = await loadContext(sqlite, kind);
   const v = typeof input === "string" ? validateImport(kind, input, loaded.ctx) : validateTable(kind, input, loaded.ctx);
   if (!v.ok) return { ok: false, errors: v.errors };
   if (scope) {
@@ -553,10 +591,10 @@ function prepare(sqlite: Sqlite, kind: ImportKind, input: ImportInput, scope?: r
     if (refused.length > 0) return { ok: false, errors: refused };
   }
   if (kind === "employees") {
-    const clashes = duplicateIdentities(v.records as EmployeeRecord[], identityOwners(sqlite));
+    const clashes = duplicateIdentities(v.records as EmployeeRecord[], await identityOwners(sqlite));
     if (clashes.length > 0) return { ok: false, errors: clashes };
   }
-  return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: planFor(sqlite, kind, v.records, loaded), preview: previewRows(kind, v.records) };
+  return { ok: true, rows: v.rows, duplicates: v.duplicates, plan: await planFor(sqlite, kind, v.records, loaded), preview: previewRows(kind, v.records) };
 }
 
 function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
@@ -566,8 +604,8 @@ function summaryOf(p: Extract<Prepared, { ok: true }>): ImportSummary {
 // ---------- public ----------
 
 /** Validate a file and say what importing it would do. Writes nothing. */
-export function previewImport(db: Db, kind: ImportKind, input: ImportInput, options: Pick<ImportOptions, "scope"> = {}): ImportResult {
-  const p = prepare(sqliteClient(db)!, kind, input, options.scope);
+export async function previewImport(db: Db, kind: ImportKind, input: ImportInput, options: Pick<ImportOptions, "scope"> = {}): Promise<ImportResult> {
+  const p = await prepare(db, kind, input, options.scope);
   return p.ok ? { ok: true, summary: summaryOf(p), preview: p.preview } : refused(p.errors);
 }
 
@@ -578,11 +616,11 @@ export function previewImport(db: Db, kind: ImportKind, input: ImportInput, opti
  */
 export async function runImport(db: Db, kind: ImportKind, input: ImportInput, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
   return await transaction(db, async (tx): Promise<ImportResult> => {
-      const p = prepare(sqliteClient(db)!, kind, input, options.scope);
+      const p = await prepare(tx, kind, input, options.scope);
       if (!p.ok) return refused(p.errors);
       const summary = summaryOf(p);
       if (summary.created + summary.replaced > 0) {
-        p.plan.apply();
+        await p.plan.apply();
         await audit(tx, actor, {
           action: "import",
           entity: kind,

@@ -5,7 +5,6 @@
  * has one of its own; an imported file has one entry for the whole file).
  */
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, sum, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/connection";
 import { auditLog, employers, payments } from "../../db/schema";
 import { PAYMENTS_PAGE_SIZE, type PaymentsQuery } from "~/utils/payments-query";
@@ -23,7 +22,8 @@ export interface PaymentListRow {
   recordedAt: string | null;
 }
 
-const entry = alias(auditLog, "entry");
+/** The audit entry that recorded a payment (joined once, so the table needs no alias). */
+const entry = auditLog;
 
 function paymentsFilter(q: PaymentsQuery, scope?: readonly string[] | null): SQL | undefined {
   const where: SQL[] = [];

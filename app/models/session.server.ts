@@ -129,7 +129,8 @@ export async function reserveAttempt(
     if (throttled) await onThrottled?.(tx);
     return throttled ? { throttled: true } : { throttled: false, ids };
   };
-  return await transaction(db, reserve);
+  // The counters are a hot spot (a flood of guesses): queue on their keys.
+  return await transaction(db, reserve, { lockKeys: limits.map((l) => `login:${l.key}`) });
 }
 
 /** Give back a reservation whose guess was never checked (the hashing queue was full). */

@@ -117,7 +117,7 @@ async function check(kind: ImportKind, fileName: string, held: Held, bytes: Uint
     unmatched: read.input.header.filter((h) => !h.column && !h.ignored && h.original !== "").map((h) => h.original),
     missing: IMPORT_COLUMNS[kind].filter((c) => !names.has(c) && !optional.has(c)),
   };
-  const result = previewImport(db, kind, read.input, { scope });
+  const result = await previewImport(db, kind, read.input, { scope });
   if (!result.ok) return rejected(kind, fileName, result.errors, { held, reading, total: result.total }, init);
   return json<ActionData>({ step: "preview", kind, fileName, id: held.id, sha256: held.sha256, summary: result.summary, preview: result.preview, reading }, init);
 }
@@ -155,7 +155,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (file.size > MAX_UPLOAD_BYTES) return fail({ file: { code: "fileTooLarge", detail: "20 MB" } }, { kind });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const held = stashUpload(user.id, kind, file.name, bytes);
-    return check(kind, file.name, { id: held.id, sha256: held.sha256 }, bytes, String(form.get("sheet") ?? ""), mappings[kind] ?? {}, scope);
+    return await check(kind, file.name, { id: held.id, sha256: held.sha256 }, bytes, String(form.get("sheet") ?? ""), mappings[kind] ?? {}, scope);
   }
 
   const values: Record<string, string> = {};
@@ -173,7 +173,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const mapping: Record<string, string> = { ...(mappings[upload.kind] ?? {}) };
     for (const [from, to] of Object.entries(chosen)) if (known.has(to)) mapping[from] = to;
     const next: Mappings = { ...mappings, [upload.kind]: mapping };
-    return check(upload.kind, upload.fileName, held, upload.bytes, sheet, mapping, scope, { headers: { "Set-Cookie": await mappingCookie.serialize(next) } });
+    return await check(upload.kind, upload.fileName, held, upload.bytes, sheet, mapping, scope, { headers: { "Set-Cookie": await mappingCookie.serialize(next) } });
   }
 
   const mapping = mappings[upload.kind] ?? {};

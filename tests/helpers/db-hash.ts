@@ -15,8 +15,9 @@ export async function contentHash(db: Db, skip: readonly string[] = []): Promise
   for (const t of TABLES) {
     if (skip.includes(t.name)) continue;
     h.update(`\u0000${t.name}\u0000`);
+    // As text: PostgreSQL cannot order json values.
     const order = sql.join(
-      t.columns.map((c) => sql.identifier(c.name)),
+      t.columns.map((c) => sql`cast(${sql.identifier(c.name)} as text)`),
       sql`, `,
     );
     for (const row of await db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(t.name)} ORDER BY ${order}`)) h.update(JSON.stringify(row));

@@ -94,7 +94,7 @@ describe("each fixture imports to exactly the values expected", () => {
 
   it("the preview shows the first rows as they will be stored", async () => {
     const read = await readImportFile("employees", fixture("employees-gbk.csv"));
-    const p = read.ok ? previewImport(db, "employees", read.input) : undefined;
+    const p = read.ok ? await previewImport(db, "employees", read.input) : undefined;
     expect(p?.ok && p.preview.rows[0]).toEqual({
       line: 2,
       cells: ["E101", "张伟", "resident_id", "3101**********1230", "ACME", "2024-07-01", "", "研发部", "", "¥8,000.00"],

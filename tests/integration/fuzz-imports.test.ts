@@ -13,7 +13,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteClient, wrapSqlite, type Db } from "../../db/connection";
@@ -25,6 +24,7 @@ import { runImport } from "~/models/import.server";
 import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR, goldenCases } from "../helpers/golden";
 import { closeDatabase } from "../../db/connection";
+import { transaction } from "../../db/transaction";
 
 /** Runs per import kind (mutated fixtures), and of wholly arbitrary text. */
 const MUTATED_RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -38,8 +38,45 @@ afterAll(() => {
 
 // ---------- the database before each import ----------
 
-/** A golden case loaded up to (not including) `kind`, as a serialized image to clone per run. */
-async function baseImage(caseDir: string, kind: ImportKind): Promise<Buffer> {
+/**
+ * A golden case loaded up to (not including) `kind`, to run each import
+ * against. SQLite: a serialized image cloned per run. PostgreSQL: one database,
+ * each run inside a transaction rolled back at its end (the import joins it).
+ */
+interface Base {
+  run(check: (db: Db) => Promise<void>): Promise<void>;
+}
+
+class Rollback extends Error {}
+
+async function baseOf(caseDir: string, kind: ImportKind): Promise<Base> {
+  const db = await loaded(caseDir, kind);
+  if (db.engine === "pg") {
+    return {
+      run: (check) =>
+        transaction(db, async (tx) => {
+          await check(tx);
+          throw new Rollback();
+        }).catch((e: unknown) => {
+          if (!(e instanceof Rollback)) throw e;
+        }),
+    };
+  }
+  const image = sqliteClient(db)!.serialize();
+  await closeDatabase(db);
+  return {
+    async run(check) {
+      const copy = wrapSqlite(new Database(image));
+      try {
+        await check(copy);
+      } finally {
+        await closeDatabase(copy);
+      }
+    },
+  };
+}
+
+async function loaded(caseDir: string, kind: ImportKind): Promise<Db> {
   const db = await openTestDatabase();
   for (const k of IMPORT_KINDS) {
     if (k === kind) break;
@@ -48,13 +85,7 @@ async function baseImage(caseDir: string, kind: ImportKind): Promise<Buffer> {
     const r = await runImport(db, k, readFileSync(p, "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(`${caseDir} ${k}: ${JSON.stringify(r.errors.slice(0, 3))}`);
   }
-  const image = sqliteClient(db)!.serialize();
-  await closeDatabase(db);
-  return image;
-}
-
-function clone(image: Buffer): Db {
-  return wrapSqlite(new Database(image));
+  return db;
 }
 
 // ---------- mutations ----------
@@ -153,9 +184,8 @@ const textMutation = fc.oneof(
 
 // ---------- the property ----------
 
-async function checkImport(image: Buffer, kind: ImportKind, text: string) {
-  const db = clone(image);
-  try {
+async function checkImport(base: Base, kind: ImportKind, text: string) {
+  await base.run(async (db) => {
     const sqlite = db;
     const before = { hash: await contentHash(sqlite), audit: await auditCount(sqlite) };
     let result: Awaited<ReturnType<typeof runImport>>;
@@ -166,7 +196,7 @@ async function checkImport(image: Buffer, kind: ImportKind, text: string) {
     }
     tried++;
     const after = { hash: await contentHash(sqlite), audit: await auditCount(sqlite) };
-    expect(sqliteClient(db)!.pragma("foreign_key_check")).toEqual([]);
+    if (db.engine === "sqlite") expect(sqliteClient(db)!.pragma("foreign_key_check")).toEqual([]); // PostgreSQL checks foreign keys on every statement
     if (result.ok) {
       outcomes.imported++;
       const s = result.summary;
@@ -183,9 +213,7 @@ async function checkImport(image: Buffer, kind: ImportKind, text: string) {
       for (const e of result.errors) expect(typeof e.message).toBe("string");
       expect(after, "a rejected file changes nothing").toEqual(before);
     }
-  } finally {
-    await closeDatabase(db);
-  }
+  });
 }
 
 const cases = goldenCases();
@@ -194,14 +222,14 @@ describe.each(IMPORT_KINDS.map((k) => [k]))("import %s", (kind) => {
   const sources = cases
     .map((c) => ({ name: c.name, path: join(c.dir, `${kind}.csv`) }))
     .filter((s) => existsSync(s.path))
-    .map((s) => ({ ...s, text: readFileSync(s.path, "utf8"), image: Buffer.alloc(0) as Buffer }));
+    .map((s) => ({ ...s, text: readFileSync(s.path, "utf8"), base: null as Base | null }));
   beforeAll(async () => {
-    for (const s of sources) s.image = await baseImage(join(CASES_DIR, s.name), kind);
+    for (const s of sources) s.base = await baseOf(join(CASES_DIR, s.name), kind);
   });
 
   it("has golden files to start from, and each imports as it is", async () => {
     expect(sources.length).toBeGreaterThan(0);
-    for (const s of sources) await checkImport(s.image, kind, s.text);
+    for (const s of sources) await checkImport(s.base!, kind, s.text);
   });
 
   it("mutated golden files: imported whole or rejected with nothing written", async () => {
@@ -211,7 +239,7 @@ describe.each(IMPORT_KINDS.map((k) => [k]))("import %s", (kind) => {
         let records = parseCsvRecords(source.text).filter((r) => !(r.length === 1 && r[0] === ""));
         for (const m of mutations) if (records.length > 0) records = m(records.map((row) => [...row]));
         if (records.length === 0) records = [[""]];
-        await checkImport(source.image, kind, finish(toCsv(records)));
+        await checkImport(source.base!, kind, finish(toCsv(records)));
       }),
       { numRuns: MUTATED_RUNS },
     );
@@ -223,7 +251,7 @@ describe.each(IMPORT_KINDS.map((k) => [k]))("import %s", (kind) => {
         const source = sources[which]!;
         // Half the time behind the right header, so the rows themselves are read.
         const header = parseCsvRecords(source.text)[0]!.join(",");
-        await checkImport(source.image, kind, text.length % 2 ? `${header}\n${text}` : text);
+        await checkImport(source.base!, kind, text.length % 2 ? `${header}\n${text}` : text);
       }),
       { numRuns: ARBITRARY_RUNS },
     );

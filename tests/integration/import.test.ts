@@ -200,12 +200,12 @@ describe("bad rows are refused and the database is unchanged", () => {
 
   it("preview validates the same way and never writes", async () => {
     const before = await dump(db);
-    expect(previewImport(db, "employees", csv("employees", `E009,X,,${ID3},NOPE,2026-05-01,,,,1`))).toEqual({
+    expect(await previewImport(db, "employees", csv("employees", `E009,X,,${ID3},NOPE,2026-05-01,,,,1`))).toEqual({
       ok: false,
       errors: [{ row: 2, column: "employer_code", message: 'no employer with code "NOPE"', code: "unknownEmployer", params: { code: "NOPE" } }],
       total: 1,
     });
-    expect(previewImport(db, "employees", csv("employees", `E009,X,,${ID3},ACME,2026-05-01,,,,1`, `E001,Li Wei,,${ID1},ACME,2026-01-10,,Sales,li.wei@example.com,8000.00`))).toMatchObject({
+    expect(await previewImport(db, "employees", csv("employees", `E009,X,,${ID3},ACME,2026-05-01,,,,1`, `E001,Li Wei,,${ID1},ACME,2026-01-10,,Sales,li.wei@example.com,8000.00`))).toMatchObject({
       ok: true,
       summary: { rows: 2, created: 1, replaced: 0, unchanged: 1 },
     });

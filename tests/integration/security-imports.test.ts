@@ -9,7 +9,7 @@ describe("finding 3: unbounded error reports", () => {
     const db = await openTestDatabase();
     const header = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(",");
     const started = performance.now();
-    const result = previewImport(db, "employers", `${header}\n`);
+    const result = await previewImport(db, "employers", `${header}\n`);
     const took = performance.now() - started;
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -22,7 +22,7 @@ describe("finding 3: unbounded error reports", () => {
   it("100,000 bad rows are reported as the first few hundred at most", async () => {
     const db = await openTestDatabase();
     const rows = Array.from({ length: 100_000 }, () => ",,,").join("\n");
-    const result = previewImport(db, "employers", `code,name,uscc,region\n${rows}\n`);
+    const result = await previewImport(db, "employers", `code,name,uscc,region\n${rows}\n`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.length).toBeLessThanOrEqual(MAX_IMPORT_ERRORS);

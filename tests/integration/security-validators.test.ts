@@ -74,12 +74,12 @@ describe("finding 7: loose values", () => {
       "ACME,2026-03,2026-04-01,9999999999999.99,R3",
       "ACME,2026-03,2026-04-01,100.00,R\u202e4",
     ].join("\n");
-    const r = previewImport(db, "payments", csv + "\n");
+    const r = await previewImport(db, "payments", csv + "\n");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const where = r.errors.map((e) => `${e.row}:${e.column}`);
     expect(where).toEqual(expect.arrayContaining(["2:paid_on", "3:period", "4:amount", "5:reference"]));
-    const employers = previewImport(db, "employers", "code,name,uscc,region\nB3,Nul\u0000Co,91350100M000100Y43,Shanghai\n");
+    const employers = await previewImport(db, "employers", "code,name,uscc,region\nB3,Nul\u0000Co,91350100M000100Y43,Shanghai\n");
     expect(employers.ok).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ describe("preview then import", () => {
     const db = await workflowDb();
     const audit0 = await count(db, "audit_log");
     const bad = CSV + "ACME,2026-13,2026-03-10,1.00,R2\nACME,2026-03,2026-03-10,-5,R3\n";
-    const preview = previewImport(db, "payments", bad);
+    const preview = await previewImport(db, "payments", bad);
     expect(preview.ok).toBe(false);
     expect(!preview.ok && preview.errors.map((e) => [e.row, e.column])).toEqual([
       [3, "period"],
@@ -36,7 +36,7 @@ describe("preview then import", () => {
     expect((await runImport(db, "payments", bad, ACTOR)).ok).toBe(false);
     expect(await count(db, "payments")).toBe(0);
     expect(await count(db, "audit_log")).toBe(audit0);
-    expect(previewImport(db, "payments", CSV)).toMatchObject({ ok: true, summary: { rows: 1, created: 1, replaced: 0, unchanged: 0 } });
+    expect(await previewImport(db, "payments", CSV)).toMatchObject({ ok: true, summary: { rows: 1, created: 1, replaced: 0, unchanged: 0 } });
     expect(await count(db, "payments")).toBe(0);
     expect(await runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 1 } });
     expect(await runImport(db, "payments", CSV, ACTOR)).toMatchObject({ ok: true, summary: { created: 0, replaced: 0, unchanged: 1 } });

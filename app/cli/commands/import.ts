@@ -49,7 +49,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   try {
     const dryRun = values["dry-run"] === true;
     const format = sourceText(read.source);
-    const result = dryRun ? previewImport(db, kind, read.input) : await runImport(db, kind, read.input, CLI_ACTOR, { fileName: basename(file), format });
+    const result = dryRun ? await previewImport(db, kind, read.input) : await runImport(db, kind, read.input, CLI_ACTOR, { fileName: basename(file), format });
     if (!result.ok) {
       await printErrors(ctx, file, result.errors, result.total);
       return 1;
