@@ -123,6 +123,8 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
   for (const r of nwdRows) (nonWorking[r.region] ??= []).push(r.date);
 
   const byEmployer = <T extends { employerId: number }>(rows: T[]) => (all ? rows : rows.filter((r) => codeById.has(r.employerId)));
+  // Some employers: each query reads only their rows (the per-employer cache reloads one employer at a time).
+  const forEmployers = (col: SQLiteColumn) => (all ? undefined : inArray(col, ids.length ? ids : [-1]));
 
   const empRows = byEmployer(
     await db
@@ -139,11 +141,21 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       })
       .from(employees)
       .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+      .where(forEmployers(employees.employerId))
       .orderBy(employees.id)
       .all(),
   );
   const wagesByEmployee = new Map<number, WageRow[]>();
-  for (const w of await db.select().from(wages).orderBy(wages.employeeId, wages.effectiveMonth).all()) {
+  const wageRows = all
+    ? await db.select().from(wages).orderBy(wages.employeeId, wages.effectiveMonth).all()
+    : await db
+        .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
+        .from(wages)
+        .innerJoin(employees, eq(employees.id, wages.employeeId))
+        .where(forEmployers(employees.employerId))
+        .orderBy(wages.employeeId, wages.effectiveMonth)
+        .all();
+  for (const w of wageRows) {
     const list = wagesByEmployee.get(w.employeeId);
     const row = { effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage };
     if (list) list.push(row);
@@ -170,6 +182,7 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       ]),
     })
     .from(declarationLines)
+    .where(forEmployers(declarationLines.employerId))
     .groupBy(declarationLines.employerId, declarationLines.employeeId)
     .orderBy(declarationLines.employerId, declarationLines.employeeId)
     .values()) as [number, number, string][]) {
@@ -188,6 +201,7 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       packed: packedSql(db, [monthNumberSql(statements.period), dayNumberSql(db, statements.issuedOn)], [statements.period, statements.issuedOn]),
     })
     .from(statements)
+    .where(forEmployers(statements.employerId))
     .groupBy(statements.employerId, statements.employeeId)
     .orderBy(statements.employerId, statements.employeeId)
     .values()) as [number, number, string][]) {
@@ -218,10 +232,11 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       await db
         .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
         .from(payments)
+        .where(forEmployers(payments.employerId))
         .orderBy(payments.id)
         .all(),
     ).map((p) => ({ employerCode: codeById.get(p.employerId)!, period: p.period, paidOn: p.paidOn, amount: p.amount, reference: p.reference })),
-    collection: byEmployer(await db.select().from(collectionActions).orderBy(collectionActions.id).all()).map((c) => ({
+    collection: byEmployer(await db.select().from(collectionActions).where(forEmployers(collectionActions.employerId)).orderBy(collectionActions.id).all()).map((c) => ({
       employerCode: codeById.get(c.employerId)!,
       kind: c.kind,
       actionDate: c.actionDate,

@@ -125,4 +125,24 @@ describe("dashboard figures on the demo data", () => {
     expect(after.outstanding).toBe(before.outstanding - unpaid!.overdue);
     expect(after.monthsUnpaid).toBe(before.monthsUnpaid - 1);
   });
+
+  it("a payment for one employer re-evaluates that employer only, and the whole still equals one evaluation of everything", async () => {
+    const all = await cachedEvaluation(db, today);
+    const codes = [...new Set(all.months.map((m) => m.employerCode))];
+    expect(codes.length).toBeGreaterThan(1);
+    const views = new Map<string, Evaluation>();
+    for (const c of codes) views.set(c, (await cachedEmployerView(db, today, c)).evaluation);
+    const unpaid = all.months.find((m) => m.unpaid)!;
+    const r = await recordPayment(db, CLI_ACTOR, { employer: unpaid.employerCode, period: unpaid.period, paidOn: today, amount: "1.00", reference: "per-employer-test" });
+    expect(r.ok).toBe(true);
+    for (const c of codes) {
+      const view = (await cachedEmployerView(db, today, c)).evaluation;
+      // The same object: not evaluated again. The written employer's: a new one.
+      if (c === unpaid.employerCode) expect(view).not.toBe(views.get(c));
+      else expect(view).toBe(views.get(c));
+    }
+    const merged = await cachedEvaluation(db, today);
+    expect(merged).not.toBe(all);
+    expect(merged).toEqual(evaluate(new EngineIndex(await loadEngineInput(db)), today));
+  });
 });
