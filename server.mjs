@@ -2,7 +2,8 @@
  * The production (and `npm run dev`) server: express serving the Remix build
  * and the static assets, with security headers on every response.
  *
- * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/shebao.db),
+ * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…, PostgreSQL)
+ * or DATABASE_PATH (data/shebao.db, SQLite),
  * TRUST_PROXY (set to 1 behind a reverse proxy so the client address is the
  * forwarded one), NODE_ENV; mail: SMTP_URL, MAIL_FROM, PUBLIC_URL, MAIL_WORKER=0 (no
  * outbox worker in this process), MAIL_POLL_MS (see ADR 0010).

@@ -140,7 +140,15 @@ export async function migrate(db: Db): Promise<void> {
   }
   const { migrate: migratePg } = await import("drizzle-orm/node-postgres/migrator");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  await migratePg(drizzle(h.pool!), { migrationsFolder: PG_MIGRATIONS_DIR });
+  // Several servers may start at once on one database: one migrates, the others wait and find nothing to do.
+  const lock = await h.pool!.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(7424601)");
+    await migratePg(drizzle(h.pool!), { migrationsFolder: PG_MIGRATIONS_DIR });
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock(7424601)").catch(() => {});
+    lock.release();
+  }
 }
 
 /** How many of the shipped migrations the database has applied. */

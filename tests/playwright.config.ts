@@ -10,6 +10,12 @@ export const E2E_EMPTY_DB = E2E_DB.replace(/(\.db)?$/, "-empty.db");
 /** Debian's Chromium where present (Playwright cannot download browsers here); else Playwright's own. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+/**
+ * PostgreSQL smoke (tests/e2e/pg-smoke.ts sets E2E_DATABASE_URL to a fresh
+ * database of a throwaway cluster): one server on it, with the demo data.
+ */
+const PG_URL = process.env.E2E_DATABASE_URL;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -37,7 +43,20 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: [
+  webServer: PG_URL
+    ? [
+        {
+          command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
+          cwd: "..",
+          url: `http://127.0.0.1:${PORT}/login`,
+          reuseExistingServer: false,
+          timeout: 120_000,
+          env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: PG_URL, NODE_ENV: "production", E2E: "1" },
+          stdout: "ignore",
+          stderr: "pipe",
+        },
+      ]
+    : [
     {
       // A fresh database with the demo data, then the production build.
       command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,

@@ -9,9 +9,12 @@ import { Readable } from "node:stream";
 import { runCli, type CliIo } from "../../app/cli/main";
 import { EMPTY_ACCOUNT } from "./empty-account";
 
-const path = process.env.DATABASE_PATH ?? "tests/.tmp/e2e.db";
-mkdirSync(dirname(path), { recursive: true });
-for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+// PostgreSQL (the smoke run): a fresh database made by tests/e2e/pg-smoke.ts.
+const path = process.env.DATABASE_URL ?? process.env.DATABASE_PATH ?? "tests/.tmp/e2e.db";
+if (!process.env.DATABASE_URL) {
+  mkdirSync(dirname(path), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+}
 const io = { stdout: process.stdout, stderr: process.stderr };
 if (process.env.E2E_EMPTY === "1") {
   let code = await runCli(["--db", path, "migrate"], io);

@@ -89,7 +89,7 @@ describe("a backup taken while the application writes", () => {
         "-e",
         `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(path)}); db.pragma("journal_mode = WAL"); db.pragma("busy_timeout = 5000");
          const ins = db.prepare("INSERT INTO payments (employer_id, period, paid_on, amount, reference) VALUES (1, '2026-01', '2026-01-15', 100, ?)");
-         let i = 0; const end = Date.now() + 4000;
+         let i = 0; const end = Date.now() + 8000;
          while (Date.now() < end) { db.transaction(() => ins.run("R" + (i++)))(); }
          console.log(i);`,
       ],
