@@ -4,8 +4,11 @@
  * starts a throwaway cluster and sets SHEBAO_TEST_PG_URL and
  * SHEBAO_TEST_PG_TEMPLATE), a new database copied from the migrated template.
  */
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import pg from "pg";
 import { migrate, openDatabase, type Db } from "../../db/connection";
-import { createDatabaseFrom } from "./pg-cluster";
+import { createDatabaseFrom, databaseUrl } from "./pg-cluster";
 
 export async function openTestDatabase(): Promise<Db> {
   const base = process.env.SHEBAO_TEST_PG_URL;
@@ -21,4 +24,23 @@ export async function openTestDatabase(): Promise<Db> {
 /** Whether the suite runs on PostgreSQL. */
 export function onPostgres(): boolean {
   return !!process.env.SHEBAO_TEST_PG_URL;
+}
+
+/**
+ * Where a test's command-line runs keep their database: a new file path under
+ * `dir` on SQLite, or a new, empty PostgreSQL database's URL when the suite
+ * runs on PostgreSQL (the commands then migrate it themselves).
+ */
+export async function freshDatabaseLocation(dir: string, name: string): Promise<string> {
+  const base = process.env.SHEBAO_TEST_PG_URL;
+  if (!base) return join(dir, `${name}.db`);
+  const db = `cli_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 40)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${db}"`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(base, db);
 }

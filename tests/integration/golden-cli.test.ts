@@ -1,6 +1,7 @@
 /**
  * The golden cases through the command line: for every case and as-of date, a
- * fresh database file, `migrate`, `import` of each file in the README's order,
+ * fresh database (a file, or a PostgreSQL database when the suite runs on
+ * PostgreSQL), `migrate`, `import` of each file in the README's order,
  * `statements issue` for each row of statements.csv, then `report findings`,
  * compared byte for byte (normalized) with the expected report.
  */
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "~/cli/main";
 import { caseFiles, caseStatements, expectedReport, goldenCases, normalizeReport } from "../helpers/golden";
+import { freshDatabaseLocation } from "../helpers/test-db";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const tmp = mkdtempSync(join(tmpdir(), "shebao-golden-cli-"));
@@ -40,7 +42,9 @@ async function must(argv: string[]) {
 let n = 0;
 describe.each(goldenCases().map((c) => [c.name, c] as const))("golden case %s", (_name, c) => {
   it.each(c.asOfDates)("as of %s", async (asOf) => {
-    const db = join(tmp, `${c.name}-${asOf}-${n++}.db`);
+    // SQLite: a new file; with SHEBAO_TEST_DB=pg, a new PostgreSQL database (the same commands, --db postgres://…).
+    const db = await freshDatabaseLocation(tmp, `${c.name}-${asOf}-${n++}`);
+    expect(db.startsWith("postgres://")).toBe(process.env.SHEBAO_TEST_DB === "pg");
     await must(["--db", db, "migrate"]);
     for (const f of caseFiles(c)) {
       const r = await must(["--db", db, "import", f.kind, f.path]);
