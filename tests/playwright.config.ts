@@ -44,40 +44,25 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: PG_URL
-    ? [
-        {
-          command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
-          cwd: "..",
-          url: `http://127.0.0.1:${PORT}/login`,
-          reuseExistingServer: false,
-          timeout: 120_000,
-          env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: PG_URL, NODE_ENV: "production", E2E: "1" },
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-      ]
+    ? [server(PORT, { DATABASE_URL: PG_URL })]
     : [
-    {
-      // A fresh database with the demo data, then the production build.
-      command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
-      cwd: "..",
-      url: `http://127.0.0.1:${PORT}/login`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_DB, NODE_ENV: "production", E2E: "1" },
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      // An empty installation: migrated, one HR account, nothing else (E2E_EMPTY=1).
-      command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
-      cwd: "..",
-      url: `http://127.0.0.1:${EMPTY_PORT}/login`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { PORT: String(EMPTY_PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_EMPTY_DB, NODE_ENV: "production", E2E: "1", E2E_EMPTY: "1" },
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-  ],
+        // A fresh database with the demo data, then the production build.
+        server(PORT, { DATABASE_PATH: E2E_DB }),
+        // An empty installation: migrated, one HR account, nothing else (E2E_EMPTY=1).
+        server(EMPTY_PORT, { DATABASE_PATH: E2E_EMPTY_DB, E2E_EMPTY: "1" }),
+      ],
 });
+
+/** `tests/e2e/setup-db.ts` (the database), then the production server on `port`. */
+function server(port: number, env: Record<string, string>) {
+  return {
+    command: `npx tsx tests/e2e/setup-db.ts && node server.mjs`,
+    cwd: "..",
+    url: `http://127.0.0.1:${port}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", E2E: "1", ...env },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}

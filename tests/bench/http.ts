@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import autocannon from "autocannon";
 import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
 import { CLI_ACTOR } from "../../app/models/audit.server";
@@ -21,6 +20,7 @@ import { createUser } from "../../app/models/user.server";
 import { recordPayment } from "../../app/models/payment.server";
 import { count, eq } from "drizzle-orm";
 import { employees, employers } from "../../db/schema";
+import { freePort } from "../helpers/free-port";
 
 export interface HttpFigures {
   rows: { label: string; median: number; p90: number; ratio: number | null }[];
@@ -34,16 +34,6 @@ export interface HttpFigures {
 const EMAIL = "bench-hr@example.com";
 const PASSWORD = "bench-hr-passphrase";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

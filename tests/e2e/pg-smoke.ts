@@ -6,19 +6,14 @@
  * findings). `npm run test:e2e:pg`; .ci/run runs it after the SQLite suite.
  */
 import { spawnSync } from "node:child_process";
-import pg from "pg";
-import { databaseUrl, startPgCluster } from "../helpers/pg-cluster";
+import { createEmptyDatabase, startPgCluster } from "../helpers/pg-cluster";
 
 const SPECS = ["tests/e2e/workflows.spec.ts", "tests/e2e/dashboard.spec.ts"];
 
 const cluster = await startPgCluster();
 let code = 1;
 try {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query("CREATE DATABASE shebao_e2e");
-  await admin.end();
-  const url = databaseUrl(cluster.url, "shebao_e2e");
+  const url = await createEmptyDatabase(cluster.url, "shebao_e2e");
   const port = String(Number(process.env.E2E_PORT ?? 3111) + 10);
   const run = spawnSync("npx", ["playwright", "test", "-c", "tests/playwright.config.ts", ...SPECS], {
     stdio: "inherit",

@@ -248,3 +248,9 @@ export async function dropDatabase(url: string, databaseUrlToDrop: string): Prom
   const name = decodeURIComponent(new URL(databaseUrlToDrop).pathname.slice(1));
   await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
+
+/** A new, empty database on the cluster (the command line's `migrate` fills it): returns its URL. */
+export async function createEmptyDatabase(url: string, name: string): Promise<string> {
+  await withClient(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  return databaseUrl(url, name);
+}

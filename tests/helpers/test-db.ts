@@ -6,9 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import pg from "pg";
 import { migrate, openDatabase, type Db } from "../../db/connection";
-import { createDatabaseFrom, databaseUrl } from "./pg-cluster";
+import { createDatabaseFrom, createEmptyDatabase } from "./pg-cluster";
 
 export async function openTestDatabase(): Promise<Db> {
   const base = process.env.SHEBAO_TEST_PG_URL;
@@ -34,13 +33,5 @@ export function onPostgres(): boolean {
 export async function freshDatabaseLocation(dir: string, name: string): Promise<string> {
   const base = process.env.SHEBAO_TEST_PG_URL;
   if (!base) return join(dir, `${name}.db`);
-  const db = `cli_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 40)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${db}"`);
-  } finally {
-    await admin.end();
-  }
-  return databaseUrl(base, db);
+  return createEmptyDatabase(base, `cli_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 40)}_${randomBytes(4).toString("hex")}`);
 }

@@ -14,11 +14,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { databaseUrl, startPgCluster } from "../helpers/pg-cluster";
+import { createEmptyDatabase, startPgCluster } from "../helpers/pg-cluster";
+import { freePort } from "../helpers/free-port";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 45);
@@ -31,27 +31,13 @@ function fail(message: string): never {
 }
 if (!existsSync(join(ROOT, "build", "index.js"))) fail("no production build: run `npm run build` first");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0);
 
 const cluster = await startPgCluster();
 const servers: ChildProcess[] = [];
 let code = 1;
 try {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query("CREATE DATABASE shebao_load");
-  await admin.end();
-  const url = databaseUrl(cluster.url, "shebao_load");
+  const url = await createEmptyDatabase(cluster.url, "shebao_load");
   const seed = spawnSync(process.execPath, ["--import", "tsx", "tests/e2e/setup-db.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (seed.status !== 0) fail(`seeding: ${seed.stderr}`);
 
