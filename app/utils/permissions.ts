@@ -2,9 +2,8 @@
  * Who may do what: one pure function, used by the UI to hide what a role
  * cannot use and enforced on the server by `requirePermission` (auth.server.ts).
  */
-import type { Role } from "../../db/schema";
-
-export type { Role };
+export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
   "dashboard:read",

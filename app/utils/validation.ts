@@ -4,10 +4,11 @@
  * Zod schemas give their issue messages as these codes.
  */
 import { z } from "zod";
-import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
+import { amountInRange, dateInRange, EMAIL_MAX_LENGTH, isEmailAddress, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
 import { plainYuanText } from "~/lib/typed-text";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./password-policy";
 
 export const VALIDATION_CODES = [
   "required",
@@ -149,15 +150,30 @@ export const yuanAmount = () =>
     .transform((v) => parseYuan(v)!)
     .refine(amountInRange, "amountTooLarge");
 
+/** An e-mail address, trimmed and lowercased (the one rule of app/lib/field-ranges.ts). */
+export const emailAddress = () =>
+  requiredText(EMAIL_MAX_LENGTH)
+    .transform((v) => v.toLowerCase())
+    .refine(isEmailAddress, "invalidEmail");
+
+/** Empty → "" ; else an e-mail address as `emailAddress`. */
 export const optionalEmail = () =>
   z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, "tooLong")
+    .max(EMAIL_MAX_LENGTH, "tooLong")
     .optional()
     .default("")
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "invalidEmail");
+    .refine((v) => v === "" || isEmailAddress(v), "invalidEmail");
+
+/** A new password: 12 to 200 characters, any characters (NIST SP 800-63B). */
+export const newPassword = () =>
+  z
+    .string({ required_error: "required" })
+    .min(1, "required")
+    .min(NEW_PASSWORD_MIN_LENGTH, "passwordTooShort")
+    .max(PASSWORD_MAX_LENGTH, "tooLong");
 
 /** A positive integer id from a form or URL (`"12"`). */
 export const idParam = () => z.coerce.number({ invalid_type_error: "invalid" }).int("invalid").positive("invalid");

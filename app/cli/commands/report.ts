@@ -1,4 +1,4 @@
-import { employers } from "../../../db/schema";
+import { employerOptions } from "~/models/employer.server";
 import { evaluateAsOf } from "~/models/engine.server";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
@@ -47,8 +47,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   try {
     const code = values.employer?.trim();
     if (values.employer !== undefined) {
-      const codes = new Set((await db.select({ code: employers.code }).from(employers).all()).map((e) => e.code));
-      if (!code || !codes.has(code)) throw new CliError(`no employer with code "${values.employer}"`);
+      if (!code || !(await employerOptions(db)).some((e) => e.code === code)) throw new CliError(`no employer with code "${values.employer}"`);
     }
     const evaluation = await evaluateAsOf(db, asOf, code ? { employerCodes: [code] } : {});
     for (const p of evaluation.configProblems) {
