@@ -27,7 +27,7 @@ import type {
   Side,
 } from "~/rules/types";
 import { BASE_RULES, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
-import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
+import { amountInRange, dateInRange, hasForbiddenCharacters, isEmailAddress, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -486,8 +486,6 @@ function yuanText(fen: Fen): string {
 
 type RowParser<K extends ImportKind> = (r: RowReader) => Omit<ImportRecordMap[K], "row">;
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 const PARSERS: { [K in ImportKind]: RowParser<K> } = {
   employers(r) {
     const code = r.required("code");
@@ -629,7 +627,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     }
     const department = r.text("department");
     const email = r.text("email");
-    if (email && !EMAIL_RE.test(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
+    if (email && !isEmailAddress(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
     const monthlyWage = r.amount("monthly_wage", true) ?? 0;
     return { employeeNo, name, idType, idNumber, employerCode, hireDate, terminationDate, department, email, monthlyWage };
   },
