@@ -23,15 +23,8 @@ export { ROLES, type Role };
 export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
-export const COLLECTION_KINDS = [
-  "order",
-  "bank_inquiry",
-  "allocation",
-  "guarantee",
-  "installment",
-  "court",
-] as const;
-export type CollectionKind = (typeof COLLECTION_KINDS)[number];
+import { COLLECTION_KINDS, type CollectionKind } from "../app/rules/types";
+export { COLLECTION_KINDS, type CollectionKind };
 
 const createdAt = () =>
   text("created_at")

@@ -15,6 +15,7 @@ import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
 import { isZeroRate, parseRate, parseYuan, yuanPlain } from "~/rules/money";
 import type {
+  CollectionActionInput,
   CollectionKind,
   Fen,
   Insurance,
@@ -26,7 +27,7 @@ import type {
   RoundingUnit,
   Side,
 } from "~/rules/types";
-import { BASE_RULES, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
+import { BASE_RULES, COLLECTION_KINDS, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
 import { amountInRange, dateInRange, hasForbiddenCharacters, isEmailAddress, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
@@ -122,7 +123,7 @@ export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
 
 export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
 export type IdType = (typeof ID_TYPES)[number];
-export const COLLECTION_KINDS: readonly CollectionKind[] = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"];
+export { COLLECTION_KINDS };
 export const ROUNDING_UNITS: readonly RoundingUnit[] = ["fen", "jiao", "yuan"];
 export const ROUNDING_MODES: readonly RoundingMode[] = ["half_up", "up"];
 
@@ -209,16 +210,8 @@ export interface PaymentRecord extends Located {
   reference: string;
 }
 
-export interface CollectionRecord extends Located {
-  employerCode: string;
-  kind: CollectionKind;
-  actionDate: IsoDate;
-  /** Sorted, without repeats. */
-  periods: Month[];
-  timeLimit: IsoDate | null;
-  dueOn: IsoDate | null;
-  amount: Fen | null;
-}
+/** An act of collection as the engine takes it (periods sorted, without repeats), and its row. */
+export interface CollectionRecord extends Located, CollectionActionInput {}
 
 export interface ImportRecordMap {
   employers: EmployerRecord;

@@ -16,12 +16,12 @@ import { agreementsOf, monthCollection, periodsKey, stageOf } from "~/rules/art6
 import type { PaymentLike } from "~/rules/art60-payment";
 import { daysBetween, isValidMonth } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
-import type { CollectionKind, Fen, Finding, IsoDate, Month, Stage } from "~/rules/types";
+import { COLLECTION_KINDS, type CollectionActionInput, type CollectionKind, type Fen, type Finding, type IsoDate, type Month, type Stage } from "~/rules/types";
 import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result } from "~/utils/validation";
 import { cachedEmployerView } from "./evaluation.server";
 import { transaction } from "../../db/transaction";
 
-export const COLLECTION_KINDS = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"] as const satisfies readonly CollectionKind[];
+export { COLLECTION_KINDS };
 
 export interface CaseMonth {
   period: Month;
@@ -34,14 +34,9 @@ export interface CaseMonth {
   daysLeft: number | null;
 }
 
-export interface CaseAction {
+/** An act of collection on the case page: the shared shape without the employer, with its row id and note. */
+export interface CaseAction extends Omit<CollectionActionInput, "employerCode"> {
   id: number;
-  kind: CollectionKind;
-  actionDate: IsoDate;
-  periods: Month[];
-  timeLimit: IsoDate | null;
-  dueOn: IsoDate | null;
-  amount: Fen | null;
   note: string;
   afterAsOf: boolean;
   /** Orders: days from D to the time limit (negative once passed). */
