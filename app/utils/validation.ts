@@ -85,7 +85,14 @@ export const WORKFLOW_ERROR_CODES = [
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
-export type FieldErrorCode = ValidationCode | WorkflowErrorCode;
+/**
+ * Codes only the password forms use (their messages: `statements.password.errors.*`,
+ * `security.busy`; see password-policy.ts). "Too short" is `passwordTooShort` everywhere.
+ */
+export const PASSWORD_ERROR_CODES = ["passwordUnchanged", "passwordWrong", "busy"] as const;
+export type PasswordOnlyCode = (typeof PASSWORD_ERROR_CODES)[number];
+
+export type FieldErrorCode = ValidationCode | WorkflowErrorCode | PasswordOnlyCode;
 
 /** What is wrong with one field: a code, and what its message needs. */
 export interface FieldError {
@@ -106,7 +113,7 @@ export function fail(field: string, code: FieldErrorCode, detail?: string): { ok
   return { ok: false, errors: { [field]: detail === undefined ? { code } : { code, detail } } };
 }
 
-const CODES = new Set<string>([...VALIDATION_CODES, ...WORKFLOW_ERROR_CODES]);
+const CODES = new Set<string>([...VALIDATION_CODES, ...WORKFLOW_ERROR_CODES, ...PASSWORD_ERROR_CODES]);
 
 export function isFieldErrorCode(s: string): s is FieldErrorCode {
   return CODES.has(s);
