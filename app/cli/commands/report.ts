@@ -1,11 +1,11 @@
 import { employerOptions } from "~/models/employer.server";
 import { evaluateAsOf } from "~/models/engine.server";
-import { isValidDate, shanghaiDate } from "~/rules/dates";
+import { shanghaiDate } from "~/rules/dates";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { runDeliveries } from "./deliveries";
 import { reportSheet } from "~/utils/report-xlsx.server";
 import { xlsxStream } from "~/utils/xlsx.server";
-import { CliError, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
+import { CliError, isDateArg, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 
 export const summary = "write the findings or overdue report (SPEC §7 CSV, or .xlsx) to standard output";
@@ -41,7 +41,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const lang = values.lang ?? "zh";
   if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang "${lang}" is not zh or en`);
   const asOf = values["as-of"] ?? shanghaiDate(new Date());
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
+  if (!isDateArg(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
 
   const db = await openExistingDb(ctx);
   try {
