@@ -9,7 +9,8 @@ import { CLI_ACTOR } from "~/models/audit.server";
 import { checkNewUser, createUser, UserRefused } from "~/models/user.server";
 import { ROLES, type Role } from "~/utils/permissions";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
-import { emailAddress, newPassword, validate, type FieldErrors } from "~/utils/validation";
+import { ZodError } from "zod";
+import { emailAddress, fieldErrorsOf, newPassword, validate, type FieldErrors } from "~/utils/validation";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { hiddenPrompt, readFirstLine } from "../prompt";
 import { closeDatabase } from "../../../db/connection";
@@ -32,6 +33,7 @@ function refusal(errors: FieldErrors, given: { email: string; employeeNo: string
   if (field === "employers" && e.code === "unknownEmployer") {
     return new CliError(`no employer with code ${(e.detail ?? "").split(", ").map((c) => `"${c}"`).join(", ")}; no user was added`);
   }
+  if (field === "name" && e.code === "tooLong") return new CliError("--name is too long (at most 100 characters); no user was added");
   return new CliError(`${field}: ${e.code}${e.detail ? ` (${e.detail})` : ""}; no user was added`);
 }
 
@@ -96,6 +98,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       id = await createUser(db, CLI_ACTOR, { email, name, role, password, employeeId: checked.value.employeeId, employerCodes });
     } catch (e) {
       if (e instanceof UserRefused) throw refusal(e.errors, given);
+      if (e instanceof ZodError) throw refusal(fieldErrorsOf(e), given);
       throw e;
     }
     const scoped = [...employerCodes].sort();
