@@ -17,7 +17,7 @@ import type { PaymentLike } from "~/rules/art60-payment";
 import { daysBetween, isValidMonth } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
 import { COLLECTION_KINDS, type CollectionActionInput, type CollectionKind, type Fen, type Finding, type IsoDate, type Month, type Stage } from "~/rules/types";
-import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result } from "~/utils/validation";
+import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
 import { cachedEmployerView } from "./evaluation.server";
 import { transaction } from "../../db/transaction";
 
@@ -144,16 +144,6 @@ const periodsField = () =>
     .refine((ps) => ps.every(isValidMonth), "invalidMonth")
     .transform((ps) => periodsKey(ps).split(";"));
 
-const optionalYuan = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .default("")
-    .transform(plainYuanText)
-    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
-    .transform((v) => (v === "" ? null : parseYuan(v)!));
-
 export const CollectionActionSchema = z
   .object({
     employer: requiredText(20),
@@ -162,7 +152,7 @@ export const CollectionActionSchema = z
     periods: periodsField(),
     timeLimit: optionalDate(),
     dueOn: optionalDate(),
-    amount: optionalYuan(),
+    amount: optionalYuanAmount(),
     note: optionalText(500),
   })
   .superRefine((v, ctx) => {

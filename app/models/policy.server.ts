@@ -18,7 +18,7 @@ import { firstDayOf, lastDayOf } from "~/rules/dates";
 import { boundField } from "~/rules/presets/policies";
 
 export { boundField };
-import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/utils/validation";
+import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
 import { transaction } from "../../db/transaction";
 
 export const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
@@ -83,15 +83,6 @@ const rateField = (employerOnly: boolean) =>
 
 const BOUND_FIELDS = INSURANCES.flatMap((i) => [boundField(i, "floor"), boundField(i, "cap")]);
 
-const optionalYuan = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .default("")
-    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
-    .transform((v) => (v === "" ? null : parseYuan(v)!));
-
 export const PolicyFormSchema = z
   .object({
     region: requiredText(50),
@@ -140,7 +131,7 @@ export const PolicyFormSchema = z
       .default("")
       .refine((v) => v === "" || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 31), "badCutoff")
       .transform((v) => (v === "" ? null : Number(v))),
-    ...Object.fromEntries(BOUND_FIELDS.map((f) => [f, optionalYuan()])),
+    ...Object.fromEntries(BOUND_FIELDS.map((f) => [f, optionalYuanAmount()])),
     confirmPast: z.string().optional().transform((v) => v === "on" || v === "1" || v === "true"),
   })
   .superRefine((v, ctx) => {

@@ -211,6 +211,17 @@ export const yuanAmount = () =>
     .transform((v) => parseYuan(v)!)
     .refine(amountInRange, "amountTooLarge");
 
+/** Empty → null; else yuan text (as `yuanAmount` takes it) → integer fen. */
+export const optionalYuanAmount = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform(plainYuanText)
+    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
+    .transform((v) => (v === "" ? null : parseYuan(v)!));
+
 /** An e-mail address, trimmed and lowercased (the one rule of app/lib/field-ranges.ts). */
 export const emailAddress = () =>
   requiredText(EMAIL_MAX_LENGTH)
