@@ -222,17 +222,22 @@ export const statements = pgTable(
   ],
 );
 
-export const users = pgTable("users", {
-  id: id(),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull().default(""),
-  role: text("role").$type<Role>().notNull(),
-  employeeId: integer("employee_id").references(() => employees.id),
-  passwordHash: text("password_hash").notNull(),
-  locale: text("locale"),
-  disabledAt: text("disabled_at"),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull().default(""),
+    role: text("role").$type<Role>().notNull(),
+    employeeId: integer("employee_id").references(() => employees.id),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  /** One account per employee (issue 15): a database fact, not only a check in createUser. */
+  (t) => [uniqueIndex("users_employee").on(t.employeeId)],
+);
 
 export const userEmployers = pgTable(
   "user_employers",

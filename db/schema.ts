@@ -16,21 +16,15 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { BaseRule, InsuranceBounds, PolicyRates } from "../app/rules/types";
 
-export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are defined with the permissions (browser-safe); the column stores them.
+import { ROLES, type Role } from "../app/utils/permissions";
+export { ROLES, type Role };
 
 export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
-export const COLLECTION_KINDS = [
-  "order",
-  "bank_inquiry",
-  "allocation",
-  "guarantee",
-  "installment",
-  "court",
-] as const;
-export type CollectionKind = (typeof COLLECTION_KINDS)[number];
+import { COLLECTION_KINDS, type CollectionKind } from "../app/rules/types";
+export { COLLECTION_KINDS, type CollectionKind };
 
 const createdAt = () =>
   text("created_at")
@@ -231,17 +225,22 @@ export const statements = sqliteTable(
   ],
 );
 
-export const users = sqliteTable("users", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull().default(""),
-  role: text("role").$type<Role>().notNull(),
-  employeeId: integer("employee_id").references(() => employees.id),
-  passwordHash: text("password_hash").notNull(),
-  locale: text("locale"),
-  disabledAt: text("disabled_at"),
-  createdAt: createdAt(),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull().default(""),
+    role: text("role").$type<Role>().notNull(),
+    employeeId: integer("employee_id").references(() => employees.id),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  /** One account per employee (issue 15): a database fact, not only a check in createUser. */
+  (t) => [uniqueIndex("users_employee").on(t.employeeId)],
+);
 
 /**
  * Employer-scoped staff accounts (issue 21): an HR or auditor account with

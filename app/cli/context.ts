@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { isoDate, isoMonth, policyMonth, validate } from "~/utils/validation";
 import { closeDatabase, databaseLocation, isPostgresUrl, migrationStatus, openDatabase, type Db } from "../../db/connection";
 
 export interface CliOut {
@@ -83,4 +84,17 @@ export async function openExistingDb(ctx: CommandContext): Promise<Db> {
   return db;
 }
 
-export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date argument, by the one date schema of the forms and imports (validation.ts: a calendar date, 1950–2100). */
+export function isDateArg(value: string): boolean {
+  return validate(isoDate(), value).ok;
+}
+
+/** A period argument (YYYY-MM), by the one period schema of the forms and imports (up to 12 months ahead). */
+export function isPeriodArg(value: string): boolean {
+  return validate(isoMonth(), value).ok;
+}
+
+/** A policy's effective month, as the policy form takes it (1950-01 to 2100-12). */
+export function isPolicyMonthArg(value: string): boolean {
+  return validate(policyMonth(), value).ok;
+}

@@ -2,8 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "~/models/user.server";
-import { can, type Action, type Role } from "~/utils/permissions";
-import { AUDIT_READERS, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
+import { can, type Action } from "~/utils/permissions";
 
 type WorkflowNavKey = "months" | "collection" | "imports" | "policies" | "audit";
 import { LanguageSwitch } from "./language-switch";
@@ -15,7 +14,6 @@ const NAV: {
   label?: "tables.payments.nav" | "hrMonth.nav.annualBase" | "hrMonth.nav.changeList";
   action: Action;
   end?: boolean;
-  roles?: readonly Role[];
 }[] = [
   { to: "/", key: "dashboard", action: "dashboard:read", end: true },
   { to: "/employees", key: "employees", action: "employee:read" },
@@ -23,14 +21,14 @@ const NAV: {
   { to: "/employers", key: "employers", action: "employer:read" },
   { to: "/findings", key: "findings", action: "finding:read" },
   { to: "/statements", key: "statements", action: "statement:read" },
-  { to: "/months", key: "months", action: "finding:read" },
-  { to: "/payments", key: "payments", label: "tables.payments.nav", action: "finding:read", roles: WORKFLOW_READERS },
-  { to: "/collection", key: "collection", action: "finding:read" },
-  { to: "/annual-base", key: "annualBase", label: "hrMonth.nav.annualBase", action: "finding:read", roles: WORKFLOW_READERS },
-  { to: "/change-list", key: "changeList", label: "hrMonth.nav.changeList", action: "finding:read", roles: WORKFLOW_READERS },
-  { to: "/imports", key: "imports", action: "finding:read", roles: WORKFLOW_WRITERS },
-  { to: "/settings/policies", key: "policies", action: "finding:read" },
-  { to: "/audit", key: "audit", action: "finding:read", roles: AUDIT_READERS },
+  { to: "/months", key: "months", action: "workflow:read" },
+  { to: "/payments", key: "payments", label: "tables.payments.nav", action: "workflow:read" },
+  { to: "/collection", key: "collection", action: "workflow:read" },
+  { to: "/annual-base", key: "annualBase", label: "hrMonth.nav.annualBase", action: "workflow:read" },
+  { to: "/change-list", key: "changeList", label: "hrMonth.nav.changeList", action: "workflow:read" },
+  { to: "/imports", key: "imports", action: "workflow:write" },
+  { to: "/settings/policies", key: "policies", action: "workflow:read" },
+  { to: "/audit", key: "audit", action: "audit:read" },
   { to: "/users", key: "users", action: "user:manage" },
   { to: "/me", key: "me", action: "self:read" },
 ];
@@ -38,7 +36,7 @@ const NAV: {
 /** The signed-in layout: top bar with the product name, navigation by role, language and sign-out. */
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useTranslation();
-  const items = NAV.filter((n) => can(user.role, n.action) && (!n.roles || n.roles.includes(user.role)));
+  const items = NAV.filter((n) => can(user.role, n.action));
   return (
     <>
       <a className="skip-link" href="#main">

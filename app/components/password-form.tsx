@@ -2,7 +2,7 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
-import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
+import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
 
 const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {
   currentPassword: "statements.password.current",
@@ -14,9 +14,8 @@ export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const message = (field: PasswordField) => {
-    const code = errors?.[field];
-    if (code === "busy") return t("security.busy");
-    return code ? t(`statements.password.errors.${code}`, { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
+    const e = errors?.[field];
+    return e ? t(passwordMessageKey(e.code) as "security.busy", { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
   };
   return (
     <section className="card password-card" aria-labelledby="password-heading">

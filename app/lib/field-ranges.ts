@@ -4,6 +4,7 @@
  * (app/utils/validation.ts) and the import cell parsers (app/lib/import-formats.ts).
  * Pure: the current day is passed in.
  */
+import { z } from "zod";
 import { addMonths, monthOf } from "~/rules/dates";
 
 export const MIN_DATE = "1950-01-01";
@@ -51,4 +52,18 @@ export const POLICY_MONTHS = { from: MIN_MONTH, to: "2100-12" } as const;
 
 export function policyMonthInRange(month: string): boolean {
   return month >= POLICY_MONTHS.from && month <= POLICY_MONTHS.to;
+}
+
+/** The longest e-mail address stored (RFC 5321's path limit). */
+export const EMAIL_MAX_LENGTH = 254;
+
+const EMAIL = z.string().email().max(EMAIL_MAX_LENGTH);
+
+/**
+ * The one e-mail rule (issue 15): what the account form, the employee form,
+ * the import and the command line accept. The text is compared as given
+ * (callers trim and lowercase first where they store it so).
+ */
+export function isEmailAddress(s: string): boolean {
+  return EMAIL.safeParse(s).success;
 }

@@ -15,6 +15,7 @@ import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { checkIdentity, checkUscc } from "~/rules/identity";
 import { isZeroRate, parseRate, parseYuan, yuanPlain } from "~/rules/money";
 import type {
+  CollectionActionInput,
   CollectionKind,
   Fen,
   Insurance,
@@ -26,8 +27,8 @@ import type {
   RoundingUnit,
   Side,
 } from "~/rules/types";
-import { BASE_RULES, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
-import { amountInRange, dateInRange, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
+import { BASE_RULES, COLLECTION_KINDS, INSURANCES, SIDES, type BaseRule, type InsuranceBounds } from "~/rules/types";
+import { amountInRange, dateInRange, hasForbiddenCharacters, isEmailAddress, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "./field-ranges";
 import { msg, PROBLEMS, type ImportErrorCode, type MsgParam } from "./messages";
 
 // ---------- kinds and columns ----------
@@ -122,7 +123,7 @@ export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
 
 export const ID_TYPES = ["resident_id", "passport", "permit"] as const;
 export type IdType = (typeof ID_TYPES)[number];
-export const COLLECTION_KINDS: readonly CollectionKind[] = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"];
+export { COLLECTION_KINDS };
 export const ROUNDING_UNITS: readonly RoundingUnit[] = ["fen", "jiao", "yuan"];
 export const ROUNDING_MODES: readonly RoundingMode[] = ["half_up", "up"];
 
@@ -209,16 +210,8 @@ export interface PaymentRecord extends Located {
   reference: string;
 }
 
-export interface CollectionRecord extends Located {
-  employerCode: string;
-  kind: CollectionKind;
-  actionDate: IsoDate;
-  /** Sorted, without repeats. */
-  periods: Month[];
-  timeLimit: IsoDate | null;
-  dueOn: IsoDate | null;
-  amount: Fen | null;
-}
+/** An act of collection as the engine takes it (periods sorted, without repeats), and its row. */
+export interface CollectionRecord extends Located, CollectionActionInput {}
 
 export interface ImportRecordMap {
   employers: EmployerRecord;
@@ -486,8 +479,6 @@ function yuanText(fen: Fen): string {
 
 type RowParser<K extends ImportKind> = (r: RowReader) => Omit<ImportRecordMap[K], "row">;
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 const PARSERS: { [K in ImportKind]: RowParser<K> } = {
   employers(r) {
     const code = r.required("code");
@@ -629,7 +620,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
     }
     const department = r.text("department");
     const email = r.text("email");
-    if (email && !EMAIL_RE.test(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
+    if (email && !isEmailAddress(email)) r.error("email", "badEmail", `"${email}" is not an e-mail address`, { value: email });
     const monthlyWage = r.amount("monthly_wage", true) ?? 0;
     return { employeeNo, name, idType, idNumber, employerCode, hireDate, terminationDate, department, email, monthlyWage };
   },

@@ -18,7 +18,7 @@ type Area = typeof i18nErrorsEn;
 /** A problem of a whole file or of a cell found by the decoding path (areas/files.*.ts). */
 export type FileErrorCode = keyof (typeof filesEn)["problems"];
 export type ImportErrorCode = keyof Area["import"] | FileErrorCode;
-export type RateErrorCode = keyof Area["rate"];
+export type { RateErrorCode } from "~/rules/money";
 export type StatementErrorCode = keyof Area["statements"];
 
 /** The top-level catalog key of the area files i18n-errors.{en,zh-CN}.ts. */

@@ -7,13 +7,8 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
-import {
-  NEW_PASSWORD_MIN_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  type PasswordErrorCode,
-  type PasswordErrors,
-  type PasswordField,
-} from "~/utils/password-policy";
+import { PASSWORD_MAX_LENGTH, type PasswordErrors } from "~/utils/password-policy";
+import { fieldErrorsOf, newPassword } from "~/utils/validation";
 import { HashQueueBusy, hashPassword, hashQueueFull, verifyPassword } from "~/utils/password.server";
 import { audit } from "./audit.server";
 import { accountThrottleKey, createSession, MAX_FAILURES_PER_ACCOUNT, releaseReservation, reserveAttempt } from "./session.server";
@@ -23,26 +18,15 @@ import { transaction } from "../../db/transaction";
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "required").max(PASSWORD_MAX_LENGTH, "tooLong"),
-    newPassword: z.string().min(1, "required").min(NEW_PASSWORD_MIN_LENGTH, "tooShort").max(PASSWORD_MAX_LENGTH, "tooLong"),
+    newPassword: newPassword(),
     confirmPassword: z.string().min(1, "required").max(PASSWORD_MAX_LENGTH, "tooLong"),
   })
   .superRefine((v, ctx) => {
-    if (v.confirmPassword && v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "mismatch" });
-    if (v.newPassword && v.newPassword === v.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "unchanged" });
+    if (v.confirmPassword && v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
+    if (v.newPassword && v.newPassword === v.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "passwordUnchanged" });
   });
 
 export type ChangePasswordResult = { ok: true; token: string; sessionsEnded: number } | { ok: false; errors: PasswordErrors };
-
-function errorsOf(error: z.ZodError): PasswordErrors {
-  const out: PasswordErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as PasswordField;
-    if (out[field]) continue;
-    const code = issue.message as PasswordErrorCode;
-    out[field] = ["required", "tooShort", "tooLong", "mismatch", "unchanged"].includes(code) ? code : "required";
-  }
-  return out;
-}
 
 /**
  * Change the password after checking the current one. Wrong answers count
@@ -56,17 +40,17 @@ export async function changePassword(
   now: Date = new Date(),
 ): Promise<ChangePasswordResult> {
   const parsed = ChangePasswordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
   const actor = { userId: user.id, label: user.email };
   const failed = async (throttled: boolean): Promise<ChangePasswordResult> => {
     await transaction(db, async (tx) => void audit(tx, actor, { action: "password_change_failed", entity: "user", entityId: user.id, after: { throttled } }, now),
     );
-    return { ok: false, errors: { currentPassword: "wrong" } };
+    return { ok: false, errors: { currentPassword: { code: "passwordWrong" } } };
   };
 
   // Reserve the attempt before hashing (see signIn): concurrent guesses cannot all read the same count.
-  if (hashQueueFull()) return { ok: false, errors: { currentPassword: "busy" } };
+  if (hashQueueFull()) return { ok: false, errors: { currentPassword: { code: "busy" } } };
   const reservation = await reserveAttempt(db, [{ key: accountThrottleKey(user.email), max: MAX_FAILURES_PER_ACCOUNT }], now);
   if (reservation.throttled) return await failed(true);
   const row = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
@@ -78,7 +62,7 @@ export async function changePassword(
   } catch (error) {
     if (!(error instanceof HashQueueBusy)) throw error;
     await releaseReservation(db, reservation.ids);
-    return { ok: false, errors: { currentPassword: "busy" } };
+    return { ok: false, errors: { currentPassword: { code: "busy" } } };
   }
 
   return await transaction(db, async (tx): Promise<ChangePasswordResult> => {

@@ -10,9 +10,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { nonWorkingDays } from "../../db/schema";
 import { calendarDays, CALENDAR_YEARS } from "~/rules/presets/holidays";
-import { requiredText } from "~/utils/validation";
-import { type WfResult } from "~/utils/workflow-errors";
-import { validateWf } from "~/utils/workflow-validation";
+import { requiredText, validate, type Result } from "~/utils/validation";
 import { audit, type Actor } from "./audit.server";
 import { transaction } from "../../db/transaction";
 
@@ -39,12 +37,12 @@ const ApplySchema = z.object({
     .transform((v) => v === "on" || v === "1" || v === "true"),
 });
 
-export async function applyCalendar(db: Db, actor: Actor, raw: unknown): Promise<WfResult<CalendarApplied>> {
-  const parsed = validateWf(ApplySchema, raw);
+export async function applyCalendar(db: Db, actor: Actor, raw: unknown): Promise<Result<CalendarApplied>> {
+  const parsed = validate(ApplySchema, raw);
   if (!parsed.ok) return parsed;
   const { region, year, weekends } = parsed.value;
   const days = calendarDays(year, weekends)!;
-  return await transaction(db, async (tx): Promise<WfResult<CalendarApplied>> => {
+  return await transaction(db, async (tx): Promise<Result<CalendarApplied>> => {
       const have = new Set((await tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all()).map((r) => r.d));
       const added = days.filter((d) => !have.has(d));
       if (added.length > 0) {

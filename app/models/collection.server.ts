@@ -16,14 +16,12 @@ import { agreementsOf, monthCollection, periodsKey, stageOf } from "~/rules/art6
 import type { PaymentLike } from "~/rules/art60-payment";
 import { daysBetween, isValidMonth } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
-import type { CollectionKind, Fen, Finding, IsoDate, Month, Stage } from "~/rules/types";
-import { isoDate, optionalDate, optionalText, requiredText } from "~/utils/validation";
-import { wfFail, type WfResult } from "~/utils/workflow-errors";
-import { validateWf } from "~/utils/workflow-validation";
+import { COLLECTION_KINDS, type CollectionActionInput, type CollectionKind, type Fen, type Finding, type IsoDate, type Month, type Stage } from "~/rules/types";
+import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
 import { cachedEmployerView } from "./evaluation.server";
 import { transaction } from "../../db/transaction";
 
-export const COLLECTION_KINDS = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"] as const satisfies readonly CollectionKind[];
+export { COLLECTION_KINDS };
 
 export interface CaseMonth {
   period: Month;
@@ -36,14 +34,9 @@ export interface CaseMonth {
   daysLeft: number | null;
 }
 
-export interface CaseAction {
+/** An act of collection on the case page: the shared shape without the employer, with its row id and note. */
+export interface CaseAction extends Omit<CollectionActionInput, "employerCode"> {
   id: number;
-  kind: CollectionKind;
-  actionDate: IsoDate;
-  periods: Month[];
-  timeLimit: IsoDate | null;
-  dueOn: IsoDate | null;
-  amount: Fen | null;
   note: string;
   afterAsOf: boolean;
   /** Orders: days from D to the time limit (negative once passed). */
@@ -151,16 +144,6 @@ const periodsField = () =>
     .refine((ps) => ps.every(isValidMonth), "invalidMonth")
     .transform((ps) => periodsKey(ps).split(";"));
 
-const optionalYuan = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .default("")
-    .transform(plainYuanText)
-    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
-    .transform((v) => (v === "" ? null : parseYuan(v)!));
-
 export const CollectionActionSchema = z
   .object({
     employer: requiredText(20),
@@ -169,7 +152,7 @@ export const CollectionActionSchema = z
     periods: periodsField(),
     timeLimit: optionalDate(),
     dueOn: optionalDate(),
-    amount: optionalYuan(),
+    amount: optionalYuanAmount(),
     note: optionalText(500),
   })
   .superRefine((v, ctx) => {
@@ -192,14 +175,14 @@ export const CollectionActionSchema = z
   }));
 
 /** Record one collection action. A guarantee over a month already in another agreement is refused. */
-export async function recordCollectionAction(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
-  const parsed = validateWf(CollectionActionSchema, raw);
+export async function recordCollectionAction(db: Db, actor: Actor, raw: unknown): Promise<Result> {
+  const parsed = validate(CollectionActionSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, note, ...a } = parsed.value;
   const periods = a.periods.join(";");
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
-      if (!employer) return wfFail("employer", "noEmployer");
+      if (!employer) return fail("employer", "noEmployer");
       const existing = await tx
         .select()
         .from(collectionActions)
@@ -208,13 +191,13 @@ export async function recordCollectionAction(db: Db, actor: Actor, raw: unknown)
       const same = existing.find(
         (e) => e.kind === a.kind && e.actionDate === a.actionDate && e.periods === periods && e.timeLimit === a.timeLimit && e.dueOn === a.dueOn && e.amount === a.amount,
       );
-      if (same) return wfFail("form", "alreadyRecorded");
+      if (same) return fail("form", "alreadyRecorded");
       if (a.kind === "guarantee") {
         const mine = new Set(a.periods);
         for (const g of existing) {
           if (g.kind !== "guarantee") continue;
           const shared = g.periods.split(";").filter((p) => mine.has(p));
-          if (shared.length > 0) return wfFail("periods", "agreementOverlap", `${shared.join(", ")} (${g.actionDate})`);
+          if (shared.length > 0) return fail("periods", "agreementOverlap", `${shared.join(", ")} (${g.actionDate})`);
         }
       }
       const values = { employerId: employer.id, kind: a.kind, actionDate: a.actionDate, periods, timeLimit: a.timeLimit, dueOn: a.dueOn, amount: a.amount, note };

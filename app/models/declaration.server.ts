@@ -11,9 +11,7 @@ import { declarationLines, employees, employers, policies, wages } from "../../d
 import { audit, type Actor } from "./audit.server";
 import { toPolicyVersion } from "./engine.server";
 import { clampBase, isLiable, policyInForce, wageInForce } from "~/rules/contributions";
-import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
-import { validateWf as validate } from "~/utils/workflow-validation";
-import { wfFail, type WfResult } from "~/utils/workflow-errors";
+import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/utils/validation";
 import { transaction } from "../../db/transaction";
 
 export const PrepareDeclarationSchema = z.object({
@@ -35,15 +33,15 @@ export const CorrectLineSchema = z.object({
  * the period (hired on or before `declared_on`) who has no line yet. Returns
  * the number of lines written.
  */
-export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
+export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(PrepareDeclarationSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, period, declaredOn } = parsed.value;
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const employer = await tx.select({ id: employers.id, region: employers.region }).from(employers).where(eq(employers.code, code)).get();
-      if (!employer) return wfFail("employer", "noEmployer");
+      if (!employer) return fail("employer", "noEmployer");
       const policy = policyInForce((await tx.select().from(policies).where(eq(policies.region, employer.region)).all()).map(toPolicyVersion), period);
-      if (!policy) return wfFail("period", "noPolicy", employer.region);
+      if (!policy) return fail("period", "noPolicy", employer.region);
       const staff = (await tx
         .select({ id: employees.id, employeeNo: employees.employeeNo, hireDate: employees.hireDate, terminationDate: employees.terminationDate })
         .from(employees)
@@ -59,7 +57,7 @@ export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Pr
           .map((l) => l.employeeId),
       );
       const missing = staff.filter((e) => !declared.has(e.id));
-      if (missing.length === 0) return wfFail("form", "nothingToDeclare");
+      if (missing.length === 0) return fail("form", "nothingToDeclare");
       const wageRows = await tx
         .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
         .from(wages)
@@ -85,19 +83,19 @@ export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Pr
 }
 
 /** A correction: a new version of an existing line, dated after its latest version. */
-export async function correctDeclarationLine(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
+export async function correctDeclarationLine(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(CorrectLineSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, period, employeeNo, declaredBase, declaredOn } = parsed.value;
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
-      if (!employer) return wfFail("employer", "noEmployer");
+      if (!employer) return fail("employer", "noEmployer");
       const employee = await tx
         .select({ id: employees.id })
         .from(employees)
         .where(and(eq(employees.employeeNo, employeeNo), eq(employees.employerId, employer.id)))
         .get();
-      if (!employee) return wfFail("employeeNo", "lineMissing");
+      if (!employee) return fail("employeeNo", "lineMissing");
       const versions = (await tx
         .select({ declaredBase: declarationLines.declaredBase, declaredOn: declarationLines.declaredOn })
         .from(declarationLines)
@@ -105,8 +103,8 @@ export async function correctDeclarationLine(db: Db, actor: Actor, raw: unknown)
         .all())
         .sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : 1));
       const latest = versions.at(-1);
-      if (!latest) return wfFail("employeeNo", "lineMissing");
-      if (declaredOn <= latest.declaredOn) return wfFail("declaredOn", "notAfterLatest", latest.declaredOn);
+      if (!latest) return fail("employeeNo", "lineMissing");
+      if (declaredOn <= latest.declaredOn) return fail("declaredOn", "notAfterLatest", latest.declaredOn);
       const row = await tx
         .insert(declarationLines)
         .values({ employerId: employer.id, period, employeeId: employee.id, declaredBase, declaredOn })

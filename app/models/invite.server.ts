@@ -10,7 +10,9 @@ import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employees, employers, mailOutbox, passwordTokens, sessions, users } from "../../db/schema";
 import { isLiable } from "~/rules/contributions";
-import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordErrors } from "~/utils/password-policy";
+import { z } from "zod";
+import type { PasswordErrors } from "~/utils/password-policy";
+import { newPassword, validate } from "~/utils/validation";
 import { hashPassword } from "~/utils/password.server";
 import { audit, type Actor, type Tx } from "./audit.server";
 import { normalizeEmail } from "./user.server";
@@ -161,6 +163,15 @@ export async function checkPasswordToken(db: Db, token: string, now: Date = new 
   return { ok: true, userId: row.userId, email: row.email, purpose: row.purpose };
 }
 
+const SetPasswordSchema = z
+  .object({
+    newPassword: newPassword(),
+    confirmPassword: z.string({ required_error: "required" }).min(1, "required"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPassword && v.confirmPassword && v.confirmPassword !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordMismatch" });
+  });
+
 export type SetPasswordResult = { ok: true; email: string } | { ok: false; token: TokenState & { ok: false } } | { ok: false; errors: PasswordErrors };
 
 /**
@@ -174,13 +185,8 @@ export async function setPasswordWithToken(
 ): Promise<SetPasswordResult> {
   const state = await checkPasswordToken(db, input.token, now);
   if (!state.ok) return { ok: false, token: state };
-  const errors: PasswordErrors = {};
-  if (!input.newPassword) errors.newPassword = "required";
-  else if (input.newPassword.length < NEW_PASSWORD_MIN_LENGTH) errors.newPassword = "tooShort";
-  else if (input.newPassword.length > PASSWORD_MAX_LENGTH) errors.newPassword = "tooLong";
-  if (!input.confirmPassword) errors.confirmPassword = "required";
-  else if (input.newPassword && input.confirmPassword !== input.newPassword) errors.confirmPassword = "mismatch";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = validate(SetPasswordSchema, input);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const passwordHash = await hashPassword(input.newPassword);
   return await transaction(db, async (tx): Promise<SetPasswordResult> => {
       // Spend it inside the write lock: two tabs using the same link, one wins.

@@ -8,9 +8,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employers, payments } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
-import { isoDate, isoMonth, requiredText, yuanAmount } from "~/utils/validation";
-import { validateWf as validate } from "~/utils/workflow-validation";
-import { wfFail, type WfResult } from "~/utils/workflow-errors";
+import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/utils/validation";
 import { transaction } from "../../db/transaction";
 
 export const PaymentFormSchema = z.object({
@@ -21,19 +19,19 @@ export const PaymentFormSchema = z.object({
   reference: requiredText(100),
 });
 
-export async function recordPayment(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
+export async function recordPayment(db: Db, actor: Actor, raw: unknown): Promise<Result> {
   const parsed = validate(PaymentFormSchema, raw);
   if (!parsed.ok) return parsed;
   const { employer: code, ...p } = parsed.value;
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const employer = await tx.select({ id: employers.id }).from(employers).where(eq(employers.code, code)).get();
-      if (!employer) return wfFail("employer", "noEmployer");
+      if (!employer) return fail("employer", "noEmployer");
       const clash = await tx
         .select({ period: payments.period, paidOn: payments.paidOn })
         .from(payments)
         .where(and(eq(payments.employerId, employer.id), eq(payments.reference, p.reference)))
         .get();
-      if (clash) return wfFail("reference", "referenceUsed", `${clash.period}, ${clash.paidOn}`);
+      if (clash) return fail("reference", "referenceUsed", `${clash.period}, ${clash.paidOn}`);
       const row = await tx
         .insert(payments)
         .values({ employerId: employer.id, ...p })

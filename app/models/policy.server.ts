@@ -18,9 +18,7 @@ import { firstDayOf, lastDayOf } from "~/rules/dates";
 import { boundField } from "~/rules/presets/policies";
 
 export { boundField };
-import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount } from "~/utils/validation";
-import { wfFail, type WfResult } from "~/utils/workflow-errors";
-import { validateWf } from "~/utils/workflow-validation";
+import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
 import { transaction } from "../../db/transaction";
 
 export const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));
@@ -85,15 +83,6 @@ const rateField = (employerOnly: boolean) =>
 
 const BOUND_FIELDS = INSURANCES.flatMap((i) => [boundField(i, "floor"), boundField(i, "cap")]);
 
-const optionalYuan = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .default("")
-    .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
-    .transform((v) => (v === "" ? null : parseYuan(v)!));
-
 export const PolicyFormSchema = z
   .object({
     region: requiredText(50),
@@ -142,7 +131,7 @@ export const PolicyFormSchema = z
       .default("")
       .refine((v) => v === "" || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 31), "badCutoff")
       .transform((v) => (v === "" ? null : Number(v))),
-    ...Object.fromEntries(BOUND_FIELDS.map((f) => [f, optionalYuan()])),
+    ...Object.fromEntries(BOUND_FIELDS.map((f) => [f, optionalYuanAmount()])),
     confirmPast: z.string().optional().transform((v) => v === "on" || v === "1" || v === "true"),
   })
   .superRefine((v, ctx) => {
@@ -203,8 +192,8 @@ export async function changesStoredMonths(db: Db, region: string, earliest: stri
  * change) covers a month that has begun (`effective_from ≤ currentMonth`), it
  * needs `confirmPast`: past figures and reports change.
  */
-export async function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown, currentMonth: string): Promise<WfResult> {
-  const parsed = validateWf(PolicyFormSchema, raw);
+export async function savePolicy(db: Db, actor: Actor, id: number | null, raw: unknown, currentMonth: string): Promise<Result> {
+  const parsed = validate(PolicyFormSchema, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value as z.output<typeof PolicyFormSchema> & Record<string, Rate>;
   const rates = {} as PolicyRates;
@@ -228,21 +217,21 @@ export async function savePolicy(db: Db, actor: Actor, id: number | null, raw: u
     insuranceBounds: boundsOf(v as unknown as Record<string, unknown>),
     changeCutoffDay: v.changeCutoffDay,
   };
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       let before: typeof policies.$inferSelect | undefined;
       if (id !== null) {
         before = await tx.select().from(policies).where(eq(policies.id, id)).get();
-        if (!before) return wfFail("form", "notFound");
+        if (!before) return fail("form", "notFound");
       }
       const clash = await tx
         .select({ id: policies.id })
         .from(policies)
         .where(and(eq(policies.region, values.region), eq(policies.effectiveFrom, values.effectiveFrom)))
         .get();
-      if (clash && clash.id !== id) return wfFail("effectiveFrom", "policyExists");
+      if (clash && clash.id !== id) return fail("effectiveFrom", "policyExists");
       const earliest = before && before.effectiveFrom < values.effectiveFrom ? before.effectiveFrom : values.effectiveFrom;
       const regions = before && before.region !== values.region ? [before.region, values.region] : [values.region];
-      if (!v.confirmPast) for (const r of regions) if (await changesStoredMonths(db, r, earliest, currentMonth)) return wfFail("confirmPast", "confirmPast", earliest);
+      if (!v.confirmPast) for (const r of regions) if (await changesStoredMonths(db, r, earliest, currentMonth)) return fail("confirmPast", "confirmPast", earliest);
       if (before) {
         const { id: _i, createdAt: _c, ...old } = before;
         await tx.update(policies).set(values).where(eq(policies.id, before.id)).run();
@@ -271,11 +260,11 @@ const DaysSchema = z.object({
 });
 
 /** Add one date or a pasted list; dates already there are left alone. Returns how many were added. */
-export async function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
-  const parsed = validateWf(DaysSchema, raw);
+export async function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): Promise<Result> {
+  const parsed = validate(DaysSchema, raw);
   if (!parsed.ok) return parsed;
   const { region, dates } = parsed.value;
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const have = new Set((await tx.select({ d: nonWorkingDays.date }).from(nonWorkingDays).where(eq(nonWorkingDays.region, region)).all()).map((r) => r.d));
       const added = [...new Set(dates)].filter((d) => !have.has(d)).sort();
       if (added.length > 0) {
@@ -287,13 +276,13 @@ export async function addNonWorkingDays(db: Db, actor: Actor, raw: unknown): Pro
   );
 }
 
-export async function removeNonWorkingDay(db: Db, actor: Actor, raw: unknown): Promise<WfResult> {
-  const parsed = validateWf(z.object({ region: requiredText(50), date: isoDate() }), raw);
+export async function removeNonWorkingDay(db: Db, actor: Actor, raw: unknown): Promise<Result> {
+  const parsed = validate(z.object({ region: requiredText(50), date: isoDate() }), raw);
   if (!parsed.ok) return parsed;
   const { region, date } = parsed.value;
-  return await transaction(db, async (tx): Promise<WfResult> => {
+  return await transaction(db, async (tx): Promise<Result> => {
       const gone = await tx.delete(nonWorkingDays).where(and(eq(nonWorkingDays.region, region), eq(nonWorkingDays.date, date))).returning().all();
-      if (gone.length === 0) return wfFail("form", "notFound");
+      if (gone.length === 0) return fail("form", "notFound");
       await audit(tx, actor, { action: "delete", entity: "non_working_days", entityId: region, before: { dates: [date] } });
       return { ok: true, value: 1 };
     },

@@ -8,9 +8,8 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, ROLES, sessions, users } from "../../db/schema";
 import type { Actor } from "./audit.server";
-import { createUser, normalizeEmail, setUserDisabled } from "./user.server";
-import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
-import { fail, idParam, requiredText, validate, type Result } from "~/utils/validation";
+import { checkNewUser, createUser, setUserDisabled, UserRefused } from "./user.server";
+import { emailAddress, fail, idParam, newPassword, validate, type Result } from "~/utils/validation";
 
 export interface UserRow {
   id: number;
@@ -49,15 +48,11 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 
 export const NewAccountSchema = z
   .object({
-    email: requiredText(254).transform(normalizeEmail).refine((v) => z.string().email().safeParse(v).success, "invalidEmail"),
+    email: emailAddress(),
     name: z.string().trim().max(100, "tooLong").optional().default(""),
     role: z.enum(ROLES, { errorMap: () => ({ message: "invalid" }) }),
     employeeNo: z.string().trim().max(20, "tooLong").optional().default(""),
-    password: z
-      .string({ required_error: "required" })
-      .min(1, "required")
-      .min(NEW_PASSWORD_MIN_LENGTH, "passwordTooShort")
-      .max(PASSWORD_MAX_LENGTH, "tooLong"),
+    password: newPassword(),
     confirmPassword: z.string().optional().default(""),
   })
   .superRefine((v, ctx) => {
@@ -71,20 +66,15 @@ export async function createAccount(db: Db, actor: Actor, raw: unknown): Promise
   const parsed = validate(NewAccountSchema, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (await db.select({ id: users.id }).from(users).where(eq(users.email, v.email)).get()) return fail("email", "duplicate");
-  let employeeId: number | null = null;
-  if (v.role === "employee") {
-    const emp = await db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, v.employeeNo)).get();
-    if (!emp) return fail("employeeNo", "notFound");
-    if (await db.select({ id: users.id }).from(users).where(eq(users.employeeId, emp.id)).get()) return fail("employeeNo", "duplicate");
-    employeeId = emp.id;
-  }
+  const checked = await checkNewUser(db, { email: v.email, employeeNo: v.role === "employee" ? v.employeeNo : null });
+  if (!checked.ok) return checked;
   try {
-    const id = await createUser(db, actor, { email: v.email, name: v.name, role: v.role, password: v.password, employeeId });
+    const id = await createUser(db, actor, { email: v.email, name: v.name, role: v.role, password: v.password, employeeId: checked.value.employeeId });
     return { ok: true, value: id };
   } catch (e) {
-    // Another request created the same e-mail between the check and the write.
-    if (e instanceof Error && /UNIQUE/.test(e.message)) return fail("email", "duplicate");
+    // Another request took the e-mail or the employee between the check and the write.
+    if (e instanceof UserRefused) return { ok: false, errors: "employeeId" in e.errors ? { employeeNo: e.errors.employeeId! } : e.errors };
+    if (e instanceof Error && /UNIQUE|unique/.test(e.message)) return fail(/employee/.test(e.message) ? "employeeNo" : "email", "duplicate");
     throw e;
   }
 }

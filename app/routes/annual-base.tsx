@@ -14,14 +14,14 @@ import { employerOptions } from "~/models/employer.server";
 import { isValidMonth } from "~/rules/dates";
 import { yuanDisplay } from "~/rules/money";
 import type { Insurance } from "~/rules/types";
-import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
 import { formValues } from "~/utils/forms.server";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import type { FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.annual.title");
@@ -33,7 +33,7 @@ export const AnnualQuerySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const query = parseSearchParams(request, AnnualQuerySchema);
   // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
   const scope = await scopeOf(user);
@@ -43,12 +43,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = today();
   const view = code ? await annualBaseView(db, code, query.year ?? null, now) : null;
   if (query.employer && view && !view.ok && view.problem === "noEmployer") throw notFound();
-  return json({ canWrite: canWriteWorkflows(user.role), today: now, employers, code, view, done: query.done === "1" });
+  return json({ canWrite: can(user.role, "workflow:write"), today: now, employers, code, view, done: query.done === "1" });
 }
 
 /** Record the year as declared on a date; auditors get 403. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_WRITERS);
+  const user = await requirePermission(request, "workflow:write");
   const values = await formValues(request);
   requireCodeInScope(await scopeOf(user), values.employer?.trim());
   const result = await recordAnnualDeclaration(db, actorOf(user), values);

@@ -11,7 +11,7 @@ import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { auditEntries, auditFacets, auditPage } from "~/models/audit-log.server";
 import { isValidDate } from "~/rules/dates";
-import { requireRole, scopeOf } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { forbidden, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -19,7 +19,6 @@ import { withParams } from "~/utils/search-params";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { hideParam } from "~/utils/table-view";
 import { today } from "~/utils/dates.server";
-import { AUDIT_READERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.audit.title");
 
@@ -47,7 +46,7 @@ const AuditQuerySchema = z.object({
 type AuditRow = Awaited<ReturnType<typeof auditPage>>["rows"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, AUDIT_READERS);
+  const user = await requirePermission(request, "audit:read");
   // The log covers every employer: an account limited to employers does not read it.
   if (await scopeOf(user)) throw forbidden();
   columnsFormRedirect(request, AUDIT_COLUMNS);

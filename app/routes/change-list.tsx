@@ -14,14 +14,14 @@ import { employerOptions } from "~/models/employer.server";
 import { CHANGE_STATES, type ChangeRow } from "~/rules/change-list";
 import { isValidMonth } from "~/rules/dates";
 import { yuanDisplay } from "~/rules/money";
-import { actorOf, requireCodeInScope, requireRole, scopeOf } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import type { FieldErrors } from "~/utils/validation";
-import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.changes.title");
 
@@ -32,7 +32,7 @@ export const ChangeQuerySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const query = parseSearchParams(request, ChangeQuerySchema);
   // A scoped account (issue 21) is offered only its employers; asking for another one answers 404.
   const scope = await scopeOf(user);
@@ -42,12 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = today();
   const view = code ? await changeListView(db, code, query.month ?? null, now) : null;
   if (query.employer && view && !view.ok) throw notFound();
-  return json({ canWrite: canWriteWorkflows(user.role), today: now, employers, code, view, done: query.done ?? null });
+  return json({ canWrite: can(user.role, "workflow:write"), today: now, employers, code, view, done: query.done ?? null });
 }
 
 /** Record a state for the rows ticked (or the one row's button); auditors get 403. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_WRITERS);
+  const user = await requirePermission(request, "workflow:write");
   const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string" && k !== "row" && !(k in values)) values[k] = v;

@@ -11,14 +11,14 @@ import { COLLECTION_KINDS } from "~/lib/import-formats";
 import { collectionCase, recordCollectionAction, type CaseAction } from "~/models/collection.server";
 import { employerOptions } from "~/models/employer.server";
 import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
-import { actorOf, requireInScope, requireRole, scopeOf } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { asOfParam } from "~/utils/search-params";
-import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
@@ -29,7 +29,7 @@ const CaseQuerySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const query = parseSearchParams(request, CaseQuerySchema);
   const now = today();
   const asOf = query.asOf ?? now;
@@ -38,12 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const code = query.employer || employers[0]?.code || "";
   const view = code ? await collectionCase(db, code, asOf) : null;
   if (query.employer && !view) throw notFound();
-  return json({ canWrite: canWriteWorkflows(user.role), today: now, asOf, employers, view });
+  return json({ canWrite: can(user.role, "workflow:write"), today: now, asOf, employers, view });
 }
 
 /** Record an action of the art. 63 ladder; auditors get 403. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_WRITERS);
+  const user = await requirePermission(request, "workflow:write");
   const values = await formValues(request);
   requireInScope(await scopeOf(user), { code: values.employer ?? "" });
   const result = await recordCollectionAction(db, actorOf(user), values);

@@ -11,12 +11,12 @@ import { IMPORT_COLUMNS, IMPORT_KINDS, isImportKind, type ImportError, type Impo
 import { IGNORE, type ColumnMapping, type PreviewRows } from "~/lib/import-table";
 import { previewImport, runImport, type ImportSummary } from "~/models/import.server";
 import { dropUpload, stashUpload, takeUpload } from "~/models/upload-stash.server";
-import { actorOf, requireRole, scopeOf } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { CONTROL_CHARACTERS, forbidden } from "~/utils/http.server";
 import { SECURE_COOKIES } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useFormat } from "~/utils/format";
 import { importErrorMsg, useRenderMsg } from "~/utils/messages";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
@@ -48,11 +48,11 @@ const REGIONAL_KINDS: readonly string[] = ["policies", "non_working_days"];
 const clip = (s: string) => (s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO)}…` : s);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const labels = Object.fromEntries(
     IMPORT_KINDS.map((k) => [k, COLUMN_INFO[k].filter((c) => IMPORT_COLUMNS[k].includes(c.name)).map((c) => ({ name: c.name, zh: c.zh.join(" / "), ruleZh: c.ruleZh, ruleEn: c.ruleEn }))]),
   ) as Record<ImportKind, { name: string; zh: string; ruleZh: string; ruleEn: string }[]>;
-  return json({ canWrite: canWriteWorkflows(user.role), columns: IMPORT_COLUMNS, labels });
+  return json({ canWrite: can(user.role, "workflow:write"), columns: IMPORT_COLUMNS, labels });
 }
 
 interface Held {
@@ -131,7 +131,7 @@ async function check(kind: ImportKind, fileName: string, held: Held, bytes: Uint
  * runImport, all or nothing.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_WRITERS);
+  const user = await requirePermission(request, "workflow:write");
   // An account limited to employers imports only their rows (issue 21).
   const scope = (await scopeOf(user))?.codes ?? null;
   const mappings = await readMappings(request);

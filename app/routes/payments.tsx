@@ -12,7 +12,7 @@ import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
 import { yuanPlain } from "~/rules/money";
-import { requireRole, scopeOf } from "~/utils/auth.server";
+import { requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { shanghaiDateTime } from "~/utils/datetime";
 import { db } from "~/utils/db.server";
@@ -21,13 +21,12 @@ import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
-import { WORKFLOW_READERS } from "~/utils/workflow-access";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
 
 /** The recorded payments, read-only: staff who may read the month view (payments are recorded there). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const scope = (await scopeOf(user))?.codes;
   columnsFormRedirect(request, PAYMENTS_COLUMNS);
   const query = parseSearchParams(request, PaymentsQuerySchema);

@@ -8,7 +8,7 @@ import { checkPasswordToken, setPasswordWithToken } from "~/models/invite.server
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { NEW_PASSWORD_MIN_LENGTH, type PasswordErrors } from "~/utils/password-policy";
+import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors } from "~/utils/password-policy";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.setPassword.title")];
 
@@ -33,9 +33,8 @@ export default function SetPassword() {
   const { t } = useTranslation();
   const issue = data?.problem ?? (data?.done ? null : problem);
   const err = (f: "newPassword" | "confirmPassword") => {
-    const code = data?.errors?.[f];
-    if (code === "busy") return t("security.busy");
-    return code ? t(`statements.password.errors.${code}`, { field: t(f === "newPassword" ? "statements.password.new" : "statements.password.confirm"), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
+    const e = data?.errors?.[f];
+    return e ? t(passwordMessageKey(e.code) as "security.busy", { field: t(f === "newPassword" ? "statements.password.new" : "statements.password.confirm"), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
   };
   return (
     <div className="card login-card">

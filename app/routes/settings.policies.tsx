@@ -14,13 +14,13 @@ import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
 import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/utils/format";
 import { INSURANCES, SIDES } from "~/rules/types";
-import { actorOf, requireRole, scopeOf } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
 import { today } from "~/utils/dates.server";
 import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { badRequest, forbidden, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");
@@ -29,14 +29,14 @@ const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as co
 const Intent = z.enum(["save", "addDays", "removeDay", "applyCalendar"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const url = new URL(request.url);
   const currentMonth = monthOf(today());
   // A city preset chosen on the page (`?preset=shanghai&presetMonth=2024-07`): its values fill the new-version form.
   const presetMonth = url.searchParams.get("presetMonth") ?? "";
   const chosen = url.searchParams.get("preset") ? findPreset(url.searchParams.get("preset")!, isValidMonth(presetMonth) ? presetMonth : currentMonth) : undefined;
   return json({
-    canWrite: canWriteWorkflows(user.role) && !await scopeOf(user),
+    canWrite: can(user.role, "workflow:write") && !await scopeOf(user),
     currentMonth,
     regions: await policyOverview(db),
     calendarYears: HOLIDAY_YEARS.map((y) => ({ year: y.year, source: y.source })),
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, WORKFLOW_WRITERS);
+  const user = await requirePermission(request, "workflow:write");
   // A region's policy and calendar concern every employer there: not for an account limited to employers.
   if (await scopeOf(user)) throw forbidden();
   const values = await formValues(request);

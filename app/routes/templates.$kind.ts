@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isImportKind } from "~/lib/import-formats";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { templateCsv, templateXlsx } from "~/utils/templates.server";
-import { WORKFLOW_READERS } from "~/utils/workflow-access";
 import { XLSX_TYPE } from "~/utils/xlsx.server";
 
 /** `/templates/KIND?format=xlsx|csv`: the import template of a kind (issue 18). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, WORKFLOW_READERS);
+  await requirePermission(request, "workflow:read");
   const kind = params.kind ?? "";
   if (!isImportKind(kind)) throw new Response("Not Found", { status: 404 });
   const format = new URL(request.url).searchParams.get("format") ?? "xlsx";

@@ -13,7 +13,7 @@ import { employerCodesByUser, setUserEmployers } from "~/models/employer-scope.s
 import { employerOptions } from "~/models/employer.server";
 import { createAccount, listUsers, setAccountDisabled } from "~/models/user-admin.server";
 import type { FieldErrors } from "~/utils/validation";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/utils/permissions";
 import { actorOf, requirePermission } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { useFieldErrors } from "~/utils/field-errors";

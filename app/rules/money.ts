@@ -2,7 +2,6 @@
  * Integer money (fen) and rates (ppm): parsing, formatting and the rounding of
  * SPEC §3. No floating point ever touches an amount.
  */
-import type { RateErrorCode } from "~/lib/messages";
 import type { Fen, Ppm, Rate, RateTerm, RoundingMode, RoundingUnit } from "./types";
 
 export const UNIT_FEN: Record<RoundingUnit, number> = { fen: 1, jiao: 10, yuan: 100 };
@@ -69,6 +68,14 @@ export function parsePercent(text: string): Ppm | null {
 }
 
 /** A failure has the English `reason` and, for the web, a code (`problems.rate.*`) with its parameters. */
+/**
+ * Why a rate cell does not parse: the codes are defined here, with the rule,
+ * and the catalogs (locales/areas/i18n-errors.*.ts, `problems.rate.*`) are
+ * typed against them.
+ */
+export const RATE_ERROR_CODES = ["required", "emptyTerm", "badFixed", "notTerm", "badPercent", "over100"] as const;
+export type RateErrorCode = (typeof RATE_ERROR_CODES)[number];
+
 export type RateParse = { ok: true; rate: Rate } | { ok: false; reason: string; code: RateErrorCode; params: Record<string, string> };
 
 function rateFailure(code: RateErrorCode, reason: string, params: Record<string, string> = {}): RateParse {

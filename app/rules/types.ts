@@ -92,8 +92,11 @@ export interface PaymentInput {
   reference: string;
 }
 
-export type CollectionKind = "order" | "bank_inquiry" | "allocation" | "guarantee" | "installment" | "court";
+/** The acts of collection (art. 63, SPEC §5): defined once, here; the schema, the import and the forms use this list. */
+export const COLLECTION_KINDS = ["order", "bank_inquiry", "allocation", "guarantee", "installment", "court"] as const;
+export type CollectionKind = (typeof COLLECTION_KINDS)[number];
 
+/** One act of collection: the one shape the engine, the import (`CollectionRecord`) and the case view (`CaseAction`) share. */
 export interface CollectionActionInput {
   employerCode: string;
   kind: CollectionKind;

@@ -1,6 +1,7 @@
 /**
  * Authentication and authorization for loaders and actions. Every loader and
- * action calls `requireUser`, `requireRole` or `requirePermission` itself.
+ * action calls `requireUser` or `requirePermission(request, action)` itself
+ * (the actions and who has them: permissions.ts, the one vocabulary).
  */
 import { createCookie, redirect } from "@remix-run/node";
 import { employerScopeOf, inScope, type EmployerScope } from "~/models/employer-scope.server";
@@ -48,6 +49,10 @@ function refuse(user: SessionUser): never {
   throw forbidden();
 }
 
+/**
+ * @deprecated Transitional, for app/routes/months.tsx only (see
+ * workflow-access.ts): use `requirePermission(request, action)`.
+ */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) refuse(user);

@@ -16,9 +16,9 @@ import type { Insurance } from "~/rules/types";
 import { csvAttachment } from "./csv-response.server";
 import { xlsxAttachment } from "./xlsx.server";
 import type { Actor } from "~/models/audit.server";
-import { actorOf, requireCodeInScope, requireRole, scopeOf } from "./auth.server";
+import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "./auth.server";
 import { forbidden, notFound, parseSearchParams } from "./http.server";
-import { canWriteWorkflows, WORKFLOW_READERS } from "./workflow-access";
+import { can } from "./permissions";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -41,9 +41,9 @@ export async function hrExportAccess<S extends z.ZodRawShape>(
   request: Request,
   period: S,
 ): Promise<{ actor: Actor; full: boolean; query: z.infer<typeof HrExportQuery> & z.infer<z.ZodObject<S>> }> {
-  const user = await requireRole(request, WORKFLOW_READERS);
+  const user = await requirePermission(request, "workflow:read");
   const query = parseSearchParams(request, HrExportQuery.extend(period)) as z.infer<typeof HrExportQuery> & z.infer<z.ZodObject<S>>;
-  if (query.ids === "full" && !canWriteWorkflows(user.role)) throw forbidden();
+  if (query.ids === "full" && !can(user.role, "workflow:write")) throw forbidden();
   if (!query.employer || Object.keys(period).some((k) => !(query as Record<string, unknown>)[k])) throw notFound();
   requireCodeInScope(await scopeOf(user), query.employer);
   return { actor: actorOf(user), full: query.ids === "full", query };

@@ -1,10 +1,11 @@
 /**
- * Who may do what: one pure function, used by the UI to hide what a role
- * cannot use and enforced on the server by `requirePermission` (auth.server.ts).
+ * Who may do what: the one permission vocabulary (ADR 0014). A pure function,
+ * browser-safe, used by the UI to hide what a role cannot use, and enforced on
+ * the server by `requirePermission(request, action)` (auth.server.ts), which
+ * every loader and action calls itself.
  */
-import type { Role } from "../../db/schema";
-
-export type { Role };
+export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
   "dashboard:read",
@@ -20,6 +21,11 @@ export const ACTIONS = [
   "statement:write",
   "user:manage",
   "self:read",
+  /** The HR workflows: month view, payments, collection, imports, policies, annual base, change list. */
+  "workflow:read",
+  "workflow:write",
+  /** The audit log: admin and auditor only. */
+  "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,13 +37,14 @@ const STAFF_READ: readonly Action[] = [
   "finding:read",
   "report:read",
   "statement:read",
+  "workflow:read",
 ];
-const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write", "statement:write"];
+const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write", "statement:write", "workflow:write"];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>([...STAFF_READ, ...STAFF_WRITE, "user:manage"]),
+  admin: new Set<Action>([...STAFF_READ, ...STAFF_WRITE, "user:manage", "audit:read"]),
   hr: new Set<Action>([...STAFF_READ, ...STAFF_WRITE]),
-  auditor: new Set<Action>(STAFF_READ),
+  auditor: new Set<Action>([...STAFF_READ, "audit:read"]),
   employee: new Set<Action>(["self:read"]),
 };
 

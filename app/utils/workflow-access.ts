@@ -1,21 +1,21 @@
 /**
- * Who may use the HR workflows (month view, collection, imports, policies)
- * and the audit log. Enforced with `requireRole` in every loader and action;
- * the same lists decide which forms a page renders.
+ * @deprecated Transitional (ADR 0014): the one permission vocabulary is
+ * `can(role, action)` (permissions.ts) and `requirePermission(request,
+ * action)` (auth.server.ts), with the actions `workflow:read`,
+ * `workflow:write` and `audit:read`. Only app/routes/months.tsx still imports
+ * this file (it is being split into months._index / months.$period on another
+ * branch); delete this file, and `requireRole` in auth.server.ts, when that
+ * page uses `requirePermission`. The lists are derived from `can`, so they
+ * cannot disagree with it.
  */
-import type { Role } from "./permissions";
+import { can, ROLES, type Role } from "./permissions";
 
-/** Read the workflow pages: staff. Employees are sent to /me, like on every staff page. */
-export const WORKFLOW_READERS: readonly Role[] = ["admin", "hr", "auditor"];
-/** Write through them: admin and HR; auditors get 403 (and see no forms). */
-export const WORKFLOW_WRITERS: readonly Role[] = ["admin", "hr"];
-/** The audit log: admin and auditor only. */
-export const AUDIT_READERS: readonly Role[] = ["admin", "auditor"];
+/** @deprecated use `requirePermission(request, "workflow:read")`. */
+export const WORKFLOW_READERS: readonly Role[] = ROLES.filter((r) => can(r, "workflow:read"));
+/** @deprecated use `requirePermission(request, "workflow:write")`. */
+export const WORKFLOW_WRITERS: readonly Role[] = ROLES.filter((r) => can(r, "workflow:write"));
 
+/** @deprecated use `can(role, "workflow:write")`. */
 export function canWriteWorkflows(role: Role): boolean {
-  return WORKFLOW_WRITERS.includes(role);
-}
-
-export function canReadAudit(role: Role): boolean {
-  return AUDIT_READERS.includes(role);
+  return can(role, "workflow:write");
 }

@@ -1,73 +1,26 @@
 /**
- * Field errors of the workflow forms: the shared validation codes
- * (`validation.*`) plus the workflow's own (`workflows.errors.*`), shown
- * beside the field they are about. Labels come from `workflows.fields.*`,
- * else `fields.*`.
+ * Showing the field errors of the workflow forms (a React hook): the shared
+ * validation codes (`validation.*`) plus the workflow's own
+ * (`workflows.errors.*`), beside the field they are about. Labels come from
+ * `workflows.fields.*`, else `fields.*`. Models never import this file: they
+ * return the coded `FieldErrors` of validation.ts.
  */
 import { useTranslation } from "react-i18next";
-import { renderMsg, type Msg } from "~/lib/messages";
+import { fieldErrorMessage, WORKFLOW_FORMS } from "./field-errors";
 
-export const WORKFLOW_ERROR_CODES = [
-  "noPolicy",
-  "noEmployer",
-  "notLiable",
-  "lineMissing",
-  "notAfterLatest",
-  "nothingToDeclare",
-  "referenceUsed",
-  "notPositive",
-  "timeLimitBeforeAction",
-  "agreementOverlap",
-  "alreadyRecorded",
-  "badRate",
-  "employeeRateNotZero",
-  "floorAboveCap",
-  "badDueDay",
-  "badLateFee",
-  "confirmPast",
-  "policyExists",
-  "fileMissing",
-  "fileTooLarge",
-  "unknownKind",
-  "uploadExpired",
-  "uploadChanged",
-  "noDates",
-  "noCalendar",
-  "badLateFeeWan",
-  "badBaseYearStart",
-  "badCutoff",
-  "boundFloorAboveCap",
-] as const;
-export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
+export { WORKFLOW_ERROR_CODES, type WorkflowErrorCode } from "./validation";
+/** The workflows' field errors are the shared ones (validation.ts); these names stay for the pages. */
+export type { FieldError as WfError, FieldErrors as WfErrors, Result as WfResult } from "./validation";
+import type { FieldErrors as WfErrors } from "./validation";
 
-export interface WfError {
-  code: string;
-  /** In English (or a value); `detailMsg`, when present, is shown instead, in the reader's language. */
-  detail?: string;
-  detailMsg?: Msg;
-}
-export type WfErrors = Record<string, WfError>;
-export type WfResult<T = number> = { ok: true; value: T } | { ok: false; errors: WfErrors };
-
-export function wfFail(field: string, code: WorkflowErrorCode | string, detail?: string): { ok: false; errors: WfErrors } {
-  return { ok: false, errors: { [field]: detail === undefined ? { code } : { code, detail } } };
-}
-
-/** `(field, labelKey?) => translated message | undefined`. */
+/** `(field, labelKey?) => translated message | undefined`; the label defaults to `workflows.fields.<field>`, else `fields.<field>`. */
 export function useWorkflowErrors(errors: WfErrors | undefined | null) {
   const { i18n } = useTranslation();
-  const t = i18n.t.bind(i18n) as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const t = i18n.t.bind(i18n) as unknown as (key: string) => string;
   return (field: string, labelKey?: string): string | undefined => {
     const e = errors?.[field];
     if (!e) return undefined;
     const key = labelKey ?? (i18n.exists(`workflows.fields.${field}`) ? `workflows.fields.${field}` : `fields.${field}`);
-    const label = t(key);
-    const messageKey = i18n.exists(`workflows.errors.${e.code}`)
-      ? `workflows.errors.${e.code}`
-      : i18n.exists(`firstday.errors.${e.code}`)
-        ? `firstday.errors.${e.code}`
-        : `validation.${e.code}`;
-    const detail = e.detailMsg ? renderMsg(t, e.detailMsg) : (e.detail ?? "");
-    return t(messageKey, { field: label, detail });
+    return fieldErrorMessage(i18n, e, t(key), WORKFLOW_FORMS);
   };
 }

@@ -211,6 +211,16 @@ describe("user add", () => {
     db.close();
   });
 
+  it("refuses a second account for one employee, and writes nothing", async () => {
+    expect((await cli(["--db", dbPath, "user", "add", "--email", "li.wei@example.com", "--role", "employee", "--employee", "E001"], "a-long-enough-pass\n")).code).toBe(0);
+    const before = dump(dbPath);
+    expect(await cli(["--db", dbPath, "user", "add", "--email", "li.wei.2@example.com", "--role", "employee", "--employee", "E001"], "a-long-enough-pass\n")).toMatchObject({
+      code: 1,
+      stderr: 'error: employee "E001" already has an account; no user was added\n',
+    });
+    expect(dump(dbPath)).toEqual(before);
+  });
+
   it("refuses a password shorter than 12 characters, a missing password, an unknown employee and a taken e-mail", async () => {
     const before = dump(dbPath);
     expect(await cli(["--db", dbPath, "user", "add", "--email", "a@example.com", "--role", "admin"], "elevenchars\n")).toMatchObject({

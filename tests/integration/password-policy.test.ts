@@ -74,8 +74,8 @@ describe("changing one's password", () => {
     const id = await createUser(db, CLI_ACTOR, { email: "e@example.com", role: "hr", password: old });
     const user = { id, email: "e@example.com" };
     const change = async (p: string) => await changePassword(db, user, { currentPassword: old, newPassword: p, confirmPassword: p });
-    expect(await change(of(11))).toEqual({ ok: false, errors: { newPassword: "tooShort" } });
-    expect(await change(of(201))).toMatchObject({ ok: false, errors: { newPassword: "tooLong" } });
+    expect(await change(of(11))).toEqual({ ok: false, errors: { newPassword: { code: "passwordTooShort" } } });
+    expect(await change(of(201))).toMatchObject({ ok: false, errors: { newPassword: { code: "tooLong" } } });
     expect(await change(of(200))).toMatchObject({ ok: true });
   });
 });

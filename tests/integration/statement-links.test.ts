@@ -194,7 +194,7 @@ describe("invites and forgotten passwords", () => {
     expect(await checkPasswordToken(db, token, new Date(Date.now() + 8 * 86_400_000))).toEqual({ ok: false, reason: "expired" });
     // No usable password before the link is used.
     expect(await signIn(db, { email: "e002@example.com", password: "!", address: "x" })).toEqual({ ok: false });
-    expect(await setPasswordWithToken(db, { token, newPassword: "short", confirmPassword: "short" })).toEqual({ ok: false, errors: { newPassword: "tooShort" } });
+    expect(await setPasswordWithToken(db, { token, newPassword: "short", confirmPassword: "short" })).toEqual({ ok: false, errors: { newPassword: { code: "passwordTooShort" } } });
     expect(await setPasswordWithToken(db, { token, newPassword: "a long enough passphrase", confirmPassword: "a long enough passphrase" })).toEqual({ ok: true, email: "e002@example.com" });
     expect(await setPasswordWithToken(db, { token, newPassword: "another long passphrase", confirmPassword: "another long passphrase" })).toEqual({ ok: false, token: { ok: false, reason: "used" } });
     expect(await rawSql(db).prepare("SELECT count(*) AS n FROM sessions").get()).toEqual({ n: 0 });

@@ -174,17 +174,17 @@ describe("changing one's password", () => {
   it("checks the form: the current password, at least 12 characters, the same twice, not the old one", async () => {
     expect(await changePassword(db, user(), { currentPassword: "", newPassword: "short", confirmPassword: "other" })).toEqual({
       ok: false,
-      errors: { currentPassword: "required", newPassword: "tooShort", confirmPassword: "mismatch" },
+      errors: { currentPassword: { code: "required" }, newPassword: { code: "passwordTooShort" }, confirmPassword: { code: "passwordMismatch" } },
     });
     expect(await changePassword(db, user(), { currentPassword: OLD, newPassword: OLD, confirmPassword: OLD })).toEqual({
       ok: false,
-      errors: { newPassword: "unchanged" },
+      errors: { newPassword: { code: "passwordUnchanged" } },
     });
   });
 
   it("refuses a wrong current password, audit-logged, and changes nothing", async () => {
     const r = await changePassword(db, user(), { currentPassword: "not the password", newPassword: NEW, confirmPassword: NEW });
-    expect(r).toEqual({ ok: false, errors: { currentPassword: "wrong" } });
+    expect(r).toEqual({ ok: false, errors: { currentPassword: { code: "passwordWrong" } } });
     expect((await db.select().from(auditLog).all()).some((a) => a.action === "password_change_failed")).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import Database from "better-sqlite3";
 import { closeDatabase, isPostgresUrl, sqliteClient } from "../../../db/connection";
+import { integrityCheck } from "../../../db/sqlite-file";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { requirePgTool, runTool } from "../pg-tools";
 
@@ -11,16 +11,7 @@ export const usage = `backup FILE [--force]
   integrity_check on the copy. PostgreSQL (DATABASE_URL): pg_dump in its custom
   format, then pg_restore --list to check the file. --force overwrites FILE.`;
 
-/** `ok`, or the problems integrity_check lists. */
-export function integrityCheck(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.pragma("integrity_check") as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).join("; ");
-  } finally {
-    db.close();
-  }
-}
+export { integrityCheck };
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions(args, { force: { type: "boolean" } });

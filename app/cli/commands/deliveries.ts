@@ -1,9 +1,8 @@
 /** `report deliveries`: per employee, what became of the month's statement (issue 19.5). */
 import { deliveries } from "~/models/statement-mail.server";
 import { toCsv } from "~/lib/csv";
-import { isValidMonth } from "~/rules/dates";
 import { xlsxStream } from "~/utils/xlsx.server";
-import { CliError, openExistingDb, UsageError, write, type CliOut, type CommandContext } from "../context";
+import { CliError, isPeriodArg, openExistingDb, UsageError, write, type CliOut, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 
 /** Bytes to standard output, waiting for it to drain. */
@@ -29,7 +28,7 @@ export const DELIVERY_COLUMNS = [
 
 export async function runDeliveries(values: { employer?: string; period?: string; format?: string }, ctx: CommandContext): Promise<number> {
   if (!values.employer) throw new UsageError("--employer is required");
-  if (!values.period || !isValidMonth(values.period)) throw new UsageError(`--period ${values.period ? `"${values.period}" is not a month YYYY-MM` : "is required"}`);
+  if (!values.period || !isPeriodArg(values.period)) throw new UsageError(`--period ${values.period ? `"${values.period}" is not a month YYYY-MM` : "is required"}`);
   const format = values.format ?? "csv";
   if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format "${format}" is not csv or xlsx`);
   const db = await openExistingDb(ctx);

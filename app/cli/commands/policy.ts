@@ -1,7 +1,6 @@
-import { isValidMonth } from "~/rules/dates";
 import { findPreset, presetCities, presetCsv, presetValues } from "~/rules/presets/policies";
 import { sourceLine } from "~/rules/presets/source";
-import { CliError, parseOptions, UsageError, write, type CommandContext } from "../context";
+import { CliError, isPolicyMonthArg, parseOptions, UsageError, write, type CommandContext } from "../context";
 
 export const summary = "print a city's published policy figures as a policies file (SPEC §8)";
 export const usage = `policy preset CITY YYYY-MM
@@ -15,7 +14,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   if (positionals[0] !== "preset") throw new UsageError("policy needs the subcommand preset");
   if (positionals.length !== 3) throw new UsageError("policy preset needs a CITY and a month YYYY-MM");
   const [, city, month] = positionals as [string, string, string];
-  if (!isValidMonth(month)) throw new UsageError(`"${month}" is not a month YYYY-MM`);
+  if (!isPolicyMonthArg(month)) throw new UsageError(`"${month}" is not a month YYYY-MM`);
   const p = findPreset(city, month);
   if (!p) {
     const cities = presetCities();

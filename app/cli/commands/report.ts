@@ -1,11 +1,11 @@
-import { employers } from "../../../db/schema";
+import { employerOptions } from "~/models/employer.server";
 import { evaluateAsOf } from "~/models/engine.server";
-import { isValidDate, shanghaiDate } from "~/rules/dates";
+import { shanghaiDate } from "~/rules/dates";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { runDeliveries } from "./deliveries";
 import { reportSheet } from "~/utils/report-xlsx.server";
 import { xlsxStream } from "~/utils/xlsx.server";
-import { CliError, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
+import { CliError, isDateArg, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 
 export const summary = "write the findings or overdue report (SPEC §7 CSV, or .xlsx) to standard output";
@@ -41,14 +41,13 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const lang = values.lang ?? "zh";
   if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang "${lang}" is not zh or en`);
   const asOf = values["as-of"] ?? shanghaiDate(new Date());
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
+  if (!isDateArg(asOf)) throw new UsageError(`--as-of "${asOf}" is not a date YYYY-MM-DD`);
 
   const db = await openExistingDb(ctx);
   try {
     const code = values.employer?.trim();
     if (values.employer !== undefined) {
-      const codes = new Set((await db.select({ code: employers.code }).from(employers).all()).map((e) => e.code));
-      if (!code || !codes.has(code)) throw new CliError(`no employer with code "${values.employer}"`);
+      if (!code || !(await employerOptions(db)).some((e) => e.code === code)) throw new CliError(`no employer with code "${values.employer}"`);
     }
     const evaluation = await evaluateAsOf(db, asOf, code ? { employerCodes: [code] } : {});
     for (const p of evaluation.configProblems) {

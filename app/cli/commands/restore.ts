@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import Database from "better-sqlite3";
 import { closeDatabase, isPostgresUrl, openDatabase } from "../../../db/connection";
+import { copyDatabaseFile, integrityCheck, missingTables } from "../../../db/sqlite-file";
 import { requirePgTool, runTool } from "../pg-tools";
 import { CliError, parseOptions, UsageError, type CommandContext } from "../context";
-import { integrityCheck } from "./backup";
 
 export const summary = "replace the database with a backup (stop the server first)";
 export const usage = `restore FILE
@@ -31,21 +30,13 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   }
   if (check !== "ok") throw new CliError(`${file} fails integrity_check (${check}); nothing was restored`);
 
-  const source = new Database(file, { readonly: true, fileMustExist: true });
+  const missing = missingTables(file, ["__drizzle_migrations", "employers", "employees", "audit_log"]);
+  if (missing.length > 0) throw new CliError(`${file} is not a Shebao database (no table ${missing[0]}); nothing was restored`);
   try {
-    const tables = new Set((source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-    for (const t of ["__drizzle_migrations", "employers", "employees", "audit_log"]) {
-      if (!tables.has(t)) throw new CliError(`${file} is not a Shebao database (no table ${t}); nothing was restored`);
-    }
-    // The backup API writes page by page through SQLite's own locking (WAL included),
-    // so no stale -wal or -shm file can be replayed over the restored data.
     await closeDatabase(openDatabase(ctx.dbPath));
-    await source.backup(ctx.dbPath);
+    await copyDatabaseFile(file, ctx.dbPath);
   } catch (e) {
-    if (e instanceof CliError) throw e;
     throw new CliError(`the restore failed: ${(e as Error).message}`);
-  } finally {
-    source.close();
   }
   const after = integrityCheck(ctx.dbPath);
   if (after !== "ok") throw new CliError(`the restored database fails integrity_check: ${after}`);

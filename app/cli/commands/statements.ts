@@ -3,8 +3,8 @@ import { createMailTransport } from "~/models/mailer.server";
 import { inviteEmployees } from "~/models/invite.server";
 import { enqueueMonth, outboxCounts, sendDue, type SendWhich } from "~/models/statement-mail.server";
 import { issueStatements } from "~/models/statement.server";
-import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
-import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
+import { shanghaiDate } from "~/rules/dates";
+import { CliError, isDateArg, isPeriodArg, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 
 export const summary = "issue monthly statements (SPEC §6) and send them by e-mail";
@@ -38,8 +38,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   if (sub === "send") return await send(values, ctx);
   if (sub === "invite") return await invite(values, ctx);
   if (!values.period) throw new UsageError("--period is required");
-  if (!isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
-  if (values.on !== undefined && !isValidDate(values.on)) throw new UsageError(`--on "${values.on}" is not a date YYYY-MM-DD`);
+  if (!isPeriodArg(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
+  if (values.on !== undefined && !isDateArg(values.on)) throw new UsageError(`--on "${values.on}" is not a date YYYY-MM-DD`);
   const today = shanghaiDate(new Date());
   const issuedOn = values.on ?? today;
 
@@ -84,7 +84,7 @@ async function send(values: { employer?: string; period?: string; resend?: strin
   if (!values.outbox) {
     if (!values.employer) throw new UsageError("--employer is required");
     if (!values.period) throw new UsageError("--period is required");
-    if (!isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
+    if (!isPeriodArg(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
   }
   const db = await openExistingDb(ctx);
   const transport = createMailTransport({ dbPath: ctx.dbPath });
@@ -111,7 +111,7 @@ async function send(values: { employer?: string; period?: string; resend?: strin
 async function invite(values: { employer?: string; period?: string; employee?: string }, ctx: CommandContext): Promise<number> {
   if (!values.employer) throw new UsageError("--employer is required");
   if (!values.period && !values.employee) throw new UsageError("--period or --employee is required");
-  if (values.period && !isValidMonth(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
+  if (values.period && !isPeriodArg(values.period)) throw new UsageError(`--period "${values.period}" is not a month YYYY-MM`);
   const db = await openExistingDb(ctx);
   const transport = createMailTransport({ dbPath: ctx.dbPath });
   try {

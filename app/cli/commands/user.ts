@@ -1,12 +1,18 @@
-import { eq, inArray } from "drizzle-orm";
-import { employers, employees, ROLES, userEmployers, users, type Role } from "../../../db/schema";
+/**
+ * `user add`: a thin shell over the model (ADR 0014). The arguments are
+ * parsed with the shared schemas, the account is checked and created by
+ * `checkNewUser` and `createUser` (the same as the web form), and their coded
+ * refusals are worded here.
+ */
 import { SCOPABLE_ROLES } from "~/models/employer-scope.server";
-import { audit, CLI_ACTOR } from "~/models/audit.server";
+import { CLI_ACTOR } from "~/models/audit.server";
+import { checkNewUser, createUser, UserRefused } from "~/models/user.server";
+import { ROLES, type Role } from "~/utils/permissions";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
-import { hashPassword } from "~/utils/password.server";
+import { ZodError } from "zod";
+import { emailAddress, fieldErrorsOf, newPassword, validate, type FieldErrors } from "~/utils/validation";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { hiddenPrompt, readFirstLine } from "../prompt";
-import { transaction } from "../../../db/transaction";
 import { closeDatabase } from "../../../db/connection";
 
 /** The same rule as everywhere a password is set (password-policy.ts). */
@@ -18,7 +24,18 @@ export const usage = `user add --email E --role ${ROLES.join("|")} [--employee N
   ${MIN_PASSWORD_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. An employee account names its employee (--employee NO).
   An hr or auditor account may be limited to employers (--employer CODE, repeatable; none = all).`;
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A refusal of the model, in words. */
+function refusal(errors: FieldErrors, given: { email: string; employeeNo: string | null }): CliError {
+  const [field, e] = Object.entries(errors)[0]!;
+  if (field === "email" && e.code === "duplicate") return new CliError(`a user with e-mail ${given.email} already exists`);
+  if ((field === "employeeNo" || field === "employeeId") && e.code === "notFound") return new CliError(`no employee with number "${given.employeeNo}"`);
+  if ((field === "employeeNo" || field === "employeeId") && e.code === "duplicate") return new CliError(`employee "${given.employeeNo}" already has an account; no user was added`);
+  if (field === "employers" && e.code === "unknownEmployer") {
+    return new CliError(`no employer with code ${(e.detail ?? "").split(", ").map((c) => `"${c}"`).join(", ")}; no user was added`);
+  }
+  if (field === "name" && e.code === "tooLong") return new CliError("--name is too long (at most 100 characters); no user was added");
+  return new CliError(`${field}: ${e.code}${e.detail ? ` (${e.detail})` : ""}; no user was added`);
+}
 
 async function readPassword(ctx: CommandContext): Promise<string> {
   const stdin = ctx.io.stdin;
@@ -45,9 +62,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     employer: { type: "string", multiple: true },
   });
   if (positionals.length !== 1 || positionals[0] !== "add") throw new UsageError(positionals.length ? `unknown user command "${positionals.join(" ")}"` : "user needs a subcommand: add");
-  const email = (values.email ?? "").trim().toLowerCase();
-  if (!email) throw new UsageError("--email is required");
-  if (!EMAIL_RE.test(email) || email.length > 254) throw new UsageError(`"${values.email}" is not an e-mail address`);
+  if (!(values.email ?? "").trim()) throw new UsageError("--email is required");
+  const parsedEmail = validate(emailAddress(), values.email);
+  if (!parsedEmail.ok) throw new UsageError(`"${values.email}" is not an e-mail address`);
+  const email = parsedEmail.value;
   const role = values.role as Role | undefined;
   if (!role) throw new UsageError("--role is required");
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")} (got "${role}")`);
@@ -63,36 +81,28 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const db = await openExistingDb(ctx);
   try {
     // Check what can be checked before asking for the password.
-    let employeeId: number | null = null;
-    if (employeeNo) {
-      const emp = await db.select({ id: employees.id }).from(employees).where(eq(employees.employeeNo, employeeNo)).get();
-      if (!emp) throw new CliError(`no employee with number "${employeeNo}"`);
-      employeeId = emp.id;
-    }
-    if (await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
-    const scoped = employerCodes.length ? await db.select({ id: employers.id, code: employers.code }).from(employers).where(inArray(employers.code, employerCodes)).all() : [];
-    const unknown = employerCodes.filter((c) => !scoped.some((e) => e.code === c));
-    if (unknown.length > 0) throw new CliError(`no employer with code ${unknown.map((c) => `"${c}"`).join(", ")}; no user was added`);
+    const given = { email, employeeNo };
+    const checked = await checkNewUser(db, { email, employeeNo, employerCodes });
+    if (!checked.ok) throw refusal(checked.errors, given);
 
     const password = await readPassword(ctx);
-    if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters (got ${password.length}); no user was added`);
-    if (password.length > PASSWORD_MAX_LENGTH) throw new CliError(`the password must be at most ${PASSWORD_MAX_LENGTH} characters (got ${password.length}); no user was added`);
-    const passwordHash = await hashPassword(password);
+    const parsedPassword = validate(newPassword(), password);
+    if (!parsedPassword.ok) {
+      const code = parsedPassword.errors.form?.code;
+      if (code === "tooLong") throw new CliError(`the password must be at most ${PASSWORD_MAX_LENGTH} characters (got ${password.length}); no user was added`);
+      throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters (got ${password.length}); no user was added`);
+    }
 
-    const id = await transaction(db, async (tx) => {
-        if (await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new CliError(`a user with e-mail ${email} already exists`);
-        const row = await tx.insert(users).values({ email, name, role, employeeId, passwordHash }).returning({ id: users.id }).get();
-        if (scoped.length) await tx.insert(userEmployers).values(scoped.map((e) => ({ userId: row.id, employerId: e.id }))).run();
-        await audit(tx, CLI_ACTOR, {
-          action: "create",
-          entity: "user",
-          entityId: row.id,
-          after: { email, name, role, employeeId, ...(scoped.length ? { employers: scoped.map((e) => e.code).sort() } : {}) },
-        });
-        return row.id;
-      },
-    );
-    const limits = scoped.length ? `, employers ${scoped.map((e) => e.code).sort().join(", ")}` : "";
+    let id: number;
+    try {
+      id = await createUser(db, CLI_ACTOR, { email, name, role, password, employeeId: checked.value.employeeId, employerCodes });
+    } catch (e) {
+      if (e instanceof UserRefused) throw refusal(e.errors, given);
+      if (e instanceof ZodError) throw refusal(fieldErrorsOf(e), given);
+      throw e;
+    }
+    const scoped = [...employerCodes].sort();
+    const limits = scoped.length ? `, employers ${scoped.join(", ")}` : "";
     ctx.io.stdout.write(`added user ${email} (${role}${employeeNo ? `, employee ${employeeNo}` : ""}${limits}), id ${id}\n`);
     return 0;
   } finally {

@@ -1,3 +1,4 @@
+import type { RateErrorCode } from "~/rules/money";
 import { securityImportEn } from "./security.en";
 /**
  * English messages for errors that the models report with a code and parameters
@@ -66,7 +67,7 @@ export const i18nErrorsEn = {
     notTerm: "term “{{term}}” is not a percentage (16%) or a fixed amount (¥3.00)",
     badPercent: "percentage “{{term}}” must be 0–100 % with at most four decimals",
     over100: "percentages add up to more than 100 %",
-  },
+  } satisfies Record<RateErrorCode, string>,
   /** Why statements could not be issued (art. 60); nothing was issued. */
   statements: {
     invalid: "{{field}} is not valid",

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `users_employee` ON `users` (`employee_id`);
