@@ -20,6 +20,7 @@ import { pageTitle } from "~/utils/meta";
 import { asOfParam } from "~/utils/search-params";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
+import { monthHref } from "~/utils/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
 
@@ -134,7 +135,7 @@ export default function CollectionPage() {
                     view.months.map((m) => (
                       <tr key={m.period} data-period={m.period}>
                         <td className="nowrap">
-                          <Link to={`/months?${new URLSearchParams({ employer: view.employer.code, period: m.period, asOf })}`}>{fmt.month(m.period)}</Link>
+                          <Link to={monthHref(view.employer.code, m.period, { asOf })}>{fmt.month(m.period)}</Link>
                         </td>
                         <td className="nowrap">{m.dueDate}</td>
                         <td className="num">{yuanDisplay(m.outstanding)}</td>

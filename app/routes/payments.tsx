@@ -22,6 +22,7 @@ import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { WORKFLOW_READERS } from "~/utils/workflow-access";
+import { monthHref } from "~/utils/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
 
@@ -62,7 +63,7 @@ function paymentColumns(t: TFunction, fmt: Formatter) {
       enableSorting: true,
       meta: { className: "nowrap" },
       cell: (c) => (
-        <Link to={`/months?${new URLSearchParams({ employer: c.row.original.employerCode, period: c.getValue() })}`} data-primary>
+        <Link to={monthHref(c.row.original.employerCode, c.getValue())} data-primary>
           {c.getValue()}
         </Link>
       ),

@@ -1,0 +1,60 @@
+/**
+ * One list page's body (roster, findings, payments, months, audit log): the
+ * filter form (a GET form that carries the table's sort and hidden columns),
+ * the table whose state lives in the URL, and the pages under it. A page
+ * gives its filter fields, its table and, where it has them, what stands
+ * under the table; the page head above stays the page's own.
+ */
+import { Form, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { SelectField } from "./field";
+import { Pagination } from "./pagination";
+import { TableStateFields, UrlDataTable, type UrlDataTableProps } from "./url-table";
+
+export interface ListPageProps<T> {
+  /** The filter fields; the form adds the table state and its submit button. */
+  filters: ReactNode;
+  /** The form is the page's search landmark (`role="search"`). */
+  search?: boolean;
+  /** What the filter form carries of the table's state (no sort: the page has its own order control). */
+  state: { sort?: string; dir?: string; hide: readonly string[] };
+  table: UrlDataTableProps<T>;
+  /** Under the table: a total line, or a page's own way through its pages. */
+  below?: ReactNode;
+  /** Numbered pages; none where the page pages by other means (the audit log). */
+  pages?: { page: number; pageCount: number; total: number };
+}
+
+export function ListPage<T>({ filters, search, state, table, below, pages }: ListPageProps<T>) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <Form method="get" className="filters" role={search ? "search" : undefined} key={params.toString()}>
+        {filters}
+        <TableStateFields sort={state.sort} dir={state.dir} hide={state.hide} />
+        <button type="submit" className="btn">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <UrlDataTable {...table} />
+      {below}
+      {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} total={pages.total} /> : null}
+    </>
+  );
+}
+
+/** The employer filter of a list: every employer the account may see, or any. */
+export function EmployerFilter({ label, any, value, employers }: { label: string; any: string; value: string; employers: readonly { id: number; code: string; name: string }[] }) {
+  return (
+    <SelectField label={label} name="employer" defaultValue={value}>
+      <option value="">{any}</option>
+      {employers.map((e) => (
+        <option key={e.id} value={e.code}>
+          {e.code} · {e.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
