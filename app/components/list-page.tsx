@@ -17,6 +17,9 @@ export interface ListPageProps<T> {
   filters: ReactNode;
   /** The form is the page's search landmark (`role="search"`). */
   search?: boolean;
+  /** The submit button's words (default: Apply) and what stands after it (a reset link). */
+  submitLabel?: string;
+  formActions?: ReactNode;
   /** What the filter form carries of the table's state (no sort: the page has its own order control). */
   state: { sort?: string; dir?: string; hide: readonly string[] };
   table: UrlDataTableProps<T>;
@@ -26,7 +29,7 @@ export interface ListPageProps<T> {
   pages?: { page: number; pageCount: number; total: number };
 }
 
-export function ListPage<T>({ filters, search, state, table, below, pages }: ListPageProps<T>) {
+export function ListPage<T>({ filters, search, submitLabel, formActions, state, table, below, pages }: ListPageProps<T>) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
@@ -35,8 +38,9 @@ export function ListPage<T>({ filters, search, state, table, below, pages }: Lis
         {filters}
         <TableStateFields sort={state.sort} dir={state.dir} hide={state.hide} />
         <button type="submit" className="btn">
-          {t("common.apply")}
+          {submitLabel ?? t("common.apply")}
         </button>
+        {formActions}
       </Form>
       <UrlDataTable {...table} />
       {below}

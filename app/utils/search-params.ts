@@ -38,10 +38,8 @@ export const pageParam = () => z.coerce.number().int().min(1).max(100_000).catch
  * first.
  */
 export function monthHref(employer: string, period: string, keep?: URLSearchParams | Record<string, string>): string {
-  const next = new URLSearchParams(keep);
-  next.delete("period");
-  if (employer) next.set("employer", employer);
-  else next.delete("employer");
+  const next = new URLSearchParams(employer ? { employer } : {});
+  for (const [k, v] of new URLSearchParams(keep)) if (k !== "period" && k !== "employer") next.append(k, v);
   const s = next.toString();
   return `/months/${encodeURIComponent(period)}${s ? `?${s}` : ""}`;
 }
