@@ -290,6 +290,22 @@ function Hidden({ employer, period }: { employer: string; period: string }) {
   );
 }
 
+type Missing = ReturnType<typeof useLoaderData<typeof loader>>["missing"][number];
+const missingCol = createColumnHelper<Missing>();
+
+/** The months whose statements are late: how many employees, the deadline, how late. */
+function MissingTable({ missing, linkFor }: { missing: Missing[]; linkFor: (period: string) => string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const columns = [
+    missingCol.accessor("period", { header: t("statements.month"), cell: (c) => <Link to={linkFor(c.getValue())}>{fmt.month(c.getValue())}</Link> }),
+    missingCol.accessor("employees", { header: t("statements.missing.employees"), cell: (c) => fmt.number(c.getValue()), meta: { className: "num" } }),
+    missingCol.accessor("deadline", { header: t("statements.missing.deadline"), meta: { className: "nowrap" } }),
+    missingCol.accessor("days", { header: t("statements.missing.daysLate"), meta: { className: "num" } }),
+  ];
+  return <DataTable data={missing} columns={columns} empty={t("statements.missing.none")} rowKey={(m) => m.period} testId="missing-months" />;
+}
+
 export default function Statements() {
   const data = useLoaderData<typeof loader>();
   const { today, asOf, period, employerCode, employers, overview, missing, canWrite, done, rows, show, counts, mail, disputes, sentDone, invitedDone, answered } = data;
@@ -526,34 +542,7 @@ export default function Statements() {
         {missing.length === 0 ? (
           <p className="notice notice-ok">{t("statements.missing.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="missing-months">
-              <thead>
-                <tr>
-                  <th scope="col">{t("statements.month")}</th>
-                  <th scope="col" className="num">
-                    {t("statements.missing.employees")}
-                  </th>
-                  <th scope="col">{t("statements.missing.deadline")}</th>
-                  <th scope="col" className="num">
-                    {t("statements.missing.daysLate")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {missing.map((m) => (
-                  <tr key={m.period}>
-                    <td>
-                      <Link to={linkFor(m.period)}>{fmt.month(m.period)}</Link>
-                    </td>
-                    <td className="num">{fmt.number(m.employees)}</td>
-                    <td className="nowrap">{m.deadline}</td>
-                    <td className="num">{m.days}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MissingTable missing={missing} linkFor={linkFor} />
         )}
       </section>
     </>
