@@ -8,7 +8,6 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { SelectField } from "./field";
 import { Pagination } from "./pagination";
 import { TableStateFields, UrlDataTable, type UrlDataTableProps } from "./url-table";
 
@@ -46,19 +45,5 @@ export function ListPage<T>({ filters, search, submitLabel, formActions, state, 
       {below}
       {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} total={pages.total} /> : null}
     </>
-  );
-}
-
-/** The employer filter of a list: every employer the account may see, or any. */
-export function EmployerFilter({ label, any, value, employers }: { label: string; any: string; value: string; employers: readonly { id: number; code: string; name: string }[] }) {
-  return (
-    <SelectField label={label} name="employer" defaultValue={value}>
-      <option value="">{any}</option>
-      {employers.map((e) => (
-        <option key={e.id} value={e.code}>
-          {e.code} · {e.name}
-        </option>
-      ))}
-    </SelectField>
   );
 }

@@ -22,6 +22,7 @@ import { pageTitle } from "~/utils/meta";
 import { asOfParam, monthHref } from "~/utils/search-params";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
+import { OneEmployerFilters } from "~/components/employer-filters";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
 
@@ -137,19 +138,9 @@ export default function CollectionPage() {
           {t("workflows.month.saved")}
         </p>
       ) : null}
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("workflows.fields.employer")} name="employer" defaultValue={view?.employer.code ?? ""}>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <OneEmployerFilters label={t("workflows.fields.employer")} value={view?.employer.code ?? ""} employers={employers}>
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={asOf} required />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
 
       {!view ? (
         <p className="notice notice-warning">{t("workflows.month.noEmployers")}</p>

@@ -8,7 +8,8 @@ import { RuleBadge, SeverityBadge, StatusBadge } from "~/components/badges";
 import { ConfigProblemsBanner } from "~/components/config-problems";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { EmployerFilter, ListPage } from "~/components/list-page";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import { employerOptions } from "~/models/employer.server";
 import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
@@ -180,7 +181,7 @@ export default function Findings() {
               <option value="open">{t("statuses.open")}</option>
               <option value="closed">{t("statuses.closed")}</option>
             </SelectField>
-            <EmployerFilter label={t("findings.employer")} any={t("findings.anyEmployer")} value={query.employer} employers={employers} />
+            <EmployerSelect label={t("findings.employer")} any={t("findings.anyEmployer")} value={query.employer} employers={employers} />
             <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
             <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
           </>

@@ -6,7 +6,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
-import { EmployerFilter, ListPage } from "~/components/list-page";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
@@ -99,7 +100,7 @@ export default function PaymentsPage() {
         search
         filters={
           <>
-            <EmployerFilter label={t("tables.payments.employer")} any={t("tables.payments.anyEmployer")} value={query.employer} employers={employers} />
+            <EmployerSelect label={t("tables.payments.employer")} any={t("tables.payments.anyEmployer")} value={query.employer} employers={employers} />
             <Field label={t("tables.payments.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={query.period ?? ""} />
             <Field label={t("tables.payments.paidFrom")} name="from" type="date" defaultValue={query.from ?? ""} />
             <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,7 @@ import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 import { kickMailWorker, mailSetup } from "~/utils/mail-worker.server";
 import { DELIVERY_FILTERS, IssueFormSchema, StatementsQuerySchema, type DeliveryFilter } from "~/utils/statements-query";
+import { OneEmployerFilters } from "~/components/employer-filters";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -310,7 +311,6 @@ export default function Statements() {
   const data = useLoaderData<typeof loader>();
   const { today, asOf, period, employerCode, employers, overview, missing, canWrite, done, rows, show, counts, mail, disputes, sentDone, invitedDone, answered } = data;
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   const fmt = useFormat();
   const render = useRenderMsg();
@@ -365,14 +365,7 @@ export default function Statements() {
         </p>
       ) : null}
 
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("fields.employer")} name="employer" defaultValue={employerCode}>
-          {employers.map((e) => (
-            <option key={e.code} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <OneEmployerFilters label={t("fields.employer")} value={employerCode} employers={employers} submitLabel={t("statements.show")}>
         <Field label={t("statements.month")} name="period" type="month" placeholder="YYYY-MM" defaultValue={period} required />
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={asOf} required />
         <SelectField label={t("mail.evidence.filter")} name="show" defaultValue={show}>
@@ -382,10 +375,7 @@ export default function Statements() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="btn">
-          {t("statements.show")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
 
       {canWrite && overview ? (
         <Form method="post" className="card issue-card">

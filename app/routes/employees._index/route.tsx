@@ -4,7 +4,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { EmployerFilter, ListPage } from "~/components/list-page";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
 import { rosterWithFullIds, type RosterRowWithId } from "~/models/roster-export.server";
@@ -67,7 +68,7 @@ export default function Roster() {
         filters={
           <>
             <Field label={t("employees.searchLabel")} name="q" type="search" defaultValue={query.q} maxLength={100} />
-            <EmployerFilter label={t("fields.employer")} any={t("employees.allEmployers")} value={query.employer} employers={employers} />
+            <EmployerSelect label={t("fields.employer")} any={t("employees.allEmployers")} value={query.employer} employers={employers} />
             <SelectField label={t("fields.department")} name="department" defaultValue={query.department}>
               <option value="">{t("employees.allDepartments")}</option>
               {departments.map((d) => (

@@ -1,16 +1,17 @@
 /** One employer-month, `/months/YYYY-MM?employer=…&asOf=…`: its figures, findings, declaration, payments and the forms that change them. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RuleBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField } from "~/components/field";
+import { Field } from "~/components/field";
 import { useFormat } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PaymentForm, PrepareForm } from "./forms";
 import { loadMonth, monthAction } from "./month.server";
 import { EmployeeTable, InsuranceTable, insuranceLines, PaymentsTable, TranchesTable } from "./tables";
+import { OneEmployerFilters } from "~/components/employer-filters";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.month.title");
 
@@ -140,21 +141,10 @@ export default function MonthPage() {
           {t("workflows.month.saved")}
         </p>
       ) : null}
-      {/* Another month or employer: through the list's address, which sends it to the month's own. */}
-      <Form method="get" action="/months" className="filters" key={params.toString()}>
-        <SelectField label={t("workflows.fields.employer")} name="employer" defaultValue={employer}>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <OneEmployerFilters label={t("workflows.fields.employer")} value={employer} employers={employers} action="/months">
         <Field label={t("workflows.fields.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={period} required />
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={asOf} required />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
 
       {!view ? (
         <p className="notice notice-warning">{t("workflows.month.noEmployers")}</p>

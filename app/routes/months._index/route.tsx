@@ -10,7 +10,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { EmployerFilter, ListPage } from "~/components/list-page";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import { employerOptions } from "~/models/employer.server";
 import { inScope } from "~/models/employer-scope.server";
 import { evaluationFor } from "~/models/evaluation.server";
@@ -79,7 +80,7 @@ export default function MonthsList() {
       <ListPage
         filters={
           <>
-            <EmployerFilter label={t("tables.months.employer")} any={t("tables.months.anyEmployer")} value={query.employer} employers={employers} />
+            <EmployerSelect label={t("tables.months.employer")} any={t("tables.months.anyEmployer")} value={query.employer} employers={employers} />
             <Field label={t("tables.months.periodFrom")} name="from" type="month" placeholder="YYYY-MM" defaultValue={query.from ?? ""} />
             <Field label={t("tables.months.periodTo")} name="to" type="month" placeholder="YYYY-MM" defaultValue={query.to ?? ""} />
             <SelectField label={t("tables.months.status")} name="status" defaultValue={query.status}>
