@@ -24,6 +24,7 @@ import { pageTitle } from "~/utils/meta";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import type { FieldErrors } from "~/utils/validation";
 import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.annual.title");
 
@@ -140,12 +141,7 @@ export default function AnnualBase() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("hrMonth.annual.title")}</h1>
-          <p>{t("hrMonth.annual.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("hrMonth.annual.title")} intro={t("hrMonth.annual.intro")} />
       <OneEmployerFilters label={t("fields.employer")} value={code} employers={employers} separator="—">
         <Field label={t("hrMonth.fields.yearStart")} name="year" type="month" defaultValue={view && "yearStart" in view ? view.yearStart : ""} />
       </OneEmployerFilters>

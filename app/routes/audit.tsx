@@ -20,6 +20,7 @@ import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/
 import { hideParam } from "~/utils/table-view";
 import { today } from "~/utils/dates.server";
 import { AUDIT_READERS } from "~/utils/workflow-access";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.audit.title");
 
@@ -109,12 +110,7 @@ export default function AuditPage() {
     ) : null;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("workflows.audit.title")}</h1>
-          <p>{t("workflows.audit.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("workflows.audit.title")} intro={t("workflows.audit.intro")} />
       <ListPage
         filters={
           <>

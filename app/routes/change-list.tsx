@@ -23,6 +23,7 @@ import { pageTitle } from "~/utils/meta";
 import type { FieldErrors } from "~/utils/validation";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.changes.title");
 
@@ -153,12 +154,7 @@ export default function ChangeList() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("hrMonth.changes.title")}</h1>
-          <p>{t("hrMonth.changes.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("hrMonth.changes.title")} intro={t("hrMonth.changes.intro")} />
       <OneEmployerFilters label={t("fields.employer")} value={code} employers={employers} separator="—">
         <Field label={t("hrMonth.fields.month")} name="month" type="month" defaultValue={view?.ok ? view.month : ""} />
       </OneEmployerFilters>

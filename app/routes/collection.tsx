@@ -23,6 +23,7 @@ import { asOfParam, monthHref } from "~/utils/search-params";
 import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/workflow-access";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
 import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
 
@@ -126,12 +127,7 @@ export default function CollectionPage() {
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{view ? t("workflows.collection.heading", { employer: view.employer.code }) : t("workflows.collection.title")}</h1>
-          <p>{t("workflows.collection.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={view ? t("workflows.collection.heading", { employer: view.employer.code }) : t("workflows.collection.title")} intro={t("workflows.collection.intro")} />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {params.get("done") && !failure ? (
         <p className="notice notice-ok" role="status">

@@ -25,6 +25,7 @@ import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
@@ -110,11 +111,7 @@ export default function Findings() {
   const asOf = encodeURIComponent(query.asOf);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("findings.title")}</h1>
-          <p>{t("findings.intro")}</p>
-        </div>
+      <PageHead title={t("findings.title")} intro={t("findings.intro")}>
         <div className="form-actions">
           <a className="btn" href={`/reports/overdue.csv?asOf=${asOf}`} download>
             {t("findings.downloadOverdue")}
@@ -126,7 +123,7 @@ export default function Findings() {
             {t("findings.downloadAll")}
           </a>
         </div>
-      </div>
+      </PageHead>
       <p className="muted" data-testid="report-xlsx-links">
         {t("files.ui.reportXlsx")}:{" "}
         <a href={`/reports/overdue.xlsx?asOf=${asOf}`} download>

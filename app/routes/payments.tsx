@@ -23,6 +23,7 @@ import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { WORKFLOW_READERS } from "~/utils/workflow-access";
 import { monthHref } from "~/utils/search-params";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
 
@@ -90,12 +91,7 @@ export default function PaymentsPage() {
   const fmt = useFormat();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("tables.payments.title")}</h1>
-          <p>{t("tables.payments.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("tables.payments.title")} intro={t("tables.payments.intro")} />
       <ListPage
         search
         filters={

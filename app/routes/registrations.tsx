@@ -23,6 +23,7 @@ import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 import { ART50_RULES, ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
 import type { FieldErrors } from "~/utils/validation";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registrations.title");
 
@@ -180,12 +181,7 @@ export default function Registrations() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("registrations.title")}</h1>
-          <p>{t("registrations.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("registrations.title")} intro={t("registrations.intro")} />
       <SavedNotice />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       <Form method="get" className="filters" key={params.toString()}>

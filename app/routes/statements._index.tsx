@@ -26,6 +26,7 @@ import { can } from "~/utils/permissions";
 import { kickMailWorker, mailSetup } from "~/utils/mail-worker.server";
 import { DELIVERY_FILTERS, IssueFormSchema, StatementsQuerySchema, type DeliveryFilter } from "~/utils/statements-query";
 import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -322,17 +323,13 @@ export default function Statements() {
   const linkFor = (p: string) => `/statements?${new URLSearchParams({ employer: employerCode, period: p, asOf })}`;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("statements.title")}</h1>
-          <p>{t("statements.intro")}</p>
-        </div>
+      <PageHead title={t("statements.title")} intro={t("statements.intro")}>
         {overview && overview.issued > 0 ? (
           <Link className="btn btn-ghost" to={`/statements/print?${new URLSearchParams({ employer: employerCode, period })}`}>
             {t("statements.printMonth")}
           </Link>
         ) : null}
-      </div>
+      </PageHead>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {done && !failure ? (
         <p className="notice notice-ok" role="status">

@@ -21,6 +21,7 @@ import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/
 import { exportHref } from "~/utils/table-view";
 import { useCan } from "~/utils/user";
 import { rosterColumns, rosterCsvColumns } from "./columns";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.title");
 
@@ -52,17 +53,13 @@ export default function Roster() {
   const canWrite = useCan("employee:write");
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("employees.title")}</h1>
-          <p>{t("employees.idMasked")}</p>
-        </div>
+      <PageHead title={t("employees.title")} intro={t("employees.idMasked")}>
         {canWrite ? (
           <Link to="/employees/new" className="btn">
             {t("employees.new")}
           </Link>
         ) : null}
-      </div>
+      </PageHead>
       <ListPage
         search
         filters={

@@ -75,11 +75,7 @@ export async function monthAction({ request }: ActionFunctionArgs) {
   requireInScope(await scopeOf(user), { code: values.employer ?? "" });
   const actor = actorOf(user);
   const result =
-    intent.data === "prepare"
-      ? await prepareDeclaration(db, actor, values)
-      : intent.data === "correct"
-        ? await correctDeclarationLine(db, actor, values)
-        : await recordPayment(db, actor, values);
+    intent.data === "prepare" ? await prepareDeclaration(db, actor, values) : intent.data === "correct" ? await correctDeclarationLine(db, actor, values) : await recordPayment(db, actor, values);
   if (!result.ok) return invalid(result.errors, values);
   const next = new URLSearchParams(new URL(request.url).search);
   next.set("done", intent.data);

@@ -12,6 +12,7 @@ import { PaymentForm, PrepareForm } from "./forms";
 import { loadMonth, monthAction } from "./month.server";
 import { EmployeeTable, InsuranceTable, insuranceLines, PaymentsTable, TranchesTable } from "./tables";
 import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.month.title");
 
@@ -50,8 +51,18 @@ function Summary({ view, asOf }: { view: View; asOf: string }) {
         value={fmt.money(s?.required ?? view.totals.required)}
         note={t("workflows.month.sides", { employer: fmt.money(s?.employerTotal ?? view.totals.employerTotal), employee: fmt.money(s?.employeeTotal ?? view.totals.employeeTotal) })}
       />
-      <Stat label={t("workflows.month.paid")} testId="month-paid" value={s ? fmt.money(s.paid) : none} note={s && s.overpaid > 0 ? t("workflows.month.overpaid", { amount: fmt.money(s.overpaid) }) : null} />
-      <Stat label={t("workflows.month.outstanding")} testId="month-outstanding" value={s ? fmt.money(s.outstanding) : none} note={s ? t("workflows.month.overdue", { amount: fmt.money(s.overdue) }) : null} />
+      <Stat
+        label={t("workflows.month.paid")}
+        testId="month-paid"
+        value={s ? fmt.money(s.paid) : none}
+        note={s && s.overpaid > 0 ? t("workflows.month.overpaid", { amount: fmt.money(s.overpaid) }) : null}
+      />
+      <Stat
+        label={t("workflows.month.outstanding")}
+        testId="month-outstanding"
+        value={s ? fmt.money(s.outstanding) : none}
+        note={s ? t("workflows.month.overdue", { amount: fmt.money(s.overdue) }) : null}
+      />
       <Stat label={t("workflows.month.lateFee", { date: asOf })} testId="month-late-fee" value={s ? fmt.money(s.lateFee) : none} />
     </section>
   );
@@ -74,9 +85,7 @@ function Deadlines({ view }: { view: View }) {
         {view.policy ? (
           <>
             <dt>{t("workflows.month.policy")}</dt>
-            <dd>
-              {t("workflows.month.policyText", { region: view.employer.region, from: view.policy.effectiveFrom, floor: fmt.money(view.policy.baseFloor), cap: fmt.money(view.policy.baseCap) })}
-            </dd>
+            <dd>{t("workflows.month.policyText", { region: view.employer.region, from: view.policy.effectiveFrom, floor: fmt.money(view.policy.baseFloor), cap: fmt.money(view.policy.baseCap) })}</dd>
           </>
         ) : null}
       </dl>
@@ -119,11 +128,7 @@ export default function MonthPage() {
   const employer = view?.employer.code ?? "";
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{view ? t("workflows.month.heading", { employer, period }) : t("workflows.month.title")}</h1>
-          <p>{t("workflows.month.intro")}</p>
-        </div>
+      <PageHead title={view ? t("workflows.month.heading", { employer, period }) : t("workflows.month.title")} intro={t("workflows.month.intro")}>
         <div className="form-actions">
           <Link className="btn btn-ghost" to={`/months?${new URLSearchParams({ asOf })}`}>
             {t("tables.months.allMonths")}
@@ -134,7 +139,7 @@ export default function MonthPage() {
             </Link>
           ) : null}
         </div>
-      </div>
+      </PageHead>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {done && !failure ? (
         <p className="notice notice-ok" role="status">

@@ -26,6 +26,7 @@ import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/
 import { canWriteWorkflows, WORKFLOW_READERS } from "~/utils/workflow-access";
 import { monthAction, redirectToMonth } from "../months.$period/month.server";
 import { monthCsvColumns, monthListColumns, type MonthListRow } from "./columns";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.months.title");
 
@@ -70,12 +71,7 @@ export default function MonthsList() {
   const fmt = useFormat();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("tables.months.title")}</h1>
-          <p>{t("tables.months.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("tables.months.title")} intro={t("tables.months.intro")} />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       <ListPage
         filters={
