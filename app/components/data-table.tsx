@@ -56,15 +56,17 @@ export interface DataTableProps<T> {
   testId?: string;
   /** The caption is shown (a small table's title), not only read out. */
   captionVisible?: boolean;
-  /** A small table inside a card or a cell: tighter cells, no scroll box of its own. */
+  /** A small table inside a card or a cell: tighter cells, no frame of its own. */
   compact?: boolean;
+  /** Its frame: a scroll box with a sticky header (a list; the default), a plain box (a document's table), none (compact's default). */
+  frame?: "scroll" | "plain" | "none";
   /** The rows of a `<tfoot>` (totals), shown under the body. */
   footer?: ReactNode;
   /** `data-*` attributes of a body row (what tests and styles find a row by). */
   rowAttributes?: (row: T) => Record<`data-${string}`, string>;
 }
 
-export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, rowKey, hidden, clearFiltersHref, testId, captionVisible, compact, footer, rowAttributes }: DataTableProps<T>) {
+export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, rowKey, hidden, clearFiltersHref, testId, captionVisible, compact, frame = compact ? "none" : "scroll", footer, rowAttributes }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [active, setActive] = useState(0);
   const columnVisibility = Object.fromEntries((hidden ?? []).map((id) => [id, false]));
@@ -182,5 +184,5 @@ export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, ro
       {footer ? <tfoot>{footer}</tfoot> : null}
     </table>
   );
-  return compact ? table_ : <div className="table-wrap table-scroll">{table_}</div>;
+  return frame === "none" ? table_ : <div className={frame === "scroll" ? "table-wrap table-scroll" : "table-wrap"}>{table_}</div>;
 }
