@@ -24,6 +24,7 @@ import { canWriteWorkflows, WORKFLOW_READERS, WORKFLOW_WRITERS } from "~/utils/w
 import { useWorkflowErrors } from "~/utils/workflow-errors";
 import { OneEmployerFilters } from "~/components/employer-filters";
 import { PageHead } from "~/components/page-head";
+import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
 
@@ -239,11 +240,7 @@ export default function CollectionPage() {
                   <Field label={t("workflows.fields.amountYuan")} name="amount" inputMode="decimal" defaultValue={v?.amount ?? ""} error={err("amount", "workflows.fields.amountYuan")} />
                   <Field label={t("workflows.fields.note")} name="note" defaultValue={v?.note ?? ""} error={err("note")} />
                 </div>
-                <div className="form-actions">
-                  <button type="submit" className="btn">
-                    {t("workflows.collection.recordSubmit")}
-                  </button>
-                </div>
+                <SubmitRow label={t("workflows.collection.recordSubmit")} />
               </Form>
             </section>
           ) : null}

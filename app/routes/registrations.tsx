@@ -59,6 +59,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
 
+/** A row form's error, beside its buttons. */
+function InlineError({ message }: { message: string | undefined }) {
+  return message ? (
+    <span className="field-error" role="alert">
+      {message}
+    </span>
+  ) : null;
+}
+
 function FindingCell({ row, t }: { row: TrackerRow; t: TFunction }) {
   const f = row.finding;
   if (!f) return <span className="muted">{t("common.none")}</span>;
@@ -95,11 +104,7 @@ function RecordCell({ row, failure }: { row: TrackerRow; failure: Failure | null
       <button type="submit" name="intent" value="registered" className="btn btn-ghost btn-small">
         {t("registrations.recordRegistered")}
       </button>
-      {message ? (
-        <span className="field-error" role="alert">
-          {message}
-        </span>
-      ) : null}
+      <InlineError message={message} />
     </Form>
   );
 }
@@ -145,11 +150,7 @@ function Art50Cell({ row, t, canWrite, failure }: { row: TrackerRow; t: TFunctio
           <button type="submit" className="btn btn-ghost btn-small">
             {t("hrMonth.leavers.recordReport")}
           </button>
-          {message ? (
-            <span className="field-error" role="alert">
-              {message}
-            </span>
-          ) : null}
+          <InlineError message={message} />
         </Form>
       ) : null}
     </div>

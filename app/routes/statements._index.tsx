@@ -27,6 +27,7 @@ import { kickMailWorker, mailSetup } from "~/utils/mail-worker.server";
 import { DELIVERY_FILTERS, IssueFormSchema, StatementsQuerySchema, type DeliveryFilter } from "~/utils/statements-query";
 import { OneEmployerFilters } from "~/components/employer-filters";
 import { PageHead } from "~/components/page-head";
+import { SubmitRow } from "~/components/submit-row";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -395,11 +396,7 @@ export default function Statements() {
               ) : null}
             </div>
           ) : null}
-          <div className="form-actions">
-            <button type="submit" className="btn">
-              {t("statements.issue.submit", { period: fmt.month(period) })}
-            </button>
-          </div>
+          <SubmitRow label={t("statements.issue.submit", { period: fmt.month(period) })} />
         </Form>
       ) : null}
 

@@ -5,6 +5,7 @@ import { Field } from "~/components/field";
 import type { MonthEmployeeRow } from "~/models/month.server";
 import { yuanPlain } from "~/rules/money";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
+import { SubmitRow } from "~/components/submit-row";
 
 /** What the action gave back: the errors and the values of the form that failed. */
 export type Failure = { errors: WfErrors; values: Record<string, string> } | undefined;
@@ -49,11 +50,7 @@ export function CorrectionForm({ row, employer, period, today, failure }: { row:
           required
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-small">
-          {t("workflows.month.correctSubmit")}
-        </button>
-      </div>
+      <SubmitRow label={t("workflows.month.correctSubmit")} small />
     </Form>
   );
 }
@@ -73,11 +70,7 @@ export function PrepareForm({ employer, period, today, undeclaredCount, failure 
         </p>
       ) : null}
       <Field id="prepare-declaredOn" label={t("workflows.fields.declaredOn")} name="declaredOn" type="date" defaultValue={mine ? mine.values.declaredOn : today} error={err("declaredOn")} required />
-      <div className="form-actions">
-        <button type="submit" className="btn">
-          {t("workflows.month.prepareSubmit")}
-        </button>
-      </div>
+      <SubmitRow label={t("workflows.month.prepareSubmit")} />
     </Form>
   );
 }
@@ -111,11 +104,7 @@ export function PaymentForm({ employer, period, today, outstanding, failure }: {
           {err("employer") ?? err("period")}
         </p>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn">
-          {t("workflows.month.recordPaymentSubmit")}
-        </button>
-      </div>
+      <SubmitRow label={t("workflows.month.recordPaymentSubmit")} />
     </Form>
   );
 }
