@@ -309,6 +309,20 @@ function MissingTable({ missing, linkFor }: { missing: Missing[]; linkFor: (peri
   return <DataTable data={missing} columns={columns} empty={t("statements.missing.none")} rowKey={(m) => m.period} testId="missing-months" />;
 }
 
+/** One of the delivery card's buttons: send the month's new statements, or again those that failed or are unopened. */
+function SendForm({ which, employer, period, label, primary = false, disabled }: { which: "new" | "failed" | "unopened"; employer: string; period: string; label: string; primary?: boolean; disabled?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="send" />
+      <input type="hidden" name="which" value={which} />
+      <Hidden employer={employer} period={period} />
+      <button type="submit" className={primary ? "btn" : "btn btn-ghost"} disabled={disabled}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 export default function Statements() {
   const data = useLoaderData<typeof loader>();
   const { today, asOf, period, employerCode, employers, overview, missing, canWrite, done, rows, show, counts, mail, disputes, sentDone, invitedDone, answered } = data;
@@ -418,30 +432,9 @@ export default function Statements() {
             </p>
             {canWrite ? (
               <div className="delivery-actions">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="new" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn">
-                    {t("mail.evidence.send", { period: fmt.month(period) })}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="failed" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn btn-ghost" disabled={counts.failed === 0}>
-                    {t("mail.evidence.resendFailed")}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="unopened" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn btn-ghost">
-                    {t("mail.evidence.resendUnopened")}
-                  </button>
-                </Form>
+                <SendForm which="new" employer={employerCode} period={period} label={t("mail.evidence.send", { period: fmt.month(period) })} primary />
+                <SendForm which="failed" employer={employerCode} period={period} label={t("mail.evidence.resendFailed")} disabled={counts.failed === 0} />
+                <SendForm which="unopened" employer={employerCode} period={period} label={t("mail.evidence.resendUnopened")} />
                 <Form method="post" className="invite-form">
                   <input type="hidden" name="intent" value="invite" />
                   <Hidden employer={employerCode} period={period} />
