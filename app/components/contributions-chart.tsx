@@ -8,9 +8,11 @@
  * screen readers and for anyone without JavaScript.
  */
 import { useEffect, useState } from "react";
+import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, useFormat } from "~/utils/format";
+import { DataTable } from "./data-table";
 
 export interface ContributionPoint {
   period: string;
@@ -60,32 +62,22 @@ export function ContributionsChart({ data, captionId }: { data: ContributionPoin
   );
 }
 
+const col = createColumnHelper<ContributionPoint>();
+
 /** The same figures as a table (the chart's accessible alternative). */
 export function ContributionsTable({ data }: { data: ContributionPoint[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const money = (key: "own" | "employer") => col.accessor(key, { header: t(SERIES.find((x) => x.key === key)!.label), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } });
   return (
-    <table className="data-table" data-testid="contributions-table">
-      <caption className="visually-hidden">{t("statements.portal.chartHeading")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("statements.month")}</th>
-          {SERIES.map((s) => (
-            <th key={s.key} scope="col" className="num">
-              {t(s.label)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.map((d) => (
-          <tr key={d.period}>
-            <th scope="row">{fmt.month(d.period)}</th>
-            <td className="num">{fmt.money(d.own)}</td>
-            <td className="num">{fmt.money(d.employer)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      frame="none"
+      data={data}
+      columns={[col.accessor("period", { header: t("statements.month"), cell: (c) => fmt.month(c.getValue()), meta: { rowHeader: true } }), money("own"), money("employer")]}
+      caption={t("statements.portal.chartHeading")}
+      rowKey={(d) => d.period}
+      empty={t("common.none")}
+      testId="contributions-table"
+    />
   );
 }

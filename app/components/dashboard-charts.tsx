@@ -6,11 +6,13 @@
  * anyone without JavaScript. Money is fen in the data and yuan on the axes.
  */
 import { useEffect, useState, type ReactNode } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ArrearsPoint, PremiumPoint, RegistrationPoint } from "~/rules/dashboard";
 import type { RuleCode } from "~/rules/types";
 import { useFormat } from "~/utils/format";
+import { DataTable } from "./data-table";
 
 export const DASHBOARD_CHART_HEIGHT = 260;
 
@@ -121,30 +123,16 @@ function TrendFigure<T extends { period: string }>({
         )
       }
       table={
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t(kind === "line" && !percent ? "dashboard.date" : "dashboard.month")}</th>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className="num">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.period}>
-                <th scope="row">{rowLabel(d)}</th>
-                {columns.map((c) => (
-                  <td key={c.key} className="num">
-                    {show(d[c.key], c.format)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          data={data}
+          rowKey={(d) => d.period}
+          empty={t("common.none")}
+          columns={[
+            { id: "period", header: t(kind === "line" && !percent ? "dashboard.date" : "dashboard.month"), cell: (c) => rowLabel(c.row.original), meta: { rowHeader: true } } as ColumnDef<T>,
+            ...columns.map((col): ColumnDef<T> => ({ id: col.key, header: col.label, cell: (c) => show(c.row.original[col.key], col.format), meta: { className: "num" } })),
+          ]}
+        />
       }
     />
   );

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
-import { useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface SortState {
@@ -12,6 +12,8 @@ declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData, TValue> {
     className?: string;
+    /** The cell names its row (`<th scope="row">`), as the first column of a small table of figures does. */
+    rowHeader?: boolean;
   }
 }
 
@@ -52,9 +54,19 @@ export interface DataTableProps<T> {
   /** When filters are set: the link that clears them, shown with the empty state. */
   clearFiltersHref?: string | null;
   testId?: string;
+  /** The caption is shown (a small table's title), not only read out. */
+  captionVisible?: boolean;
+  /** A small table inside a card or a cell: tighter cells, no frame of its own. */
+  compact?: boolean;
+  /** Its frame: a scroll box with a sticky header (a list; the default), a plain box (a document's table), none (compact's default). */
+  frame?: "scroll" | "plain" | "none";
+  /** The rows of a `<tfoot>` (totals), shown under the body. */
+  footer?: ReactNode;
+  /** `data-*` attributes of a body row (what tests and styles find a row by). */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string>;
 }
 
-export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, rowKey, hidden, clearFiltersHref, testId }: DataTableProps<T>) {
+export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, rowKey, hidden, clearFiltersHref, testId, captionVisible, compact, frame = compact ? "none" : "scroll", footer, rowAttributes }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [active, setActive] = useState(0);
   const columnVisibility = Object.fromEntries((hidden ?? []).map((id) => [id, false]));
@@ -74,11 +86,19 @@ export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, ro
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     const row = event.target as HTMLElement;
     // Only when the row itself has the focus: keys inside a cell's link or form are theirs.
-    if (row.tagName !== "TR" || !row.hasAttribute("data-row")) return;
-    const index = Number(row.dataset.row);
+    // And only a row of this body: a table inside a cell moves its own rows.
     const body = event.currentTarget;
+    if (row.tagName !== "TR" || !row.hasAttribute("data-row") || row.parentElement !== body) return;
+    const index = Number(row.dataset.row);
     const last = rows.length - 1;
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + 10, PageUp: index - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: last,
+      PageDown: index + 10,
+      PageUp: index - 10,
+    };
     if (event.key in moves) {
       event.preventDefault();
       focusRow(body, moves[event.key]!);
@@ -91,70 +111,78 @@ export function DataTable<T>({ data, columns, sort, sortHref, empty, caption, ro
     }
   }
 
-  return (
-    <div className="table-wrap table-scroll">
-      <table className="data-table" data-testid={testId}>
-        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const sortable = sortHref && header.column.columnDef.enableSorting === true;
-                const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    data-column={header.column.id}
-                    className={header.column.columnDef.meta?.className}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {sortable ? (
-                      <Link to={sortHref(header.column.id)} className="sort-link" preventScrollReset>
-                        {content}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                        </span>
-                        {sorted ? <span className="visually-hidden">{t(sorted === "asc" ? "common.sortAscending" : "common.sortDescending")}</span> : null}
-                      </Link>
-                    ) : (
-                      content
-                    )}
+  const table_ = (
+    <table className={compact ? "data-table compact" : "data-table"} data-testid={testId}>
+      {caption ? <caption className={captionVisible ? undefined : "visually-hidden"}>{caption}</caption> : null}
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const sortable = sortHref && header.column.columnDef.enableSorting === true;
+              const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  data-column={header.column.id}
+                  className={header.column.columnDef.meta?.className}
+                  aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                >
+                  {sortable ? (
+                    <Link to={sortHref(header.column.id)} className="sort-link" preventScrollReset>
+                      {content}
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                      {sorted ? <span className="visually-hidden">{t(sorted === "asc" ? "common.sortAscending" : "common.sortDescending")}</span> : null}
+                    </Link>
+                  ) : (
+                    content
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={Math.max(1, table.getVisibleLeafColumns().length)} className="empty">
+              {empty}
+              {clearFiltersHref ? (
+                <span className="empty-hint">
+                  {t("tables.emptyFiltered")}{" "}
+                  <Link to={clearFiltersHref} preventScrollReset>
+                    {t("tables.clearFilters")}
+                  </Link>
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        ) : (
+          rows.map((row, i) => (
+            <tr key={row.id} {...rowAttributes?.(row.original)} data-row={i} tabIndex={i === current ? 0 : -1} onFocus={(e) => (e.target === e.currentTarget ? setActive(i) : undefined)}>
+              {row.getVisibleCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                return meta?.rowHeader ? (
+                  <th key={cell.id} scope="row" className={meta.className}>
+                    {content}
                   </th>
+                ) : (
+                  <td key={cell.id} className={meta?.className}>
+                    {content}
+                  </td>
                 );
               })}
             </tr>
-          ))}
-        </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={Math.max(1, table.getVisibleLeafColumns().length)} className="empty">
-                {empty}
-                {clearFiltersHref ? (
-                  <span className="empty-hint">
-                    {t("tables.emptyFiltered")}{" "}
-                    <Link to={clearFiltersHref} preventScrollReset>
-                      {t("tables.clearFilters")}
-                    </Link>
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ) : (
-            rows.map((row, i) => (
-              <tr key={row.id} data-row={i} tabIndex={i === current ? 0 : -1} onFocus={(e) => (e.target === e.currentTarget ? setActive(i) : undefined)}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.columnDef.meta?.className}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+          ))
+        )}
+      </tbody>
+      {footer ? <tfoot>{footer}</tfoot> : null}
+    </table>
   );
+  return frame === "none" ? table_ : <div className={frame === "scroll" ? "table-wrap table-scroll" : "table-wrap"}>{table_}</div>;
 }

@@ -12,14 +12,25 @@ export function Field({
   ...input
 }: { label: string; name: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = input.id ?? `f-${name}`;
-  const errorId = `${id}-error`;
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <input id={id} name={name} {...describedBy(id, error)} {...input} />
+    </FieldFrame>
+  );
+}
+
+/** The control's error attributes: invalid, and described by its message. */
+const describedBy = (id: string, error: string | undefined) => ({ "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined });
+
+/** A field's frame: the label, the control, the hint (while there is no error) and the error. */
+function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div className={error ? "field has-error" : "field"}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+      {children}
       {hint && !error ? <p className="hint">{hint}</p> : null}
       {error ? (
-        <p className="field-error" id={errorId}>
+        <p className="field-error" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
@@ -35,19 +46,12 @@ export function SelectField({
   ...select
 }: { label: string; name: string; error?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = select.id ?? `f-${name}`;
-  const errorId = `${id}-error`;
   return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...select}>
+    <FieldFrame id={id} label={label} error={error}>
+      <select id={id} name={name} {...describedBy(id, error)} {...select}>
         {children}
       </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

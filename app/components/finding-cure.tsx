@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { yuanDisplay } from "~/rules/money";
 import type { Finding } from "~/rules/types";
+import { monthHref } from "~/utils/search-params";
 
 type CureFinding = Pick<Finding, "rule" | "employerCode" | "period" | "employeeNo" | "exposure">;
 
@@ -16,7 +17,7 @@ export function cureLinks(f: CureFinding, asOf: string, employeeIds: Record<stri
     if (id) links.push({ to: `/employees/${id}`, key: "employee" });
     return links;
   }
-  if (f.period) links.push({ to: `/months?${q({ employer, period: f.period, asOf })}`, key: "month" });
+  if (f.period) links.push({ to: monthHref(employer, f.period, { asOf }), key: "month" });
   if (f.rule === "ART60_UNPAID" || f.rule.startsWith("ART63_")) links.push({ to: `/collection?${q({ employer, asOf })}`, key: "collection" });
   if (id && !f.period) links.push({ to: `/employees/${id}`, key: "employee" });
   return links;

@@ -3,6 +3,7 @@ import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
 import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
+import { SubmitRow } from "./submit-row";
 
 const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {
   currentPassword: "statements.password.current",
@@ -53,11 +54,7 @@ export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
           required
           error={message("confirmPassword")}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("statements.password.submit")}
-          </button>
-        </div>
+        <SubmitRow label={t("statements.password.submit")} />
       </Form>
     </section>
   );

@@ -5,10 +5,14 @@
  * the own contributions credited or withheld but not yet paid. Presentational:
  * they format the stored snapshot and compute nothing.
  */
+import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import type { BasisDerivation, InsuranceBaseLine, OwnContributions, StatementFigures, TrancheStatus } from "~/rules/statement";
 import type { Fen, Insurance } from "~/rules/types";
 import { useFormat } from "~/utils/format";
+import { DataTable } from "./data-table";
+
+const baseCol = createColumnHelper<InsuranceBaseLine>();
 
 export function useDerivationText(): (d: BasisDerivation) => string {
   const { t } = useTranslation();
@@ -58,29 +62,20 @@ export function BasisSection({ f }: { f: Omit<StatementFigures, "payment"> }) {
         {t("statementFigures.basisNote", { derivation: derivation(f.basisDerivation) })} <strong className="num-inline">{money(f.basis)}</strong>
       </p>
       {f.uniformBase ? null : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="insurance-bases">
-            <caption>{t("statementFigures.basesHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("statements.doc.insurance")}</th>
-                <th scope="col" className="num">
-                  {t("statementFigures.baseUsed")}
-                </th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {f.bases.map((b) => (
-                <tr key={b.insurance}>
-                  <th scope="row">{t(`statements.insurances.${b.insurance}`)}</th>
-                  <td className="num">{money(b.base)}</td>
-                  <td className="muted">{t(boundKey(b))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          frame="plain"
+          captionVisible
+          caption={t("statementFigures.basesHeading")}
+          data={f.bases}
+          columns={[
+            baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`statements.insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
+            baseCol.accessor("base", { header: t("statementFigures.baseUsed"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
+            baseCol.display({ id: "bound", header: "", cell: (c) => t(boundKey(c.row.original)), meta: { className: "muted" } }),
+          ]}
+          rowKey={(b) => b.insurance}
+          empty={t("common.none")}
+          testId="insurance-bases"
+        />
       )}
     </section>
   );
@@ -96,47 +91,27 @@ export function DeclaredSection({ f }: { f: Omit<StatementFigures, "payment"> })
     <section className="statement-section notice notice-warning" data-testid="declared-bases">
       <h3>{t("statementFigures.declaredHeading")}</h3>
       <p>{t("statementFigures.declared", { declared: money(f.declaredBase) })}</p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("statements.doc.insurance")}</th>
-              <th scope="col" className="num">
-                {t("statementFigures.declaredBase")}
-              </th>
-              <th scope="col" className="num">
-                {t("statementFigures.requiredBase")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.bases.map((b) => (
-              <tr key={b.insurance}>
-                <th scope="row">{t(`statements.insurances.${b.insurance}`)}</th>
-                <td className="num">{money(declared[b.insurance as Insurance])}</td>
-                <td className="num">{money(b.base)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        frame="plain"
+        data={f.bases}
+        columns={[
+          baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`statements.insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
+          baseCol.accessor((b) => declared[b.insurance as Insurance], { id: "declared", header: t("statementFigures.declaredBase"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
+          baseCol.accessor("base", { header: t("statementFigures.requiredBase"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
+        ]}
+        rowKey={(b) => b.insurance}
+        empty={t("common.none")}
+      />
     </section>
   );
 }
 
-function OwnRow({ label, amounts, testId }: { label: string; amounts: { pension: Fen; medical: Fen }; testId: string }) {
-  const { money } = useFormat();
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td className="num">{money(amounts.pension)}</td>
-      <td className="num">{money(amounts.medical)}</td>
-      <td className="num" data-testid={testId}>
-        {money(amounts.pension + amounts.medical)}
-      </td>
-    </tr>
-  );
+interface OwnLine {
+  label: string;
+  amounts: { pension: Fen; medical: Fen };
+  testId: string;
 }
+const ownCol = createColumnHelper<OwnLine>();
 
 /** Credited and withheld-but-unpaid own contributions, and where to turn when months are overdue. */
 export function OwnContributionsSection({ own, toMonth, headingLevel = "h3" }: { own: OwnContributions; toMonth: string; headingLevel?: "h2" | "h3" }) {
@@ -147,28 +122,26 @@ export function OwnContributionsSection({ own, toMonth, headingLevel = "h3" }: {
   return (
     <section className="statement-section own-contributions" data-testid="own-contributions">
       <H>{t("statementFigures.ownHeading", { from: fmt.month(own.fromMonth), to: fmt.month(toMonth) })}</H>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col" className="num">
-                {t("statementFigures.pension")}
-              </th>
-              <th scope="col" className="num">
-                {t("statementFigures.medical")}
-              </th>
-              <th scope="col" className="num">
-                {t("statementFigures.total")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <OwnRow label={t("statementFigures.credited")} amounts={own.credited} testId="own-credited" />
-            <OwnRow label={t("statementFigures.withheld")} amounts={own.withheld} testId="own-withheld" />
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        frame="plain"
+        data={[
+          { label: t("statementFigures.credited"), amounts: own.credited, testId: "own-credited" },
+          { label: t("statementFigures.withheld"), amounts: own.withheld, testId: "own-withheld" },
+        ]}
+        columns={[
+          ownCol.accessor("label", { header: "", meta: { rowHeader: true } }),
+          ownCol.accessor((l) => l.amounts.pension, { id: "pension", header: t("statementFigures.pension"), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
+          ownCol.accessor((l) => l.amounts.medical, { id: "medical", header: t("statementFigures.medical"), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
+          ownCol.accessor((l) => sum(l.amounts), {
+            id: "total",
+            header: t("statementFigures.total"),
+            cell: (c) => <span data-testid={c.row.original.testId}>{fmt.money(c.getValue())}</span>,
+            meta: { className: "num" },
+          }),
+        ]}
+        rowKey={(l) => l.testId}
+        empty={t("common.none")}
+      />
       {sum(own.withheld) > 0 && own.overdueMonths.length > 0 ? (
         <p className="notice notice-critical" role="note" data-testid="withheld-overdue">
           {t("statementFigures.overdueNote", { months: own.overdueMonths.map((m) => fmt.month(m)).join(", ") })}

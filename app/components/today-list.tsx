@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TodayAction } from "~/rules/today";
 import { useFormat } from "~/utils/format";
+import { monthHref } from "~/utils/search-params";
 
 /** The one page where the action is done. */
 export function todayHref(a: TodayAction, asOf: string | null): string {
@@ -14,9 +15,9 @@ export function todayHref(a: TodayAction, asOf: string | null): string {
     case "declare":
     case "declareEmployees":
       p.set("employer", e);
-      if (a.period) p.set("period", a.period);
       if (asOf) p.set("asOf", asOf);
-      return `/months?${p}`;
+      // Without a month: the employer's months.
+      return a.period ? monthHref(e, a.period, p) : `/months?${p}`;
     case "installment":
       p.set("employer", e);
       return `/collection?${p}`;

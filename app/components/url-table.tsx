@@ -21,20 +21,16 @@ export function TableStateFields({ sort, dir, hide }: { sort?: string; dir?: str
   );
 }
 
-export function UrlDataTable<T>({
-  total,
-  sort,
-  hide,
-  sortParams,
-  ...table
-}: Omit<DataTableProps<T>, "sortHref" | "hidden" | "clearFiltersHref" | "sort"> & {
+export type UrlDataTableProps<T> = Omit<DataTableProps<T>, "sortHref" | "hidden" | "clearFiltersHref" | "sort"> & {
   /** The number of matching rows (the toolbar's count); none for the audit log. */
   total?: number | null;
   sort: SortState | null;
   hide: readonly string[];
   /** The params sort links start from (default: the current ones). */
   sortParams?: URLSearchParams;
-}) {
+};
+
+export function UrlDataTable<T>({ total, sort, hide, sortParams, ...table }: UrlDataTableProps<T>) {
   const [params] = useSearchParams();
   return (
     <>

@@ -25,6 +25,7 @@ import { useFormat } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { asOfParam } from "~/utils/search-params";
+import { monthHref } from "~/utils/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
 
@@ -84,7 +85,7 @@ function upcomingHref(u: UpcomingItem, isToday: boolean, asOf: string): string {
     case "registration":
       return `/registrations${asOfPart.replace("&", "?")}`;
     case "premium":
-      return `/months?employer=${encodeURIComponent(u.employerCode)}${u.period ? `&period=${u.period}` : ""}${asOfPart}`;
+      return u.period ? monthHref(u.employerCode, u.period, isToday ? {} : { asOf }) : `/months?employer=${encodeURIComponent(u.employerCode)}${asOfPart}`;
     default:
       return `/collection?employer=${encodeURIComponent(u.employerCode)}`;
   }

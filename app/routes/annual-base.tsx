@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { HrExportLinks } from "~/components/hr-export-links";
 import { z } from "zod";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField } from "~/components/field";
+import { Field } from "~/components/field";
 import { annualBaseView, recordAnnualDeclaration, type AnnualBaseLineView } from "~/models/annual-base.server";
 import { employerOptions } from "~/models/employer.server";
 import { isValidMonth } from "~/rules/dates";
@@ -23,6 +23,8 @@ import { formValues } from "~/utils/forms.server";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import type { FieldErrors } from "~/utils/validation";
+import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.annual.title");
 
@@ -136,29 +138,13 @@ function RecordForm({ code, yearStart, today, failure }: { code: string; yearSta
 export default function AnnualBase() {
   const { canWrite, today, employers, code, view, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("hrMonth.annual.title")}</h1>
-          <p>{t("hrMonth.annual.intro")}</p>
-        </div>
-      </div>
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("fields.employer")} name="employer" defaultValue={code}>
-          {employers.map((e) => (
-            <option key={e.code} value={e.code}>
-              {e.code} — {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <PageHead title={t("hrMonth.annual.title")} intro={t("hrMonth.annual.intro")} />
+      <OneEmployerFilters label={t("fields.employer")} value={code} employers={employers} separator="—">
         <Field label={t("hrMonth.fields.yearStart")} name="year" type="month" defaultValue={view && "yearStart" in view ? view.yearStart : ""} />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
       {done ? (
         <p className="notice notice-success" role="status">
           {t("hrMonth.annual.recordedDone")}

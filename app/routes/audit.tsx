@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TableStateFields, UrlDataTable } from "~/components/url-table";
+import { ListPage } from "~/components/list-page";
 import type { CsvColumn } from "~/lib/table-csv";
 import { Field, SelectField } from "~/components/field";
 import { auditEntries, auditFacets, auditPage } from "~/models/audit-log.server";
@@ -19,6 +19,7 @@ import { withParams } from "~/utils/search-params";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
 import { hideParam } from "~/utils/table-view";
 import { today } from "~/utils/dates.server";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.audit.title");
 
@@ -90,8 +91,6 @@ export default function AuditPage() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const any = t("workflows.audit.any");
-  const sort = { id: "at", desc: query.dir === "desc" };
-  const columns = auditColumns(t);
   // A new order starts from its first page.
   const fromStart = new URLSearchParams(params);
   fromStart.delete("before");
@@ -110,56 +109,54 @@ export default function AuditPage() {
     ) : null;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("workflows.audit.title")}</h1>
-          <p>{t("workflows.audit.intro")}</p>
-        </div>
-      </div>
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("workflows.fields.entity")} name="entity" defaultValue={query.entity}>
-          <option value="">{any}</option>
-          {facets.entities.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </SelectField>
-        <SelectField label={t("workflows.fields.action")} name="action" defaultValue={query.action}>
-          <option value="">{any}</option>
-          {facets.actions.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </SelectField>
-        <SelectField label={t("workflows.fields.actor")} name="actor" defaultValue={query.actor}>
-          <option value="">{any}</option>
-          {facets.actors.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </SelectField>
-        <Field label={t("workflows.fields.from")} name="from" type="date" defaultValue={query.from ?? ""} />
-        <Field label={t("workflows.fields.to")} name="to" type="date" defaultValue={query.to ?? ""} />
-        <SelectField label={t("tables.sort")} name="dir" defaultValue={query.dir}>
-          <option value="desc">{t("tables.audit.newestFirst")}</option>
-          <option value="asc">{t("tables.audit.oldestFirst")}</option>
-        </SelectField>
-        <TableStateFields hide={query.hide} />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
-      <UrlDataTable
-        data={rows}
-        columns={columns}
-        sort={sort}
-        sortParams={fromStart}
-        empty={t("workflows.audit.empty")}
-        caption={t("workflows.audit.title")}
-        rowKey={(r) => String(r.id)}
-        testId="audit"
-        hide={query.hide}
+      <PageHead title={t("workflows.audit.title")} intro={t("workflows.audit.intro")} />
+      <ListPage
+        filters={
+          <>
+            <SelectField label={t("workflows.fields.entity")} name="entity" defaultValue={query.entity}>
+              <option value="">{any}</option>
+              {facets.entities.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </SelectField>
+            <SelectField label={t("workflows.fields.action")} name="action" defaultValue={query.action}>
+              <option value="">{any}</option>
+              {facets.actions.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </SelectField>
+            <SelectField label={t("workflows.fields.actor")} name="actor" defaultValue={query.actor}>
+              <option value="">{any}</option>
+              {facets.actors.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </SelectField>
+            <Field label={t("workflows.fields.from")} name="from" type="date" defaultValue={query.from ?? ""} />
+            <Field label={t("workflows.fields.to")} name="to" type="date" defaultValue={query.to ?? ""} />
+            <SelectField label={t("tables.sort")} name="dir" defaultValue={query.dir}>
+              <option value="desc">{t("tables.audit.newestFirst")}</option>
+              <option value="asc">{t("tables.audit.oldestFirst")}</option>
+            </SelectField>
+          </>
+        }
+        state={{ hide: query.hide }}
+        table={{
+          data: rows,
+          columns: auditColumns(t),
+          sort: { id: "at", desc: query.dir === "desc" },
+          sortParams: fromStart,
+          empty: t("workflows.audit.empty"),
+          caption: t("workflows.audit.title"),
+          rowKey: (r) => String(r.id),
+          testId: "audit",
+          hide: query.hide,
+        }}
+        below={
+          <nav className="pagination" aria-label={t("workflows.audit.title")}>
+            {query.dir === "desc" ? [newer, older] : [older, newer]}
+          </nav>
+        }
       />
-      <nav className="pagination" aria-label={t("workflows.audit.title")}>
-        {query.dir === "desc" ? [newer, older] : [older, newer]}
-      </nav>
     </>
   );
 }

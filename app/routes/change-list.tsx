@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,8 @@ import { useFieldErrors } from "~/utils/field-errors";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import type { FieldErrors } from "~/utils/validation";
+import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hrMonth.changes.title");
 
@@ -149,29 +151,13 @@ function BulkForm({ code, month, today, failure }: { code: string; month: string
 export default function ChangeList() {
   const { canWrite, today, employers, code, view, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("hrMonth.changes.title")}</h1>
-          <p>{t("hrMonth.changes.intro")}</p>
-        </div>
-      </div>
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("fields.employer")} name="employer" defaultValue={code}>
-          {employers.map((e) => (
-            <option key={e.code} value={e.code}>
-              {e.code} — {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <PageHead title={t("hrMonth.changes.title")} intro={t("hrMonth.changes.intro")} />
+      <OneEmployerFilters label={t("fields.employer")} value={code} employers={employers} separator="—">
         <Field label={t("hrMonth.fields.month")} name="month" type="month" defaultValue={view?.ok ? view.month : ""} />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
       {done !== null ? (
         <p className="notice notice-success" role="status">
           {t("hrMonth.changes.recorded", { count: done })}

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RuleBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DataTable } from "~/components/data-table";
 import { CureCell } from "~/components/finding-cure";
 import { Field, SelectField } from "~/components/field";
 import { COLLECTION_KINDS } from "~/lib/import-formats";
@@ -18,8 +20,11 @@ import { db } from "~/utils/db.server";
 import { formValues } from "~/utils/forms.server";
 import { invalid, notFound, parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { asOfParam } from "~/utils/search-params";
+import { asOfParam, monthHref } from "~/utils/search-params";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
+import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
+import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.collection.title");
 
@@ -55,6 +60,54 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/collection?${next}`);
 }
 
+type CaseMonth = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["view"]>["months"][number];
+const caseCol = createColumnHelper<CaseMonth>();
+
+/** The unpaid months of the case, with the stage each has reached and its time limit. */
+function CaseMonthsTable({ months, employer, asOf, totals }: { months: CaseMonth[]; employer: string; asOf: string; totals: { outstanding: number; lateFee: number } }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const money = { cell: (c: { getValue: () => number }) => fmt.money(c.getValue()), meta: { className: "num" } };
+  const columns = [
+    caseCol.accessor("period", { header: t("workflows.fields.period"), meta: { className: "nowrap" }, cell: (c) => <Link to={monthHref(employer, c.getValue(), { asOf })}>{fmt.month(c.getValue())}</Link> }),
+    caseCol.accessor("dueDate", { header: t("workflows.collection.dueDate"), meta: { className: "nowrap" } }),
+    caseCol.accessor("outstanding", { header: t("workflows.collection.outstanding"), ...money }),
+    caseCol.accessor("lateFee", { header: t("workflows.collection.lateFee"), ...money }),
+    caseCol.accessor("stage", { header: t("workflows.collection.stage"), cell: (c) => <span data-testid="stage">{t(`stages.${c.getValue()}`)}</span> }),
+    caseCol.accessor("timeLimit", {
+      header: t("workflows.fields.timeLimit"),
+      meta: { className: "nowrap" },
+      cell: (c) => {
+        const { timeLimit, daysLeft } = c.row.original;
+        if (!timeLimit || daysLeft === null) return t("common.none");
+        return daysLeft >= 0 ? t("workflows.collection.timeLimitLeft", { date: timeLimit, days: daysLeft }) : t("workflows.collection.timeLimitPassed", { date: timeLimit, days: -daysLeft });
+      },
+    }),
+  ];
+  const footer =
+    months.length > 0 ? (
+      <tr>
+        <th scope="row" colSpan={2}>
+          {t("workflows.month.totals")}
+        </th>
+        <td className="num">{fmt.money(totals.outstanding)}</td>
+        <td className="num">{fmt.money(totals.lateFee)}</td>
+        <td colSpan={2} />
+      </tr>
+    ) : null;
+  return (
+    <DataTable
+      data={months}
+      columns={columns}
+      empty={t("workflows.collection.noUnpaid")}
+      rowKey={(m) => m.period}
+      rowAttributes={(m) => ({ "data-period": m.period })}
+      footer={footer}
+      testId="case-months"
+    />
+  );
+}
+
 function ActionDetail({ a }: { a: CaseAction }) {
   const { t } = useTranslation();
   if (a.kind === "order" && a.timeLimit && a.daysLeft !== null) {
@@ -75,31 +128,16 @@ export default function CollectionPage() {
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{view ? t("workflows.collection.heading", { employer: view.employer.code }) : t("workflows.collection.title")}</h1>
-          <p>{t("workflows.collection.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={view ? t("workflows.collection.heading", { employer: view.employer.code }) : t("workflows.collection.title")} intro={t("workflows.collection.intro")} />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {params.get("done") && !failure ? (
         <p className="notice notice-ok" role="status">
           {t("workflows.month.saved")}
         </p>
       ) : null}
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("workflows.fields.employer")} name="employer" defaultValue={view?.employer.code ?? ""}>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <OneEmployerFilters label={t("workflows.fields.employer")} value={view?.employer.code ?? ""} employers={employers}>
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={asOf} required />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
 
       {!view ? (
         <p className="notice notice-warning">{t("workflows.month.noEmployers")}</p>
@@ -107,64 +145,7 @@ export default function CollectionPage() {
         <>
           <section>
             <h2>{t("workflows.collection.unpaidMonths")}</h2>
-            <div className="table-wrap">
-              <table className="data-table" data-testid="case-months">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("workflows.fields.period")}</th>
-                    <th scope="col">{t("workflows.collection.dueDate")}</th>
-                    <th scope="col" className="num">
-                      {t("workflows.collection.outstanding")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("workflows.collection.lateFee")}
-                    </th>
-                    <th scope="col">{t("workflows.collection.stage")}</th>
-                    <th scope="col">{t("workflows.fields.timeLimit")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.months.length === 0 ? (
-                    <tr>
-                      <td colSpan={6} className="empty">
-                        {t("workflows.collection.noUnpaid")}
-                      </td>
-                    </tr>
-                  ) : (
-                    view.months.map((m) => (
-                      <tr key={m.period} data-period={m.period}>
-                        <td className="nowrap">
-                          <Link to={`/months?${new URLSearchParams({ employer: view.employer.code, period: m.period, asOf })}`}>{fmt.month(m.period)}</Link>
-                        </td>
-                        <td className="nowrap">{m.dueDate}</td>
-                        <td className="num">{yuanDisplay(m.outstanding)}</td>
-                        <td className="num">{yuanDisplay(m.lateFee)}</td>
-                        <td data-testid="stage">{t(`stages.${m.stage}`)}</td>
-                        <td className="nowrap">
-                          {m.timeLimit && m.daysLeft !== null
-                            ? m.daysLeft >= 0
-                              ? t("workflows.collection.timeLimitLeft", { date: m.timeLimit, days: m.daysLeft })
-                              : t("workflows.collection.timeLimitPassed", { date: m.timeLimit, days: -m.daysLeft })
-                            : t("common.none")}
-                        </td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-                {view.months.length > 0 ? (
-                  <tfoot>
-                    <tr>
-                      <th scope="row" colSpan={2}>
-                        {t("workflows.month.totals")}
-                      </th>
-                      <td className="num">{yuanDisplay(view.totalOutstanding)}</td>
-                      <td className="num">{yuanDisplay(view.totalLateFee)}</td>
-                      <td colSpan={2} />
-                    </tr>
-                  </tfoot>
-                ) : null}
-              </table>
-            </div>
+            <CaseMonthsTable months={view.months} employer={view.employer.code} asOf={asOf} totals={{ outstanding: view.totalOutstanding, lateFee: view.totalLateFee }} />
           </section>
 
           <div className="detail-grid">
@@ -259,11 +240,7 @@ export default function CollectionPage() {
                   <Field label={t("workflows.fields.amountYuan")} name="amount" inputMode="decimal" defaultValue={v?.amount ?? ""} error={err("amount", "workflows.fields.amountYuan")} />
                   <Field label={t("workflows.fields.note")} name="note" defaultValue={v?.note ?? ""} error={err("note")} />
                 </div>
-                <div className="form-actions">
-                  <button type="submit" className="btn">
-                    {t("workflows.collection.recordSubmit")}
-                  </button>
-                </div>
+                <SubmitRow label={t("workflows.collection.recordSubmit")} />
               </Form>
             </section>
           ) : null}

@@ -20,6 +20,7 @@ import { formValues } from "~/utils/forms.server";
 import { badRequest, idFromParams, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
+import { SubmitRow } from "~/components/submit-row";
 
 const Intent = z.enum(["update", "terminate", "wage"]);
 
@@ -195,11 +196,7 @@ export default function EmployeePage() {
                   required
                 />
               </div>
-              <div className="form-actions">
-                <button type="submit" className="btn">
-                  {t("employees.addWageSubmit")}
-                </button>
-              </div>
+              <SubmitRow label={t("employees.addWageSubmit")} />
             </Form>
           ) : null}
         </section>

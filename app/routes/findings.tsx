@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,8 @@ import { RuleBadge, SeverityBadge, StatusBadge } from "~/components/badges";
 import { ConfigProblemsBanner } from "~/components/config-problems";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { Pagination } from "~/components/pagination";
-import { TableStateFields, UrlDataTable } from "~/components/url-table";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import { employerOptions } from "~/models/employer.server";
 import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
@@ -25,6 +25,7 @@ import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "
 import { parseSearchParams } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
 
@@ -107,17 +108,10 @@ function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, 
 export default function Findings() {
   const { query, findings, total, page, pageCount, configProblems, employers, employeeIds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [params] = useSearchParams();
   const asOf = encodeURIComponent(query.asOf);
-  const sort = query.sort ? { id: query.sort, desc: query.dir === "desc" } : null;
-  const columns = findingColumns(t, query.asOf, employeeIds);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("findings.title")}</h1>
-          <p>{t("findings.intro")}</p>
-        </div>
+      <PageHead title={t("findings.title")} intro={t("findings.intro")}>
         <div className="form-actions">
           <a className="btn" href={`/reports/overdue.csv?asOf=${asOf}`} download>
             {t("findings.downloadOverdue")}
@@ -129,7 +123,7 @@ export default function Findings() {
             {t("findings.downloadAll")}
           </a>
         </div>
-      </div>
+      </PageHead>
       <p className="muted" data-testid="report-xlsx-links">
         {t("files.ui.reportXlsx")}:{" "}
         <a href={`/reports/overdue.xlsx?asOf=${asOf}`} download>
@@ -159,55 +153,49 @@ export default function Findings() {
         </a>
       </p>
       <ConfigProblemsBanner problems={configProblems} />
-      <Form method="get" className="filters" key={params.toString()}>
-        <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
-        <SelectField label={t("findings.rule")} name="rule" defaultValue={query.rule}>
-          <option value="">{t("findings.anyRule")}</option>
-          {RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`rules.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("findings.severity")} name="severity" defaultValue={query.severity}>
-          <option value="">{t("findings.anySeverity")}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severities.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("findings.status")} name="status" defaultValue={query.status}>
-          <option value="">{t("findings.anyStatus")}</option>
-          <option value="open">{t("statuses.open")}</option>
-          <option value="closed">{t("statuses.closed")}</option>
-        </SelectField>
-        <SelectField label={t("findings.employer")} name="employer" defaultValue={query.employer}>
-          <option value="">{t("findings.anyEmployer")}</option>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
-        <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
-        <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
-        <TableStateFields sort={query.sort || undefined} dir={query.sort ? query.dir : undefined} hide={query.hide} />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
-      <UrlDataTable
-        total={total}
-        data={findings}
-        columns={columns}
-        sort={sort}
-        empty={t("findings.empty")}
-        caption={t("findings.title")}
-        testId="findings"
-        hide={query.hide}
+      <ListPage
+        filters={
+          <>
+            <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
+            <SelectField label={t("findings.rule")} name="rule" defaultValue={query.rule}>
+              <option value="">{t("findings.anyRule")}</option>
+              {RULES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`rules.${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("findings.severity")} name="severity" defaultValue={query.severity}>
+              <option value="">{t("findings.anySeverity")}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`severities.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("findings.status")} name="status" defaultValue={query.status}>
+              <option value="">{t("findings.anyStatus")}</option>
+              <option value="open">{t("statuses.open")}</option>
+              <option value="closed">{t("statuses.closed")}</option>
+            </SelectField>
+            <EmployerSelect label={t("findings.employer")} any={t("findings.anyEmployer")} value={query.employer} employers={employers} />
+            <Field label={t("findings.period")} name="period" type="month" defaultValue={query.period} />
+            <Field label={t("findings.employee")} name="employee" defaultValue={query.employee} placeholder={t("findings.employeeFilterHint")} />
+          </>
+        }
+        state={{ sort: query.sort || undefined, dir: query.sort ? query.dir : undefined, hide: query.hide }}
+        table={{
+          total,
+          data: findings,
+          columns: findingColumns(t, query.asOf, employeeIds),
+          sort: query.sort ? { id: query.sort, desc: query.dir === "desc" } : null,
+          empty: t("findings.empty"),
+          caption: t("findings.title"),
+          testId: "findings",
+          hide: query.hide,
+        }}
+        pages={{ page, pageCount, total }}
       />
-      <Pagination page={page} pageCount={pageCount} total={total} />
     </>
   );
 }

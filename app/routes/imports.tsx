@@ -20,6 +20,7 @@ import { pageTitle } from "~/utils/meta";
 import { useFormat } from "~/utils/format";
 import { importErrorMsg, useRenderMsg } from "~/utils/messages";
 import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
+import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
 
@@ -424,11 +425,7 @@ export default function ImportsPage() {
               required
             />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn">
-              {t("workflows.imports.upload")}
-            </button>
-          </div>
+          <SubmitRow label={t("workflows.imports.upload")} />
         </Form>
       ) : null}
 

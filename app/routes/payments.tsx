@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField } from "~/components/field";
-import { Pagination } from "~/components/pagination";
-import { TableStateFields, UrlDataTable } from "~/components/url-table";
+import { Field } from "~/components/field";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import type { CsvColumn } from "~/lib/table-csv";
 import { employerOptions } from "~/models/employer.server";
 import { allPayments, listPayments, type PaymentListRow } from "~/models/payment-list.server";
@@ -21,6 +21,8 @@ import { useFormat, type Formatter } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/utils/payments-query";
 import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/utils/table-export.server";
+import { monthHref } from "~/utils/search-params";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.payments.title");
 
@@ -61,7 +63,7 @@ function paymentColumns(t: TFunction, fmt: Formatter) {
       enableSorting: true,
       meta: { className: "nowrap" },
       cell: (c) => (
-        <Link to={`/months?${new URLSearchParams({ employer: c.row.original.employerCode, period: c.getValue() })}`} data-primary>
+        <Link to={monthHref(c.row.original.employerCode, c.getValue())} data-primary>
           {c.getValue()}
         </Link>
       ),
@@ -85,48 +87,35 @@ function paymentColumns(t: TFunction, fmt: Formatter) {
 export default function PaymentsPage() {
   const { query, employers, rows, total, amount, page, pageCount } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const sort = { id: query.sort, desc: query.dir === "desc" };
   const fmt = useFormat();
-  const columns = paymentColumns(t, fmt);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("tables.payments.title")}</h1>
-          <p>{t("tables.payments.intro")}</p>
-        </div>
-      </div>
-      <Form method="get" className="filters" role="search" key={params.toString()}>
-        <SelectField label={t("tables.payments.employer")} name="employer" defaultValue={query.employer}>
-          <option value="">{t("tables.payments.anyEmployer")}</option>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
-        <Field label={t("tables.payments.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={query.period ?? ""} />
-        <Field label={t("tables.payments.paidFrom")} name="from" type="date" defaultValue={query.from ?? ""} />
-        <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
-        <TableStateFields sort={query.sort} dir={query.dir} hide={query.hide} />
-        <button type="submit" className="btn">
-          {t("common.apply")}
-        </button>
-      </Form>
-      <UrlDataTable
-        total={total}
-        data={rows}
-        columns={columns}
-        sort={sort}
-        empty={t("tables.payments.empty")}
-        caption={t("tables.payments.title")}
-        rowKey={(r) => String(r.id)}
-        testId="payments-list"
-        hide={query.hide}
+      <PageHead title={t("tables.payments.title")} intro={t("tables.payments.intro")} />
+      <ListPage
+        search
+        filters={
+          <>
+            <EmployerSelect label={t("tables.payments.employer")} any={t("tables.payments.anyEmployer")} value={query.employer} employers={employers} />
+            <Field label={t("tables.payments.period")} name="period" type="month" placeholder="YYYY-MM" defaultValue={query.period ?? ""} />
+            <Field label={t("tables.payments.paidFrom")} name="from" type="date" defaultValue={query.from ?? ""} />
+            <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
+          </>
+        }
+        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        table={{
+          total,
+          data: rows,
+          columns: paymentColumns(t, fmt),
+          sort: { id: query.sort, desc: query.dir === "desc" },
+          empty: t("tables.payments.empty"),
+          caption: t("tables.payments.title"),
+          rowKey: (r) => String(r.id),
+          testId: "payments-list",
+          hide: query.hide,
+        }}
+        below={total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
+        pages={{ page, pageCount, total }}
       />
-      {total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
-      <Pagination page={page} pageCount={pageCount} total={total} />
     </>
   );
 }

@@ -23,6 +23,7 @@ import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 import { ART50_RULES, ART58_RULES, TrackerQuerySchema } from "~/utils/tracker-query";
 import type { FieldErrors } from "~/utils/validation";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registrations.title");
 
@@ -57,6 +58,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
+
+/** A row form's error, beside its buttons. */
+function InlineError({ message }: { message: string | undefined }) {
+  return message ? (
+    <span className="field-error" role="alert">
+      {message}
+    </span>
+  ) : null;
+}
 
 function FindingCell({ row, t }: { row: TrackerRow; t: TFunction }) {
   const f = row.finding;
@@ -94,11 +104,7 @@ function RecordCell({ row, failure }: { row: TrackerRow; failure: Failure | null
       <button type="submit" name="intent" value="registered" className="btn btn-ghost btn-small">
         {t("registrations.recordRegistered")}
       </button>
-      {message ? (
-        <span className="field-error" role="alert">
-          {message}
-        </span>
-      ) : null}
+      <InlineError message={message} />
     </Form>
   );
 }
@@ -144,11 +150,7 @@ function Art50Cell({ row, t, canWrite, failure }: { row: TrackerRow; t: TFunctio
           <button type="submit" className="btn btn-ghost btn-small">
             {t("hrMonth.leavers.recordReport")}
           </button>
-          {message ? (
-            <span className="field-error" role="alert">
-              {message}
-            </span>
-          ) : null}
+          <InlineError message={message} />
         </Form>
       ) : null}
     </div>
@@ -180,12 +182,7 @@ export default function Registrations() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("registrations.title")}</h1>
-          <p>{t("registrations.intro")}</p>
-        </div>
-      </div>
+      <PageHead title={t("registrations.title")} intro={t("registrations.intro")} />
       <SavedNotice />
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       <Form method="get" className="filters" key={params.toString()}>

@@ -22,6 +22,7 @@ import { formValues } from "~/utils/forms.server";
 import { badRequest, forbidden, invalid, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { useWorkflowErrors } from "~/utils/workflow-errors";
+import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");
 
@@ -170,11 +171,7 @@ function PolicyForm({ version, region, currentMonth, preset }: { version: Versio
           </label>
         </div>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn">
-          {t("workflows.policies.save")}
-        </button>
-      </div>
+      <SubmitRow label={t("workflows.policies.save")} />
     </Form>
   );
 }
@@ -218,11 +215,7 @@ function DaysForms({ region, days, canWrite }: { region: string; days: string[];
             <p className="hint">{t("workflows.policies.addDaysHelp")}</p>
             {err("dates") || err("form") ? <p className="field-error">{err("dates") ?? err("form")}</p> : null}
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-small">
-              {t("workflows.policies.addDaysSubmit")}
-            </button>
-          </div>
+          <SubmitRow label={t("workflows.policies.addDaysSubmit")} small />
         </Form>
       ) : null}
     </section>
@@ -321,11 +314,7 @@ function CalendarForm({ regions, years, currentMonth }: { regions: string[]; yea
             </label>
           </div>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("firstday.calendar.apply")}
-          </button>
-        </div>
+        <SubmitRow label={t("firstday.calendar.apply")} />
       </Form>
       <h3>{t("firstday.calendar.source")}</h3>
       <ul className="plain-list">

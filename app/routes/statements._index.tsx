@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,9 @@ import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 import { kickMailWorker, mailSetup } from "~/utils/mail-worker.server";
 import { DELIVERY_FILTERS, IssueFormSchema, StatementsQuerySchema, type DeliveryFilter } from "~/utils/statements-query";
+import { OneEmployerFilters } from "~/components/employer-filters";
+import { PageHead } from "~/components/page-head";
+import { SubmitRow } from "~/components/submit-row";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -290,11 +293,40 @@ function Hidden({ employer, period }: { employer: string; period: string }) {
   );
 }
 
+type Missing = ReturnType<typeof useLoaderData<typeof loader>>["missing"][number];
+const missingCol = createColumnHelper<Missing>();
+
+/** The months whose statements are late: how many employees, the deadline, how late. */
+function MissingTable({ missing, linkFor }: { missing: Missing[]; linkFor: (period: string) => string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const columns = [
+    missingCol.accessor("period", { header: t("statements.month"), cell: (c) => <Link to={linkFor(c.getValue())}>{fmt.month(c.getValue())}</Link> }),
+    missingCol.accessor("employees", { header: t("statements.missing.employees"), cell: (c) => fmt.number(c.getValue()), meta: { className: "num" } }),
+    missingCol.accessor("deadline", { header: t("statements.missing.deadline"), meta: { className: "nowrap" } }),
+    missingCol.accessor("days", { header: t("statements.missing.daysLate"), meta: { className: "num" } }),
+  ];
+  return <DataTable data={missing} columns={columns} empty={t("statements.missing.none")} rowKey={(m) => m.period} testId="missing-months" />;
+}
+
+/** One of the delivery card's buttons: send the month's new statements, or again those that failed or are unopened. */
+function SendForm({ which, employer, period, label, primary = false, disabled }: { which: "new" | "failed" | "unopened"; employer: string; period: string; label: string; primary?: boolean; disabled?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="send" />
+      <input type="hidden" name="which" value={which} />
+      <Hidden employer={employer} period={period} />
+      <button type="submit" className={primary ? "btn" : "btn btn-ghost"} disabled={disabled}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 export default function Statements() {
   const data = useLoaderData<typeof loader>();
   const { today, asOf, period, employerCode, employers, overview, missing, canWrite, done, rows, show, counts, mail, disputes, sentDone, invitedDone, answered } = data;
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   const fmt = useFormat();
   const render = useRenderMsg();
@@ -306,17 +338,13 @@ export default function Statements() {
   const linkFor = (p: string) => `/statements?${new URLSearchParams({ employer: employerCode, period: p, asOf })}`;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("statements.title")}</h1>
-          <p>{t("statements.intro")}</p>
-        </div>
+      <PageHead title={t("statements.title")} intro={t("statements.intro")}>
         {overview && overview.issued > 0 ? (
           <Link className="btn btn-ghost" to={`/statements/print?${new URLSearchParams({ employer: employerCode, period })}`}>
             {t("statements.printMonth")}
           </Link>
         ) : null}
-      </div>
+      </PageHead>
       {!canWrite ? <p className="notice notice-warning">{t("common.readOnly")}</p> : null}
       {done && !failure ? (
         <p className="notice notice-ok" role="status">
@@ -349,14 +377,7 @@ export default function Statements() {
         </p>
       ) : null}
 
-      <Form method="get" className="filters" key={params.toString()}>
-        <SelectField label={t("fields.employer")} name="employer" defaultValue={employerCode}>
-          {employers.map((e) => (
-            <option key={e.code} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
+      <OneEmployerFilters label={t("fields.employer")} value={employerCode} employers={employers} submitLabel={t("statements.show")}>
         <Field label={t("statements.month")} name="period" type="month" placeholder="YYYY-MM" defaultValue={period} required />
         <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={asOf} required />
         <SelectField label={t("mail.evidence.filter")} name="show" defaultValue={show}>
@@ -366,10 +387,7 @@ export default function Statements() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="btn">
-          {t("statements.show")}
-        </button>
-      </Form>
+      </OneEmployerFilters>
 
       {canWrite && overview ? (
         <Form method="post" className="card issue-card">
@@ -392,11 +410,7 @@ export default function Statements() {
               ) : null}
             </div>
           ) : null}
-          <div className="form-actions">
-            <button type="submit" className="btn">
-              {t("statements.issue.submit", { period: fmt.month(period) })}
-            </button>
-          </div>
+          <SubmitRow label={t("statements.issue.submit", { period: fmt.month(period) })} />
         </Form>
       ) : null}
 
@@ -418,30 +432,9 @@ export default function Statements() {
             </p>
             {canWrite ? (
               <div className="delivery-actions">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="new" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn">
-                    {t("mail.evidence.send", { period: fmt.month(period) })}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="failed" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn btn-ghost" disabled={counts.failed === 0}>
-                    {t("mail.evidence.resendFailed")}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send" />
-                  <input type="hidden" name="which" value="unopened" />
-                  <Hidden employer={employerCode} period={period} />
-                  <button type="submit" className="btn btn-ghost">
-                    {t("mail.evidence.resendUnopened")}
-                  </button>
-                </Form>
+                <SendForm which="new" employer={employerCode} period={period} label={t("mail.evidence.send", { period: fmt.month(period) })} primary />
+                <SendForm which="failed" employer={employerCode} period={period} label={t("mail.evidence.resendFailed")} disabled={counts.failed === 0} />
+                <SendForm which="unopened" employer={employerCode} period={period} label={t("mail.evidence.resendUnopened")} />
                 <Form method="post" className="invite-form">
                   <input type="hidden" name="intent" value="invite" />
                   <Hidden employer={employerCode} period={period} />
@@ -526,34 +519,7 @@ export default function Statements() {
         {missing.length === 0 ? (
           <p className="notice notice-ok">{t("statements.missing.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="missing-months">
-              <thead>
-                <tr>
-                  <th scope="col">{t("statements.month")}</th>
-                  <th scope="col" className="num">
-                    {t("statements.missing.employees")}
-                  </th>
-                  <th scope="col">{t("statements.missing.deadline")}</th>
-                  <th scope="col" className="num">
-                    {t("statements.missing.daysLate")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {missing.map((m) => (
-                  <tr key={m.period}>
-                    <td>
-                      <Link to={linkFor(m.period)}>{fmt.month(m.period)}</Link>
-                    </td>
-                    <td className="num">{fmt.number(m.employees)}</td>
-                    <td className="nowrap">{m.deadline}</td>
-                    <td className="num">{m.days}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MissingTable missing={missing} linkFor={linkFor} />
         )}
       </section>
     </>

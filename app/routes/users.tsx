@@ -21,6 +21,7 @@ import { useFormat, type Formatter } from "~/utils/format";
 import { formValues } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
 
@@ -236,11 +237,7 @@ function EmployerScopeForm({
             </label>
           ))}
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn">
-            {t("security.employers.saveButton")}
-          </button>
-        </div>
+        <SubmitRow label={t("security.employers.saveButton")} />
       </Form>
     </section>
   );

@@ -49,16 +49,6 @@ function refuse(user: SessionUser): never {
   throw forbidden();
 }
 
-/**
- * @deprecated Transitional, for app/routes/months.tsx only (see
- * workflow-access.ts): use `requirePermission(request, action)`.
- */
-export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) refuse(user);
-  return user;
-}
-
 export async function requirePermission(request: Request, action: Action): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!can(user.role, action)) refuse(user);

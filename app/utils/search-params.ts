@@ -31,3 +31,15 @@ export const asOfParam = () => z.string().refine(isValidDate).optional().catch(u
 
 /** `?page=N`, 1 when absent or invalid. */
 export const pageParam = () => z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
+/**
+ * The page of one employer-month: `/months/YYYY-MM?employer=…`, with `keep`'s
+ * other params (as-of date, notices) carried over. No employer: the account's
+ * first.
+ */
+export function monthHref(employer: string, period: string, keep?: URLSearchParams | Record<string, string>): string {
+  const next = new URLSearchParams(employer ? { employer } : {});
+  for (const [k, v] of new URLSearchParams(keep)) if (k !== "period" && k !== "employer") next.append(k, v);
+  const s = next.toString();
+  return `/months/${encodeURIComponent(period)}${s ? `?${s}` : ""}`;
+}

@@ -126,10 +126,18 @@ const MATRIX: Record<string, Case[]> = {
     // Another employee's statement does not exist for this employee.
     { url: (i) => `/me/statements/${i.otherStatementId}`, get: [L, 404, 403, 403, 403], post: [L, 404, 403, 403, 403] },
   ],
-  "months.tsx": [
+  "months._index/route.tsx": [
     { url: () => "/months", get: STAFF_READ, post: WRITE_EMPTY },
     { url: () => "/months?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
     { url: () => "/months?format=csv", get: STAFF_READ, post: WRITE_EMPTY },
+    // The month's address of before: the same checks, then the month's own address.
+    { url: () => "/months?period=2026-03", get: [L, ME, "→/months/2026-03", "→/months/2026-03", "→/months/2026-03"], post: WRITE_EMPTY },
+    { url: () => "/months?employer=NOPE&period=2026-03", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
+  ],
+  "months.$period/route.tsx": [
+    { url: () => "/months/2026-03", get: STAFF_READ, post: WRITE_EMPTY },
+    { url: () => "/months/2026-03?employer=NOPE", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
+    { url: () => "/months/2026-13", get: [L, ME, 404, 404, 404], post: WRITE_EMPTY },
   ],
   // Read-only list of the payments recorded on the month page, and its CSV.
   "payments.tsx": [

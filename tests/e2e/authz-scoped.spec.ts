@@ -124,8 +124,8 @@ test("the other employer's records answer 404, as pages and as data, to both lim
     [`/employers/${other.employerId}`, "routes/employers.$id"],
     ["/employees?employer=BJ01", "routes/employees._index"],
     ["/employees?employer=BJ01&format=csv", "routes/employees._index"],
-    [`/months?employer=BJ01&period=${period}`, "routes/months"],
-    ["/months?employer=BJ01", "routes/months"],
+    [`/months?employer=BJ01&period=${period}`, "routes/months._index"],
+    ["/months?employer=BJ01", "routes/months._index"],
     ["/payments?employer=BJ01", "routes/payments"],
     ["/findings?employer=BJ01", "routes/findings"],
     ["/collection?employer=BJ01", "routes/collection"],
@@ -155,7 +155,7 @@ test("lists, exports, reports and the dashboard hold only the limited account's 
     ["/employees", "routes/employees._index"],
     ["/employees?format=csv", ""],
     ["/employers", "routes/employers._index"],
-    ["/months", "routes/months"],
+    ["/months", "routes/months._index"],
     ["/months?format=csv", ""],
     ["/payments", "routes/payments"],
     ["/payments?format=csv", ""],
@@ -496,7 +496,7 @@ test("the Excel reports and the lists' Excel exports hold only the limited accou
       "/reports/overdue.xlsx?warnings=1",
       data("/employees?format=xlsx", "routes/employees._index"),
       data("/payments?format=xlsx", "routes/payments"),
-      data("/months?format=xlsx", "routes/months"),
+      data("/months?format=xlsx", "routes/months._index"),
     ]) {
       // The control: the unlimited administrator's workbook names BJ01 (the check below can fail).
       expect(await get(url, cookies.admin!), `${url} as admin`).toContain("BJ01");

@@ -73,7 +73,7 @@ beforeAll(async () => {
     load("employers.new", import("~/routes/employers.new")),
     load("employers.$id", import("~/routes/employers.$id")),
     load("registrations", import("~/routes/registrations")),
-    load("months", import("~/routes/months")),
+    load("months", import("~/routes/months.$period/route")),
     load("collection", import("~/routes/collection")),
     load("settings.policies", import("~/routes/settings.policies")),
     load("statements._index", import("~/routes/statements._index")),

@@ -142,8 +142,8 @@ function pick(role: Role): Op {
   if (r < 0.3) {
     const body = new URLSearchParams({ intent: "payment", employer, period, paidOn: new Date().toISOString().slice(0, 10), amount: "1.00", reference: `LOAD-${process.pid}-${++serial}` });
     return writer
-      ? { kind: "payment", method: "POST", path: `/months?employer=${employer}&period=${period}`, body, expect: 302 }
-      : { kind: "payment (auditor)", method: "POST", path: `/months?employer=${employer}&period=${period}`, body, expect: 403 };
+      ? { kind: "payment", method: "POST", path: `/months/${period}?employer=${employer}`, body, expect: 302 }
+      : { kind: "payment (auditor)", method: "POST", path: `/months/${period}?employer=${employer}`, body, expect: 403 };
   }
   if (r < 0.45) return { kind: "dashboard", method: "GET", path: "/", expect: 200 };
   if (r < 0.6) return { kind: "findings", method: "GET", path: "/findings", expect: 200 };
@@ -151,7 +151,7 @@ function pick(role: Role): Op {
   // Somebody types an identity number into the roster's search box: it must reach no log.
   if (r < 0.75) return { kind: "roster search", method: "GET", path: `/employees?q=${idNumbers[Math.floor(Math.random() * idNumbers.length)]}`, expect: 200 };
   if (r < 0.9) return { kind: "overdue.csv", method: "GET", path: "/reports/overdue.csv", expect: 200 };
-  return { kind: "months", method: "GET", path: `/months?employer=${employer}&period=${period}`, expect: 200 };
+  return { kind: "months", method: "GET", path: `/months/${period}?employer=${employer}`, expect: 200 };
 }
 
 const latencies: number[] = [];

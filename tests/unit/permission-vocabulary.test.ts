@@ -25,10 +25,9 @@ describe("the workflow and audit actions", () => {
     expect(ROLES.filter((r) => can(r, "audit:read"))).toEqual(["admin", "auditor"]);
   });
 
-  it("are checked with requirePermission: no route or server helper checks a list of roles (months.tsx is moving on another branch)", () => {
-    const transitional = new Set(["routes/months.tsx", "utils/workflow-access.ts", "utils/auth.server.ts"]);
+  it("are checked with requirePermission: no route or server helper checks a list of roles", () => {
     const offenders = filesUnder(APP)
-      .filter((f) => !transitional.has(path.relative(APP, f)) && !f.endsWith(".test.ts"))
+      .filter((f) => !f.endsWith(".test.ts"))
       .filter((f) => /\brequireRole\b|workflow-access/.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(APP, f));
     expect(offenders).toEqual([]);

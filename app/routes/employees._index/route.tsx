@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import { Pagination } from "~/components/pagination";
-import { TableStateFields, UrlDataTable } from "~/components/url-table";
+import { EmployerSelect } from "~/components/employer-filters";
+import { ListPage } from "~/components/list-page";
 import { allRosterRows, listDepartments, listEmployees } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
 import { rosterWithFullIds, type RosterRowWithId } from "~/models/roster-export.server";
@@ -21,6 +21,7 @@ import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/
 import { exportHref } from "~/utils/table-view";
 import { useCan } from "~/utils/user";
 import { rosterColumns, rosterCsvColumns } from "./columns";
+import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.title");
 
@@ -50,64 +51,56 @@ export default function Roster() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const canWrite = useCan("employee:write");
-  const sort = { id: query.sort, desc: query.dir === "desc" };
-  const columns = rosterColumns(t);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t("employees.title")}</h1>
-          <p>{t("employees.idMasked")}</p>
-        </div>
+      <PageHead title={t("employees.title")} intro={t("employees.idMasked")}>
         {canWrite ? (
           <Link to="/employees/new" className="btn">
             {t("employees.new")}
           </Link>
         ) : null}
-      </div>
-      <Form method="get" className="filters" role="search" key={params.toString()}>
-        <Field label={t("employees.searchLabel")} name="q" type="search" defaultValue={query.q} maxLength={100} />
-        <SelectField label={t("fields.employer")} name="employer" defaultValue={query.employer}>
-          <option value="">{t("employees.allEmployers")}</option>
-          {employers.map((e) => (
-            <option key={e.id} value={e.code}>
-              {e.code} · {e.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("fields.department")} name="department" defaultValue={query.department}>
-          <option value="">{t("employees.allDepartments")}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("fields.status")} name="status" defaultValue={query.status}>
-          <option value="">{t("employees.statusAll")}</option>
-          <option value="active">{t("employees.active")}</option>
-          <option value="terminated">{t("employees.terminated")}</option>
-        </SelectField>
-        <TableStateFields sort={query.sort} dir={query.dir} hide={query.hide} />
-        <button type="submit" className="btn">
-          {t("common.search")}
-        </button>
-        <Link to="/employees" className="btn btn-ghost">
-          {t("common.reset")}
-        </Link>
-      </Form>
-      <UrlDataTable
-        total={total}
-        data={rows}
-        columns={columns}
-        sort={sort}
-        empty={t("employees.empty")}
-        caption={t("employees.title")}
-        rowKey={(r) => String(r.id)}
-        testId="roster"
-        hide={query.hide}
+      </PageHead>
+      <ListPage
+        search
+        filters={
+          <>
+            <Field label={t("employees.searchLabel")} name="q" type="search" defaultValue={query.q} maxLength={100} />
+            <EmployerSelect label={t("fields.employer")} any={t("employees.allEmployers")} value={query.employer} employers={employers} />
+            <SelectField label={t("fields.department")} name="department" defaultValue={query.department}>
+              <option value="">{t("employees.allDepartments")}</option>
+              {departments.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("fields.status")} name="status" defaultValue={query.status}>
+              <option value="">{t("employees.statusAll")}</option>
+              <option value="active">{t("employees.active")}</option>
+              <option value="terminated">{t("employees.terminated")}</option>
+            </SelectField>
+          </>
+        }
+        submitLabel={t("common.search")}
+        formActions={
+          <Link to="/employees" className="btn btn-ghost">
+            {t("common.reset")}
+          </Link>
+        }
+        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        table={{
+          total,
+          data: rows,
+          columns: rosterColumns(t),
+          sort: { id: query.sort, desc: query.dir === "desc" },
+          empty: t("employees.empty"),
+          caption: t("employees.title"),
+          rowKey: (r) => String(r.id),
+          testId: "roster",
+          hide: query.hide,
+        }}
+        pages={{ page, pageCount, total }}
       />
-      <Pagination page={page} pageCount={pageCount} total={total} />
       {canWrite ? (
         <p className="muted" data-testid="roster-full-ids">
           {t("files.ui.fullIds")}:{" "}

@@ -1,0 +1,49 @@
+/**
+ * One list page's body (roster, findings, payments, months, audit log): the
+ * filter form (a GET form that carries the table's sort and hidden columns),
+ * the table whose state lives in the URL, and the pages under it. A page
+ * gives its filter fields, its table and, where it has them, what stands
+ * under the table; the page head above stays the page's own.
+ */
+import { Form, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "./pagination";
+import { TableStateFields, UrlDataTable, type UrlDataTableProps } from "./url-table";
+
+export interface ListPageProps<T> {
+  /** The filter fields; the form adds the table state and its submit button. */
+  filters: ReactNode;
+  /** The form is the page's search landmark (`role="search"`). */
+  search?: boolean;
+  /** The submit button's words (default: Apply) and what stands after it (a reset link). */
+  submitLabel?: string;
+  formActions?: ReactNode;
+  /** What the filter form carries of the table's state (no sort: the page has its own order control). */
+  state: { sort?: string; dir?: string; hide: readonly string[] };
+  table: UrlDataTableProps<T>;
+  /** Under the table: a total line, or a page's own way through its pages. */
+  below?: ReactNode;
+  /** Numbered pages; none where the page pages by other means (the audit log). */
+  pages?: { page: number; pageCount: number; total: number };
+}
+
+export function ListPage<T>({ filters, search, submitLabel, formActions, state, table, below, pages }: ListPageProps<T>) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <Form method="get" className="filters" role={search ? "search" : undefined} key={params.toString()}>
+        {filters}
+        <TableStateFields sort={state.sort} dir={state.dir} hide={state.hide} />
+        <button type="submit" className="btn">
+          {submitLabel ?? t("common.apply")}
+        </button>
+        {formActions}
+      </Form>
+      <UrlDataTable {...table} />
+      {below}
+      {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} total={pages.total} /> : null}
+    </>
+  );
+}
