@@ -35,7 +35,12 @@ describe("one account per employee", () => {
 
   it("is a database fact: a write that skips the model is refused by the unique index", async () => {
     await createUser(db, CLI_ACTOR, { email: "li.wei@example.com", role: "employee", password: PW, employeeId });
-    await expect((async () => await db.insert(users).values({ email: "other@example.com", role: "employee", employeeId, passwordHash: "x" }).run())()).rejects.toThrow(/unique|UNIQUE/);
+    const refused = await (async () => await db.insert(users).values({ email: "other@example.com", role: "employee", employeeId, passwordHash: "x" }).run())().then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
+    // drizzle reports the database's error (SQLite: UNIQUE constraint failed; PostgreSQL: duplicate key … unique constraint) as the cause.
+    expect(String(refused?.cause?.message ?? refused?.message)).toMatch(/unique|UNIQUE/);
   });
 
   it("staff accounts (no employee) are not limited by it", async () => {
