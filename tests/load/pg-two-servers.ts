@@ -78,7 +78,7 @@ try {
     cookies.push(cookie);
   }
 
-  const monthPath = `/months?employer=${employer}&period=${period}`;
+  const monthPath = `/months/${period}?employer=${employer}`;
   let serial = 0;
   let acknowledged = 0;
   let fivexx = 0;
