@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import remixExpress from "@remix-run/express/dist/server.js";
 import { broadcastDevReady, createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "./app/utils/body-limits.mjs";
-import { checkSameOrigin, CROSS_ORIGIN_MESSAGE } from "./app/utils/same-origin.mjs";
-import { createSignInGate, PASSWORD_POSTS, signInBusyMessage } from "./app/utils/sign-in-gate.mjs";
+import { bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "./app/server/body-limits.mjs";
+import { checkSameOrigin, CROSS_ORIGIN_MESSAGE } from "./app/server/same-origin.mjs";
+import { createSignInGate, PASSWORD_POSTS, signInBusyMessage } from "./app/server/sign-in-gate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -133,7 +133,7 @@ app.use((req, res, next) => {
 // Bodies (every method but GET and HEAD): forms only, within the path's size limit, checked
 // against Content-Length before reading and while streaming; a multipart body must parse and
 // hold no control characters in its names. The checked body is handed to Remix as a buffer.
-// See app/utils/body-limits.mjs.
+// See app/server/body-limits.mjs.
 function refuseBody(req, res, status, code, limit) {
   const language = bodyMessageLanguage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
   // Close the connection after a refusal: the rest of an oversized body is not read.

@@ -11,10 +11,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/locales";
-import { migrateOnce } from "~/utils/db.server";
-import { startMailWorker } from "~/utils/mail-worker.server";
-import { i18nServer } from "~/utils/i18n.server";
-import { NonceProvider } from "~/utils/nonce";
+import { migrateOnce } from "~/server/db.server";
+import { startMailWorker } from "~/server/mail-worker.server";
+import { i18nServer } from "~/server/i18n.server";
+import { NonceProvider } from "~/hooks/use-nonce";
 
 const ABORT_DELAY = 5_000;
 

@@ -16,9 +16,9 @@ import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FALLBACK_LANGUAGE, translate } from "~/locales";
 import styles from "~/styles/app.css";
-import { getOptionalUser } from "~/utils/auth.server";
-import { i18nServer } from "~/utils/i18n.server";
-import { useNonce } from "~/utils/nonce";
+import { getOptionalUser } from "~/server/auth.server";
+import { i18nServer } from "~/server/i18n.server";
+import { useNonce } from "~/hooks/use-nonce";
 
 export const handle = { i18n: "common" };
 

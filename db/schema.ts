@@ -17,7 +17,7 @@ import {
 import type { BaseRule, InsuranceBounds, PolicyRates } from "../app/rules/types";
 
 // The roles are defined with the permissions (browser-safe); the column stores them.
-import { ROLES, type Role } from "../app/utils/permissions";
+import { ROLES, type Role } from "../app/shared/permissions";
 export { ROLES, type Role };
 
 export const ID_TYPES = ["resident_id", "passport", "permit"] as const;

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { isoDate, isoMonth, policyMonth, validate } from "~/utils/validation";
+import { isoDate, isoMonth, policyMonth, validate } from "~/shared/validation";
 import { closeDatabase, databaseLocation, isPostgresUrl, migrationStatus, openDatabase, type Db } from "../../db/connection";
 
 export interface CliOut {

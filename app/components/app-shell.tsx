@@ -2,7 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "~/models/user.server";
-import { can, type Action } from "~/utils/permissions";
+import { can, type Action } from "~/shared/permissions";
 
 type WorkflowNavKey = "months" | "collection" | "imports" | "policies" | "audit";
 import { LanguageSwitch } from "./language-switch";

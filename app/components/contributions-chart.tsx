@@ -11,7 +11,7 @@ import { useEffect, useState } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, useFormat } from "~/utils/format";
+import { formatNumber, useFormat } from "~/hooks/use-format";
 import { DataTable } from "./data-table";
 
 export interface ContributionPoint {

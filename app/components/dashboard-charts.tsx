@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ArrearsPoint, PremiumPoint, RegistrationPoint } from "~/rules/dashboard";
 import type { RuleCode } from "~/rules/types";
-import { useFormat } from "~/utils/format";
+import { useFormat } from "~/hooks/use-format";
 import { DataTable } from "./data-table";
 
 export const DASHBOARD_CHART_HEIGHT = 260;

@@ -1,8 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ID_TYPE_OPTIONS } from "~/utils/id-types";
-import { useFieldErrors } from "~/utils/field-errors";
-import type { FieldErrors } from "~/utils/validation";
+import { ID_TYPE_OPTIONS } from "~/shared/id-types";
+import { useFieldErrors } from "~/hooks/use-field-errors";
+import type { FieldErrors } from "~/shared/validation";
 import { Field, FormErrorSummary, SelectField } from "./field";
 
 export type EmployeeValues = Partial<

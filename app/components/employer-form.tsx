@@ -1,8 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addMonths } from "~/rules/dates";
-import { useFieldErrors } from "~/utils/field-errors";
-import type { FieldErrors } from "~/utils/validation";
+import { useFieldErrors } from "~/hooks/use-field-errors";
+import type { FieldErrors } from "~/shared/validation";
 import { Field, FormErrorSummary } from "./field";
 
 export interface EmployerValues {

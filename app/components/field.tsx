@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import { useFieldErrors } from "~/utils/field-errors";
-import type { FieldErrors } from "~/utils/validation";
+import { useFieldErrors } from "~/hooks/use-field-errors";
+import type { FieldErrors } from "~/shared/validation";
 
 /** A labelled input with its error beside it (aria-describedby), keeping what the user typed. */
 export function Field({

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { yuanDisplay } from "~/rules/money";
 import type { Finding } from "~/rules/types";
-import { monthHref } from "~/utils/search-params";
+import { monthHref } from "~/url-state/search-params";
 
 type CureFinding = Pick<Finding, "rule" | "employerCode" | "period" | "employeeNo" | "exposure">;
 

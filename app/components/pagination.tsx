@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { withParams } from "~/utils/search-params";
+import { withParams } from "~/url-state/search-params";
 
 export function Pagination({ page, pageCount, total }: { page: number; pageCount: number; total: number }) {
   const { t } = useTranslation();

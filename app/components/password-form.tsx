@@ -2,7 +2,7 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
-import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors, type PasswordField } from "~/utils/password-policy";
+import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors, type PasswordField } from "~/shared/password-policy";
 import { SubmitRow } from "./submit-row";
 
 const FIELD_LABELS: Record<PasswordField, "statements.password.current" | "statements.password.new" | "statements.password.confirm"> = {

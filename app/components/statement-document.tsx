@@ -7,7 +7,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PaymentStatus, StatementFigures } from "~/rules/statement";
-import { useFormat } from "~/utils/format";
+import { useFormat } from "~/hooks/use-format";
 import { BasisSection, DeclaredSection, OwnContributionsSection, TrancheStatusText } from "./statement-sections";
 
 /** The snapshot as a page receives it: an employee's page gets the payment as a status only. */

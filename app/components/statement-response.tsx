@@ -5,7 +5,7 @@
  */
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { shanghaiDateTime } from "~/utils/datetime";
+import { shanghaiDateTime } from "~/shared/shanghai-time";
 
 export type RespondError = "reasonRequired" | "reasonTooLong" | "alreadyAnswered" | "superseded";
 

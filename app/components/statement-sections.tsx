@@ -9,7 +9,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import type { BasisDerivation, InsuranceBaseLine, OwnContributions, StatementFigures, TrancheStatus } from "~/rules/statement";
 import type { Fen, Insurance } from "~/rules/types";
-import { useFormat } from "~/utils/format";
+import { useFormat } from "~/hooks/use-format";
 import { DataTable } from "./data-table";
 
 const baseCol = createColumnHelper<InsuranceBaseLine>();

@@ -1,7 +1,7 @@
 import { Form, useMatches, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
-import { exportHref } from "~/utils/table-view";
+import { exportHref } from "~/url-state/table-view";
 import { columnId } from "./data-table";
 
 export interface ColumnChoice {

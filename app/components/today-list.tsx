@@ -2,8 +2,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TodayAction } from "~/rules/today";
-import { useFormat } from "~/utils/format";
-import { monthHref } from "~/utils/search-params";
+import { useFormat } from "~/hooks/use-format";
+import { monthHref } from "~/url-state/search-params";
 
 /** The one page where the action is done. */
 export function todayHref(a: TodayAction, asOf: string | null): string {

@@ -6,8 +6,8 @@
  * form carries so that applying filters keeps the sort and the hidden columns.
  */
 import { useSearchParams } from "@remix-run/react";
-import { sortHref } from "~/utils/search-params";
-import { clearFiltersHref, hasFilters } from "~/utils/table-view";
+import { sortHref } from "~/url-state/search-params";
+import { clearFiltersHref, hasFilters } from "~/url-state/table-view";
 import { DataTable, type DataTableProps, type SortState } from "./data-table";
 import { columnChoices, TableToolbar } from "./table-toolbar";
 

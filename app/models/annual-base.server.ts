@@ -13,7 +13,7 @@ import { baseRuleOf, baseYearStartOf } from "~/rules/contributions";
 import { addMonths, daysBetween, firstDayOf, isValidMonth, monthOf } from "~/rules/dates";
 import { maskId } from "~/rules/identity";
 import type { Fen, Insurance } from "~/rules/types";
-import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
+import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/shared/validation";
 import { audit, type Actor } from "./audit.server";
 import { dataVersion } from "./evaluation.server";
 import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";

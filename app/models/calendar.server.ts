@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { nonWorkingDays } from "../../db/schema";
 import { calendarDays, CALENDAR_YEARS } from "~/rules/presets/holidays";
-import { requiredText, validate, type Result } from "~/utils/validation";
+import { requiredText, validate, type Result } from "~/shared/validation";
 import { audit, type Actor } from "./audit.server";
 import { transaction } from "../../db/transaction";
 

@@ -12,7 +12,7 @@ import { changeListEntries, registrations } from "../../db/schema";
 import { CHANGE_STATES, changeList, type ChangeEntry, type ChangeList, type ChangeRow } from "~/rules/change-list";
 import { addMonths, isValidMonth, monthOf } from "~/rules/dates";
 import { maskId } from "~/rules/identity";
-import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/utils/validation";
+import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/shared/validation";
 import { audit, type Actor, type Tx } from "./audit.server";
 import { findEmployerByCode, loadHrData, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
 import { transaction } from "../../db/transaction";

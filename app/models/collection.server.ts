@@ -5,7 +5,7 @@
  * import's rules for the `collection` kind, per field). Figures come from the
  * rule engine; writes are one immediate transaction with an audit entry.
  */
-import { plainYuanText } from "~/lib/typed-text";
+import { plainYuanText } from "~/shared/typed-text";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
@@ -17,7 +17,7 @@ import type { PaymentLike } from "~/rules/art60-payment";
 import { daysBetween, isValidMonth } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
 import { COLLECTION_KINDS, type CollectionActionInput, type CollectionKind, type Fen, type Finding, type IsoDate, type Month, type Stage } from "~/rules/types";
-import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
+import { isoDate, optionalDate, optionalText, requiredText, fail, validate, type Result, optionalYuanAmount } from "~/shared/validation";
 import { cachedEmployerView } from "./evaluation.server";
 import { transaction } from "../../db/transaction";
 

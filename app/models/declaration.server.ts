@@ -11,7 +11,7 @@ import { declarationLines, employees, employers, policies, wages } from "../../d
 import { audit, type Actor } from "./audit.server";
 import { toPolicyVersion } from "./engine.server";
 import { clampBase, isLiable, policyInForce, wageInForce } from "~/rules/contributions";
-import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/utils/validation";
+import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const PrepareDeclarationSchema = z.object({

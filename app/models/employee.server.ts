@@ -11,8 +11,8 @@ import { employees, employers, ID_TYPES, registrations, wages } from "../../db/s
 import { monthOf } from "~/rules/dates";
 import { checkIdentity, maskId } from "~/rules/identity";
 import { audit, type Actor, type Tx } from "./audit.server";
-import { ROSTER_PAGE_SIZE, type RosterQuery } from "~/utils/roster-query";
-import { pageWindow } from "~/utils/search-params";
+import { ROSTER_PAGE_SIZE, type RosterQuery } from "~/url-state/roster-query";
+import { pageWindow } from "~/url-state/search-params";
 import {
   fail,
   isoDate,
@@ -24,7 +24,7 @@ import {
   validate,
   yuanAmount,
   type Result,
-} from "~/utils/validation";
+} from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 const employeeFields = {

@@ -12,7 +12,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employers, userEmployers, users } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
-import { fail, type Result } from "~/utils/validation";
+import { fail, type Result } from "~/shared/validation";
 import type { Evaluation } from "~/rules/types";
 import { transaction } from "../../db/transaction";
 

@@ -11,7 +11,7 @@ import { employees, employers } from "../../db/schema";
 import { isValidMonth } from "~/rules/dates";
 import { checkUscc } from "~/rules/identity";
 import { audit, type Actor } from "./audit.server";
-import { fail, requiredText, validate, type Result } from "~/utils/validation";
+import { fail, requiredText, validate, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const EmployerFormSchema = z.object({

@@ -31,13 +31,13 @@ import {
   type PolicyRecord,
   type RegistrationRecord,
   type WageRecord,
-} from "~/lib/import-formats";
-import { duplicateIdentities, previewRows, validateTable, type ImportTable, type PreviewRows } from "~/lib/import-table";
+} from "~/shared/import-formats";
+import { duplicateIdentities, previewRows, validateTable, type ImportTable, type PreviewRows } from "~/shared/import-table";
 import type { CollectionKind } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
 import { transaction } from "../../db/transaction";
 
-export { formatImportError, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/lib/import-formats";
+export { formatImportError, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/shared/import-formats";
 
 export interface ImportSummary {
   /** Data rows in the file. */

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employers, payments } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
-import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/utils/validation";
+import { isoDate, isoMonth, requiredText, yuanAmount, fail, validate, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const PaymentFormSchema = z.object({

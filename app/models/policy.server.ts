@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { msg, PROBLEMS } from "~/lib/messages";
+import { msg, PROBLEMS } from "~/shared/messages";
 import type { Db } from "../../db/connection";
 import { employers, nonWorkingDays, policies } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
@@ -18,7 +18,7 @@ import { firstDayOf, lastDayOf } from "~/rules/dates";
 import { boundField } from "~/rules/presets/policies";
 
 export { boundField };
-import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount, fail, validate, type Result, optionalYuanAmount } from "~/utils/validation";
+import { isoDate, isoMonth, policyMonth, requiredText, yuanAmount, fail, validate, type Result, optionalYuanAmount } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const RATE_FIELDS = INSURANCES.flatMap((i) => SIDES.map((s) => `${i}_${s}` as const));

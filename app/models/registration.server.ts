@@ -14,9 +14,9 @@ import { WorkCalendar } from "~/rules/dates";
 import { registrationDeadline } from "~/rules/deadlines";
 import type { Finding } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
-import { pageWindow } from "~/utils/search-params";
-import type { TrackerQuery } from "~/utils/tracker-query";
-import { fail, isoDate, validate, type Result } from "~/utils/validation";
+import { pageWindow } from "~/url-state/search-params";
+import type { TrackerQuery } from "~/url-state/registrations-query";
+import { fail, isoDate, validate, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const REGISTRATION_PAGE_SIZE = 50;

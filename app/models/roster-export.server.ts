@@ -7,7 +7,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employees } from "../../db/schema";
-import type { RosterQuery } from "~/utils/roster-query";
+import type { RosterQuery } from "~/url-state/roster-query";
 import { audit, type Actor } from "./audit.server";
 import { allRosterRows } from "./employee.server";
 import { transaction } from "../../db/transaction";

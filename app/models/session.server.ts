@@ -13,7 +13,7 @@ import type { Db } from "../../db/connection";
 import { loginAttempts, sessions, users } from "../../db/schema";
 import { audit, type Tx } from "./audit.server";
 import { findUserForSignIn, normalizeEmail, sessionUserColumns, type SessionUser } from "./user.server";
-import { HashQueueBusy, hashQueueFull, verifyPassword } from "~/utils/password.server";
+import { HashQueueBusy, hashQueueFull, verifyPassword } from "~/server/password.server";
 import { transaction } from "../../db/transaction";
 
 export const IDLE_TIMEOUT_MS = 8 * 3_600_000;

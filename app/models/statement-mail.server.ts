@@ -29,7 +29,7 @@ import {
 import { translate } from "~/locales";
 import { shanghaiDate } from "~/rules/dates";
 import type { StatementFigures } from "~/rules/statement";
-import { formatMoney, formatMonth } from "~/lib/formatters";
+import { formatMoney, formatMonth } from "~/shared/formatters";
 import { audit, SYSTEM_ACTOR, type Actor, type Tx } from "./audit.server";
 import type { MailTransport } from "./mailer.server";
 import { fromDomain } from "./mailer.server";

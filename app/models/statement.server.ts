@@ -10,7 +10,7 @@ import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { evaluate, EngineIndex } from "~/rules/evaluate";
 import { isLiable } from "~/rules/contributions";
 import { checkStatementIssue, statementFigures, type StatementFigures } from "~/rules/statement";
-import type { MsgParam, StatementErrorCode } from "~/lib/messages";
+import type { MsgParam, StatementErrorCode } from "~/shared/messages";
 import { audit, type Actor } from "./audit.server";
 import { afterCorrection } from "./statement-mail.server";
 import { evaluateAsOf, loadEngineInput } from "./engine.server";

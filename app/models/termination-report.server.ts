@@ -9,7 +9,7 @@ import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
 import { terminationReportDeadline } from "~/rules/art50-termination";
 import { WorkCalendar } from "~/rules/dates";
-import { fail, idParam, isoDate, validate, type Result } from "~/utils/validation";
+import { fail, idParam, isoDate, validate, type Result } from "~/shared/validation";
 import { audit, type Actor } from "./audit.server";
 import { transaction } from "../../db/transaction";
 

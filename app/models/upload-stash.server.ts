@@ -8,7 +8,7 @@
  * again). The browser never sends the file's contents back.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { ImportKind } from "~/lib/import-formats";
+import type { ImportKind } from "~/shared/import-formats";
 
 export const STASH_TTL_MS = 30 * 60 * 1000;
 const MAX_ENTRIES = 50;

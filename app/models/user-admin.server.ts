@@ -9,7 +9,7 @@ import type { Db } from "../../db/connection";
 import { employees, ROLES, sessions, users } from "../../db/schema";
 import type { Actor } from "./audit.server";
 import { checkNewUser, createUser, setUserDisabled, UserRefused } from "./user.server";
-import { emailAddress, fail, idParam, newPassword, validate, type Result } from "~/utils/validation";
+import { emailAddress, fail, idParam, newPassword, validate, type Result } from "~/shared/validation";
 
 export interface UserRow {
   id: number;

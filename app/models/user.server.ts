@@ -6,8 +6,8 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, ROLES, userEmployers, users, type Role } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
-import { hashPassword } from "~/utils/password.server";
-import { emailAddress, fail, newPassword, type FieldErrors, type Result } from "~/utils/validation";
+import { hashPassword } from "~/server/password.server";
+import { emailAddress, fail, newPassword, type FieldErrors, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 
 export const NewUserSchema = z

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /** Any unknown address: sign in first (no probing), then 404. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -18,14 +18,14 @@ import { TodayList } from "~/components/today-list";
 import { monthOf } from "~/rules/dates";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
 import type { RuleCode, Severity } from "~/rules/types";
-import { requirePermission, scopeOf } from "~/utils/auth.server";
-import { today } from "~/utils/dates.server";
-import { db } from "~/utils/db.server";
-import { useFormat } from "~/utils/format";
-import { parseSearchParams } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
-import { asOfParam } from "~/utils/search-params";
-import { monthHref } from "~/utils/search-params";
+import { requirePermission, scopeOf } from "~/server/auth.server";
+import { today } from "~/server/clock.server";
+import { db } from "~/server/db.server";
+import { useFormat } from "~/hooks/use-format";
+import { parseSearchParams } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
+import { asOfParam } from "~/url-state/search-params";
+import { monthHref } from "~/url-state/search-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
 

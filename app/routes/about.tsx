@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUser } from "~/utils/auth.server";
-import { pageTitle } from "~/utils/meta";
+import { requireUser } from "~/server/auth.server";
+import { pageTitle } from "~/shared/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "about.title");
 

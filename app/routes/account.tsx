@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PasswordForm } from "~/components/password-form";
 import { changePassword } from "~/models/account.server";
-import { requireUser, sessionCookieHeader } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { pageTitle } from "~/utils/meta";
+import { requireUser, sessionCookieHeader } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { pageTitle } from "~/shared/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.accountTitle");
 

@@ -7,9 +7,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { annualBaseExport } from "~/models/annual-base.server";
 import { isValidMonth } from "~/rules/dates";
-import { db } from "~/utils/db.server";
-import { annualBaseColumns, exportResponse, hrExportAccess } from "~/utils/hr-month-export.server";
-import { notFound } from "~/utils/http.server";
+import { db } from "~/server/db.server";
+import { annualBaseColumns, exportResponse, hrExportAccess } from "~/server/hr-month-export.server";
+import { notFound } from "~/server/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, full, query: q } = await hrExportAccess(request, { year: z.string().refine(isValidMonth).catch("") });

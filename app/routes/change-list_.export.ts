@@ -6,10 +6,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { changeListExport } from "~/models/change-list.server";
 import { isValidMonth } from "~/rules/dates";
-import { today } from "~/utils/dates.server";
-import { db } from "~/utils/db.server";
-import { changeListColumns, exportResponse, hrExportAccess } from "~/utils/hr-month-export.server";
-import { notFound } from "~/utils/http.server";
+import { today } from "~/server/clock.server";
+import { db } from "~/server/db.server";
+import { changeListColumns, exportResponse, hrExportAccess } from "~/server/hr-month-export.server";
+import { notFound } from "~/server/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, full, query: q } = await hrExportAccess(request, { month: z.string().refine(isValidMonth).catch("") });

@@ -8,11 +8,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createEmployee } from "~/models/employee.server";
 import { employerOptions } from "~/models/employer.server";
 import { inScope } from "~/models/employer-scope.server";
-import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { invalid } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
+import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { invalid } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees.new");
 

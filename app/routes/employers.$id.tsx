@@ -6,12 +6,12 @@ import { EmployerForm } from "~/components/employer-form";
 import { SavedNotice, withSaved } from "~/components/saved-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEmployer, saveEmployer } from "~/models/employer.server";
-import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { idFromParams, invalid, notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
-import { useCan } from "~/utils/user";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { idFromParams, invalid, notFound } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
+import { useCan } from "~/hooks/use-user";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "employers.title", data?.employer.code);
 

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listEmployers } from "~/models/employer.server";
-import { requirePermission, scopeOf } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { useFormat } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useCan } from "~/utils/user";
+import { requirePermission, scopeOf } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { useFormat } from "~/hooks/use-format";
+import { pageTitle } from "~/shared/meta";
+import { useCan } from "~/hooks/use-user";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.title");
 

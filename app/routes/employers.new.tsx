@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { EmployerForm } from "~/components/employer-form";
 import { withSaved } from "~/components/saved-notice";
 import { monthOf } from "~/rules/dates";
-import { today } from "~/utils/dates.server";
+import { today } from "~/server/clock.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { saveEmployer } from "~/models/employer.server";
-import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
-import { forbidden } from "~/utils/http.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { invalid } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
+import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
+import { forbidden } from "~/server/http.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { invalid } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.new");
 

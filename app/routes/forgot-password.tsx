@@ -6,11 +6,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { requestPasswordReset } from "~/models/invite.server";
-import { getOptionalUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { kickMailWorker } from "~/utils/mail-worker.server";
-import { pageTitle } from "~/utils/meta";
-import { homePath } from "~/utils/permissions";
+import { getOptionalUser } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { kickMailWorker } from "~/server/mail-worker.server";
+import { pageTitle } from "~/shared/meta";
+import { homePath } from "~/shared/permissions";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail.forgot.title");
 

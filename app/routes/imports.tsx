@@ -4,22 +4,24 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/field";
-import type { FileSource } from "~/lib/file-decode.server";
-import { COLUMN_INFO } from "~/lib/import-columns";
-import { capErrors, readImportFile, sourceText } from "~/lib/import-file.server";
-import { IMPORT_COLUMNS, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/lib/import-formats";
-import { IGNORE, type ColumnMapping, type PreviewRows } from "~/lib/import-table";
+import type { FileSource } from "~/server/file-decode.server";
+import { COLUMN_INFO } from "~/shared/import-columns";
+import { capErrors, readImportFile, sourceText } from "~/server/import-file.server";
+import { IMPORT_COLUMNS, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/shared/import-formats";
+import { IGNORE, type ColumnMapping, type PreviewRows } from "~/shared/import-table";
 import { previewImport, runImport, type ImportSummary } from "~/models/import.server";
 import { dropUpload, stashUpload, takeUpload } from "~/models/upload-stash.server";
-import { can } from "~/utils/permissions";
-import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { CONTROL_CHARACTERS, forbidden } from "~/utils/http.server";
-import { SECURE_COOKIES } from "~/utils/i18n.server";
-import { pageTitle } from "~/utils/meta";
-import { useFormat } from "~/utils/format";
-import { importErrorMsg, useRenderMsg } from "~/utils/messages";
-import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
+import { can } from "~/shared/permissions";
+import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { CONTROL_CHARACTERS, forbidden } from "~/server/http.server";
+import { SECURE_COOKIES } from "~/server/i18n.server";
+import { pageTitle } from "~/shared/meta";
+import { useFormat } from "~/hooks/use-format";
+import { useRenderMsg } from "~/hooks/use-render-msg";
+import { importErrorMsg } from "~/shared/messages";
+import { useWorkflowErrors } from "~/hooks/use-field-errors";
+import type { FieldErrors } from "~/shared/validation";
 import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
@@ -74,11 +76,11 @@ interface Reading {
 }
 
 type ActionData =
-  | { step: "invalid"; errors: WfErrors; values: Record<string, string> }
+  | { step: "invalid"; errors: FieldErrors; values: Record<string, string> }
   | { step: "rejected"; kind: string; fileName: string; errors: ImportError[]; total: number; held?: Held; reading?: Reading }
   | { step: "preview"; kind: string; fileName: string; id: string; sha256: string; summary: ImportSummary; preview: PreviewRows; reading: Reading };
 
-function fail(errors: WfErrors, values: Record<string, string> = {}) {
+function fail(errors: FieldErrors, values: Record<string, string> = {}) {
   return json<ActionData>({ step: "invalid", errors, values }, { status: 400 });
 }
 

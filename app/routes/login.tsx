@@ -7,11 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { LanguageSwitch } from "~/components/language-switch";
 import { signIn } from "~/models/session.server";
-import { getOptionalUser, sessionCookieHeader, signOut } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { safeRedirect } from "~/utils/http.server";
-import { homePath } from "~/utils/permissions";
-import { pageTitle } from "~/utils/meta";
+import { getOptionalUser, sessionCookieHeader, signOut } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { safeRedirect } from "~/server/http.server";
+import { homePath } from "~/shared/permissions";
+import { pageTitle } from "~/shared/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.title");
 

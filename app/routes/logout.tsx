@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireUser, signOut } from "~/utils/auth.server";
+import { requireUser, signOut } from "~/server/auth.server";
 
 /** Signing out is a POST; a GET just goes home. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,12 +11,12 @@ import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
 import { mailLocaleOf, setMailLocale } from "~/models/statement-mail.server";
 import { employeePortal } from "~/models/statement.server";
-import { formatMoney as yuanDisplay, useFormat } from "~/utils/format";
+import { formatMoney as yuanDisplay, useFormat } from "~/hooks/use-format";
 import styles from "~/styles/statements.css";
-import { actorOf, requirePermission, sessionCookieHeader } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { pageTitle } from "~/utils/meta";
+import { actorOf, requirePermission, sessionCookieHeader } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { pageTitle } from "~/shared/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

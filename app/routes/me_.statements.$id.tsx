@@ -8,12 +8,12 @@ import { StatementResponse } from "~/components/statement-response";
 import { statementResponse } from "~/models/statement-mail.server";
 import { forEmployee, getStatement, markStatementViewed, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { actorOf, requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { idFromParams, notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
-import { respondFromForm } from "~/utils/statement-response.server";
+import { actorOf, requirePermission } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { idFromParams, notFound } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
+import { respondFromForm } from "~/server/statement-response-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission, scopeOf } from "~/utils/auth.server";
-import { reportResponse } from "~/utils/report.server";
+import { requirePermission, scopeOf } from "~/server/auth.server";
+import { reportResponse } from "~/server/report-csv-response.server";
 
 /** `/reports/findings.csv?asOf=D`: every finding as of D. */
 export async function loader({ request }: LoaderFunctionArgs) {

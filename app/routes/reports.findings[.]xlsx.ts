@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission, scopeOf } from "~/utils/auth.server";
-import { reportXlsxResponse } from "~/utils/report-xlsx-response.server";
+import { requirePermission, scopeOf } from "~/server/auth.server";
+import { reportXlsxResponse } from "~/server/report-xlsx-response.server";
 
 /** `/reports/findings.xlsx?asOf=D`: the findings report as an Excel workbook (issue 18). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission, scopeOf } from "~/utils/auth.server";
-import { reportResponse } from "~/utils/report.server";
+import { requirePermission, scopeOf } from "~/server/auth.server";
+import { reportResponse } from "~/server/report-csv-response.server";
 
 /** `/reports/overdue.csv?asOf=D[&warnings=1]`: the open critical and breach findings (warnings on request). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,11 +10,11 @@ import { StatementResponse } from "~/components/statement-response";
 import { GRANT_TTL_MS, resolveLink, statementForGrant, statementResponse, verifyLast6 } from "~/models/statement-mail.server";
 import { forEmployee, getStatement, markStatementViewed, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { SECURE_COOKIES } from "~/utils/i18n.server";
-import { pageTitle } from "~/utils/meta";
-import { respondFromForm } from "~/utils/statement-response.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { SECURE_COOKIES } from "~/server/i18n.server";
+import { pageTitle } from "~/shared/meta";
+import { respondFromForm } from "~/server/statement-response-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { SUPPORTED_LANGUAGES } from "~/locales";
-import { badRequest, safeRedirect } from "~/utils/http.server";
-import { languageCookie } from "~/utils/i18n.server";
+import { badRequest, safeRedirect } from "~/server/http.server";
+import { languageCookie } from "~/server/i18n.server";
 
 const LanguageSchema = z.object({
   lng: z.enum(SUPPORTED_LANGUAGES),

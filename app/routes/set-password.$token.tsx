@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { checkPasswordToken, setPasswordWithToken } from "~/models/invite.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { pageTitle } from "~/utils/meta";
-import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors } from "~/utils/password-policy";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { pageTitle } from "~/shared/meta";
+import { NEW_PASSWORD_MIN_LENGTH, passwordMessageKey, type PasswordErrors } from "~/shared/password-policy";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.setPassword.title")];
 

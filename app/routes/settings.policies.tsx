@@ -12,16 +12,16 @@ import { boundField, findPreset, presetCities, presetFormValues, presetSources, 
 import { isValidMonth } from "~/rules/dates";
 import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
-import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/utils/format";
+import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/hooks/use-format";
 import { INSURANCES, SIDES } from "~/rules/types";
-import { can } from "~/utils/permissions";
-import { actorOf, requirePermission, scopeOf } from "~/utils/auth.server";
-import { today } from "~/utils/dates.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { badRequest, forbidden, invalid, notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
-import { useWorkflowErrors } from "~/utils/workflow-errors";
+import { can } from "~/shared/permissions";
+import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
+import { today } from "~/server/clock.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { badRequest, forbidden, invalid, notFound } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
+import { useWorkflowErrors } from "~/hooks/use-field-errors";
 import { SubmitRow } from "~/components/submit-row";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");

@@ -9,13 +9,13 @@ import { revokeLinks, statementResponse } from "~/models/statement-mail.server";
 import { getStatement, statementEmployerId, statementVersions } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
 import type { SessionUser } from "~/models/user.server";
-import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
-import { formValues } from "~/utils/forms.server";
-import { can } from "~/utils/permissions";
-import { shanghaiDateTime } from "~/utils/datetime";
-import { db } from "~/utils/db.server";
-import { idFromParams, notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
+import { formValues } from "~/server/forms.server";
+import { can } from "~/shared/permissions";
+import { shanghaiDateTime } from "~/shared/shanghai-time";
+import { db } from "~/server/db.server";
+import { idFromParams, notFound } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

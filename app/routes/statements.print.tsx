@@ -6,12 +6,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
 import { statementsForMonth } from "~/models/statement.server";
 import styles from "~/styles/statements.css";
-import { requireCodeInScope, requirePermission, scopeOf } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { badRequest } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
-import { useFormat } from "~/utils/format";
-import { PrintQuerySchema } from "~/utils/statements-query";
+import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { badRequest } from "~/server/http.server";
+import { pageTitle } from "~/shared/meta";
+import { useFormat } from "~/hooks/use-format";
+import { PrintQuerySchema } from "~/url-state/statements-query";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

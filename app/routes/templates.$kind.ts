@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isImportKind } from "~/lib/import-formats";
-import { requirePermission } from "~/utils/auth.server";
-import { templateCsv, templateXlsx } from "~/utils/templates.server";
-import { XLSX_TYPE } from "~/utils/xlsx.server";
+import { isImportKind } from "~/shared/import-formats";
+import { requirePermission } from "~/server/auth.server";
+import { templateCsv, templateXlsx } from "~/server/templates.server";
+import { XLSX_TYPE } from "~/server/xlsx.server";
 
 /** `/templates/KIND?format=xlsx|csv`: the import template of a kind (issue 18). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsvRecords } from "~/lib/csv";
+import { parseCsvRecords } from "~/shared/csv";
 import { clampBase, contributionOn, isUnderDeclared, requiredFor, totalOn } from "./contributions";
 import { addDays, addMonths } from "./dates";
 import { evaluate } from "./evaluate";

@@ -5,7 +5,7 @@
  * columns each rule fills (§5).
  */
 import { describe, expect, it } from "vitest";
-import { parseCsvRecords } from "~/lib/csv";
+import { parseCsvRecords } from "~/shared/csv";
 import { evaluate } from "./evaluate";
 import { csvCell, findingCells, humanHeaderZh, reportChunks, reportCsv } from "./report";
 import { EVERY_RULE_AS_OF, everyRuleInput, finding, input, payment } from "./test-fixtures";

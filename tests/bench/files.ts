@@ -7,13 +7,13 @@
  *    into a reader that drains it; goal: ≥ 20,000 rows/s with memory growth < 100 MB.
  */
 import { openTestDatabase } from "../helpers/test-db";
-import { readImportFile } from "../../app/lib/import-file.server";
+import { readImportFile } from "../../app/server/import-file.server";
 import { CLI_ACTOR } from "../../app/models/audit.server";
 import { runImport } from "../../app/models/import.server";
 import { residentIdCheckChar } from "../../app/rules/identity";
 import type { Finding } from "../../app/rules/types";
-import { reportSheet } from "../../app/utils/report-xlsx.server";
-import { xlsxBuffer, xlsxStream, type XlsxColumn } from "../../app/utils/xlsx.server";
+import { reportSheet } from "../../app/server/report-xlsx.server";
+import { xlsxBuffer, xlsxStream, type XlsxColumn } from "../../app/server/xlsx.server";
 import { closeDatabase } from "../../db/connection";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);

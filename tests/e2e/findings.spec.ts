@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
-import { FINDINGS_TABLE_PAGE_SIZE } from "../../app/utils/findings-table";
+import { FINDINGS_TABLE_PAGE_SIZE } from "../../app/url-state/findings-table";
 import { signIn, todayInShanghai } from "./fixtures";
 
 test.use({ locale: "en-US" });

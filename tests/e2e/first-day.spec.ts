@@ -12,7 +12,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
-import { parseCsv } from "../../app/lib/csv";
+import { parseCsv } from "../../app/shared/csv";
 import { residentIdCheckChar } from "../../app/rules/identity";
 import { EMPTY_PORT } from "../playwright.config";
 import { EMPTY_ACCOUNT } from "./empty-account";

@@ -12,7 +12,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
 import { zhCN } from "../../app/locales/zh-CN";
-import { formatMonth } from "../../app/utils/format";
+import { formatMonth } from "../../app/hooks/use-format";
 import { bodyOf, linkIn, subjectOf } from "../helpers/eml";
 import { ACCOUNTS, signIn, todayInShanghai } from "./fixtures";
 

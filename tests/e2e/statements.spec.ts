@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../../app/locales/en";
-import { formatMonth } from "../../app/utils/format";
+import { formatMonth } from "../../app/hooks/use-format";
 import { signIn, todayInShanghai } from "./fixtures";
 
 test.use({ locale: "en-US" });

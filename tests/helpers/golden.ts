@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseCsv, parseCsvRecords, toCsv } from "~/lib/csv";
-import { IMPORT_KINDS } from "~/lib/import-formats";
+import { parseCsv, parseCsvRecords, toCsv } from "~/shared/csv";
+import { IMPORT_KINDS } from "~/shared/import-formats";
 
 export const CASES_DIR = join(import.meta.dirname, "..", "fixtures", "cases");
 

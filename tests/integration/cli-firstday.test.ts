@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "~/cli/main";
 import { presetCsv } from "~/rules/presets/policies";
-import { SAMPLE_PRESET } from "~/rules/presets/test-fixtures";
+import { SAMPLE_PRESET } from "~/rules/presets/preset-test-fixtures";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-cli-firstday-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

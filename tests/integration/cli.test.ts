@@ -10,7 +10,7 @@ import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "~/cli/main";
-import { verifyPassword } from "~/utils/password.server";
+import { verifyPassword } from "~/server/password.server";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

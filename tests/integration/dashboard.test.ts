@@ -15,7 +15,7 @@ import { loadEngineInput } from "~/models/engine.server";
 import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor } from "~/models/evaluation.server";
 import { recordPayment } from "~/models/payment.server";
 import { runImport } from "~/models/import.server";
-import { IMPORT_KINDS } from "~/lib/import-formats";
+import { IMPORT_KINDS } from "~/shared/import-formats";
 import { dashboardFigures } from "~/rules/dashboard";
 import { addDays } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";

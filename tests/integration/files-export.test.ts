@@ -10,9 +10,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "~/cli/main";
-import { parseCsvRecords } from "~/lib/csv";
-import { readImportFile } from "~/lib/import-file.server";
-import { IMPORT_KINDS } from "~/lib/import-formats";
+import { parseCsvRecords } from "~/shared/csv";
+import { readImportFile } from "~/server/import-file.server";
+import { IMPORT_KINDS } from "~/shared/import-formats";
 import { caseFiles, goldenCases } from "../helpers/golden";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-files-export-"));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Db } from "../../db/connection";
 import { openTestDatabase } from "../helpers/test-db";
-import { readImportFile } from "~/lib/import-file.server";
+import { readImportFile } from "~/server/import-file.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { previewImport, runImport } from "~/models/import.server";
 import { contentHash } from "../helpers/db-hash";

@@ -12,7 +12,7 @@ import { rawSql } from "../helpers/raw-sql";
 import { closeDatabase } from "../../db/connection";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-files-web-"));
-// Before any module that opens the app's database (utils/db.server) is imported.
+// Before any module that opens the app's database (server/db.server) is imported.
 process.env.DATABASE_PATH = join(tmp, "files.db");
 
 type ActionFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>;
@@ -24,7 +24,7 @@ type LoaderFn = (args: { request: Request; params: Record<string, string>; conte
 let rosterLoader: LoaderFn;
 
 beforeAll(async () => {
-  const { db: appDb, migrateOnce } = await import("~/utils/db.server");
+  const { db: appDb, migrateOnce } = await import("~/server/db.server");
   db = appDb;
   await migrateOnce();
   const { runImport } = await import("~/models/import.server");
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const { createUser } = await import("~/models/user.server");
   const hr = await createUser(db, CLI_ACTOR, { email: "hr@example.com", role: "hr", password: "an-hr-passphrase" });
   const { createSession } = await import("~/models/session.server");
-  const { sessionCookie } = await import("~/utils/auth.server");
+  const { sessionCookie } = await import("~/server/auth.server");
   cookie = (await sessionCookie.serialize(await createSession(db, hr))).split(";")[0]!;
   const auditor = await createUser(db, CLI_ACTOR, { email: "auditor@example.com", role: "auditor", password: "an-auditor-passphrase" });
   auditorCookie = (await sessionCookie.serialize(await createSession(db, auditor))).split(";")[0]!;

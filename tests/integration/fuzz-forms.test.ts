@@ -15,7 +15,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
-import { IMPORT_KINDS } from "~/lib/import-formats";
+import { IMPORT_KINDS } from "~/shared/import-formats";
 import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
 import { auditCount, contentHash } from "../helpers/db-hash";
 import { CASES_DIR } from "../helpers/golden";
@@ -26,7 +26,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SLOW_RUNS = Math.max(10, Math.ceil(RUNS / 3));
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-fuzz-forms-"));
-// Before any module that opens the app's database (utils/db.server) is imported.
+// Before any module that opens the app's database (server/db.server) is imported.
 process.env.DATABASE_PATH = join(tmp, "forms.db");
 
 type ActionFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>;
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  const { db: appDb, migrateOnce } = await import("~/utils/db.server");
+  const { db: appDb, migrateOnce } = await import("~/server/db.server");
   db = appDb;
   await migrateOnce();
   const { runImport } = await import("~/models/import.server");
@@ -64,7 +64,7 @@ beforeAll(async () => {
     target: await createUser(db, CLI_ACTOR, { email: "target@example.com", role: "auditor", password: "a-target-passphrase" }),
   };
   const { createSession } = await import("~/models/session.server");
-  const { sessionCookie } = await import("~/utils/auth.server");
+  const { sessionCookie } = await import("~/server/auth.server");
   cookieFor = async (userId) => (await sessionCookie.serialize(await createSession(db, userId))).split(";")[0]!;
   const load = async (name: string, mod: Promise<{ action: unknown }>) => (routes[name] = (await mod).action as ActionFn);
   await Promise.all([

@@ -10,7 +10,7 @@ import { openTestDatabase } from "../helpers/test-db";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { evaluateAsOf } from "~/models/engine.server";
 import { formatImportError, previewImport, runImport, type ImportKind, type ImportResult } from "~/models/import.server";
-import { REQUIRED_COLUMNS as IMPORT_COLUMNS } from "~/lib/import-formats";
+import { REQUIRED_COLUMNS as IMPORT_COLUMNS } from "~/shared/import-formats";
 import { residentIdCheckChar } from "~/rules/identity";
 import { rawSql } from "../helpers/raw-sql";
 

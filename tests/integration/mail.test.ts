@@ -17,7 +17,7 @@ import { CLI_ACTOR } from "~/models/audit.server";
 import { createMailTransport, type MailTransport } from "~/models/mailer.server";
 import { enqueueMonth, resolveLink, sendDue } from "~/models/statement-mail.server";
 import { issueStatements } from "~/models/statement.server";
-import { formatMoney } from "~/utils/format";
+import { formatMoney } from "~/hooks/use-format";
 import { bodyOf, linkIn, loadMonth, residentId, startSmtp, subjectOf, type TestSmtp } from "./mail-helpers";
 import { rawSql } from "../helpers/raw-sql";
 import { closeDatabase } from "../../db/connection";

@@ -15,7 +15,7 @@ import {
 } from "~/models/employee.server";
 import { saveEmployer } from "~/models/employer.server";
 import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
-import { RosterQuerySchema } from "~/utils/roster-query";
+import { RosterQuerySchema } from "~/url-state/roster-query";
 
 const actor: Actor = { userId: null, label: "test" };
 const ID17 = "11010519491231002";

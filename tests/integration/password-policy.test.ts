@@ -14,7 +14,7 @@ import { runCli, type CliIo } from "~/cli/main";
 import { changePassword } from "~/models/account.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { createUser } from "~/models/user.server";
-import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/shared/password-policy";
 import { closeDatabase } from "../../db/connection";
 
 const tmp = mkdtempSync(join(tmpdir(), "shebao-pw-"));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "../helpers/test-db";
 import { policyOverview, savePolicy } from "~/models/policy.server";
-import type { WfResult } from "~/utils/workflow-errors";
+import type { Result as WfResult } from "~/shared/validation";
 import { ACTOR, count, workflowDb } from "./workflows-fixture";
 import { rawSql } from "../helpers/raw-sql";
 

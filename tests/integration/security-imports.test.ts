@@ -1,7 +1,7 @@
 /** Issue 21, finding 3: an import's error report is bounded, whatever the file. */
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "../helpers/test-db";
-import { MAX_IMPORT_ERRORS } from "~/lib/import-formats";
+import { MAX_IMPORT_ERRORS } from "~/shared/import-formats";
 import { previewImport } from "~/models/import.server";
 
 describe("finding 3: unbounded error reports", () => {

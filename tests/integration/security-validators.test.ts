@@ -5,7 +5,7 @@ import { previewImport } from "~/models/import.server";
 import { recordPayment } from "~/models/payment.server";
 import { saveEmployer } from "~/models/employer.server";
 import { EmployeeFormSchema, WageFormSchema } from "~/models/employee.server";
-import { validate } from "~/utils/validation";
+import { validate } from "~/shared/validation";
 
 const actor = { userId: null, label: "test" };
 

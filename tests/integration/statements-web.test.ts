@@ -25,7 +25,7 @@ import {
   statementVersions,
 } from "~/models/statement.server";
 import { createUser } from "~/models/user.server";
-import { verifyPassword } from "~/utils/password.server";
+import { verifyPassword } from "~/server/password.server";
 import { CASES_DIR } from "../helpers/golden";
 
 const CASE = join(CASES_DIR, "worked-examples");

@@ -1,12 +1,12 @@
 /** The data tables' queries: payments (filters, sort, who recorded them), the audit log oldest first, the roster's export. */
 import { collect } from "../helpers/raw-sql";
 import { describe, expect, it } from "vitest";
-import { auditEntries, auditPage } from "~/models/audit-log.server";
+import { auditEntries, auditPage } from "~/models/audit-browse.server";
 import { allRosterRows, listEmployees } from "~/models/employee.server";
-import { allPayments, listPayments } from "~/models/payment-list.server";
+import { allPayments, listPayments } from "~/models/payment-browse.server";
 import { recordPayment } from "~/models/payment.server";
-import { PaymentsQuerySchema } from "~/utils/payments-query";
-import { RosterQuerySchema } from "~/utils/roster-query";
+import { PaymentsQuerySchema } from "~/url-state/payments-query";
+import { RosterQuerySchema } from "~/url-state/roster-query";
 import { ACTOR, load, workflowDb } from "./workflows-fixture";
 
 describe("payments list", () => {

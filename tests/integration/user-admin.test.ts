@@ -10,7 +10,7 @@ import { auditLog, users } from "../../db/schema";
 import { createSession, getSessionUser } from "~/models/session.server";
 import { createAccount, listUsers, setAccountDisabled } from "~/models/user-admin.server";
 import { createUser } from "~/models/user.server";
-import { verifyPassword } from "~/utils/password.server";
+import { verifyPassword } from "~/server/password.server";
 import { workflowDb } from "./workflows-fixture";
 
 const PW = "a long enough passphrase";

@@ -1,6 +1,6 @@
 /** The audit log page: newest first, filters, 50 a page by keyset on id, both directions. */
 import { describe, expect, it } from "vitest";
-import { auditFacets, auditPage } from "~/models/audit-log.server";
+import { auditFacets, auditPage } from "~/models/audit-browse.server";
 import { recordPayment } from "~/models/payment.server";
 import { ACTOR, workflowDb } from "./workflows-fixture";
 

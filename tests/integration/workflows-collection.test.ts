@@ -8,7 +8,7 @@ import type { Db } from "../../db/connection";
 import { collectionCase, recordCollectionAction } from "~/models/collection.server";
 import { prepareDeclaration } from "~/models/declaration.server";
 import { recordPayment } from "~/models/payment.server";
-import type { WfResult } from "~/utils/workflow-errors";
+import type { Result as WfResult } from "~/shared/validation";
 import { ACTOR, count, workflowDb } from "./workflows-fixture";
 
 let db: Db;

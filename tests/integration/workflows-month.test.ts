@@ -8,7 +8,7 @@ import type { Db } from "../../db/connection";
 import { correctDeclarationLine, prepareDeclaration } from "~/models/declaration.server";
 import { monthView } from "~/models/month.server";
 import { recordPayment } from "~/models/payment.server";
-import type { WfResult } from "~/utils/workflow-errors";
+import type { Result as WfResult } from "~/shared/validation";
 import { ACTOR, count, load, POLICY_HEADER, workflowDb } from "./workflows-fixture";
 
 let db: Db;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addNonWorkingDays, policyOverview, removeNonWorkingDay, savePolicy } from "~/models/policy.server";
 import { monthView } from "~/models/month.server";
-import type { WfResult } from "~/utils/workflow-errors";
+import type { Result as WfResult } from "~/shared/validation";
 import { ACTOR, count, workflowDb } from "./workflows-fixture";
 
 const FORM = {

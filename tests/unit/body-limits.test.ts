@@ -1,6 +1,6 @@
 /** The body checks server.mjs makes before Remix (issue 21, finding 4). */
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_FORMS, BODY_LIMIT_IMPORTS, bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "~/utils/body-limits.mjs";
+import { BODY_LIMIT_FORMS, BODY_LIMIT_IMPORTS, bodyLimitFor, bodyMessage, bodyMessageLanguage, checkBodyContent, checkBodyHeaders } from "~/server/body-limits.mjs";
 
 describe("body limits", () => {
   it("64 KB for forms and sign-in, 20 MB (and the form around it) for imports", () => {

@@ -4,9 +4,9 @@
  * one of them refuses is refused by all.
  */
 import { describe, expect, it } from "vitest";
-import { validateImport, IMPORT_COLUMNS, type ImportContext } from "~/lib/import-formats";
+import { validateImport, IMPORT_COLUMNS, type ImportContext } from "~/shared/import-formats";
 import { NewAccountSchema } from "~/models/user-admin.server";
-import { emailAddress, optionalEmail, validate } from "~/utils/validation";
+import { emailAddress, optionalEmail, validate } from "~/shared/validation";
 
 const ADDRESSES = [
   "li.wei@example.com",

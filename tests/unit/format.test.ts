@@ -15,7 +15,7 @@ import {
   formatPercent,
   formatterFor,
   useFormat,
-} from "~/utils/format";
+} from "~/hooks/use-format";
 
 describe("locale formats", () => {
   it("dates: ISO in tables, written out in prose", () => {

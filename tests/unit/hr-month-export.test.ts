@@ -1,8 +1,8 @@
 /** The HR month's exports: the agency's Chinese headers, amounts in yuan, the per-insurance columns only where bases differ. */
 import { describe, expect, it } from "vitest";
-import { csvText } from "~/lib/table-csv";
+import { csvText } from "~/shared/table-csv";
 import type { ChangeRow } from "~/rules/change-list";
-import { annualBaseColumns, changeListColumns } from "~/utils/hr-month-export.server";
+import { annualBaseColumns, changeListColumns } from "~/server/hr-month-export.server";
 
 const bases = (pension: number, medical: number) => ({ pension, medical, unemployment: pension, work_injury: pension, maternity: pension });
 
@@ -48,7 +48,7 @@ describe("change list export", () => {
 describe("the same exports as Excel", () => {
   it("typed cells: the identity number stays text, the basis is a number", async () => {
     const { default: ExcelJS } = await import("exceljs");
-    const { exportResponse } = await import("~/utils/hr-month-export.server");
+    const { exportResponse } = await import("~/server/hr-month-export.server");
     const res = exportResponse("xlsx", "annual-base-ACME-2026-07", annualBaseColumns([]), [
       { name: "张三", idNumber: "110105194912310021", basis: 850_000, bases: bases(850_000, 850_000) },
     ]);

@@ -5,13 +5,13 @@
  * key or placeholder left, and no English sentence in the Chinese text.
  */
 import { describe, expect, it } from "vitest";
-import { REQUIRED_COLUMNS as IMPORT_COLUMNS, validateImport, type ImportContext, type ImportError, type ImportKind } from "~/lib/import-formats";
-import { renderMsg, type Msg } from "~/lib/messages";
+import { REQUIRED_COLUMNS as IMPORT_COLUMNS, validateImport, type ImportContext, type ImportError, type ImportKind } from "~/shared/import-formats";
+import { renderMsg, type Msg } from "~/shared/messages";
 import { catalogKeys, translate } from "~/locales";
 import { i18nErrorsEn } from "~/locales/areas/i18n-errors.en";
 import { i18nErrorsZhCN } from "~/locales/areas/i18n-errors.zh-CN";
 import { parseRate } from "~/rules/money";
-import { importErrorMsg, statementErrorMsg } from "~/utils/messages";
+import { importErrorMsg, statementErrorMsg } from "~/shared/messages";
 
 const ID1 = "11010519491231002X";
 const USCC1 = "91310000MA1FL8TQ36";

@@ -25,11 +25,15 @@ function filesUnder(dir: string): string[] {
 const rel = (file: string) => path.relative(ROOT, file);
 
 /** Every module specifier a file imports or re-exports (static and dynamic). */
-function specifiersOf(file: string): string[] {
+function specifiersOf(file: string, valuesOnly = false): string[] {
   const text = readFileSync(file, "utf8");
   const out: string[] = [];
   const re = /(?:^|[\s;])(?:import|export)\s[^"'`;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
-  for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!);
+  for (const m of text.matchAll(re)) {
+    // `import type …` erases at build time: it reaches nothing at run time.
+    if (valuesOnly && /^\s*;?\s*(import|export)\s+type\s/.test(m[0])) continue;
+    out.push((m[1] ?? m[2] ?? m[3])!);
+  }
   return out;
 }
 
@@ -50,13 +54,13 @@ const isI18next = (spec: string) => /^(i18next|react-i18next)(\/|$)/.test(spec);
 const inside = (file: string | null, dir: string) => file !== null && file.startsWith(path.join(ROOT, dir) + path.sep);
 
 /** The packages a file reaches through the project's own modules, with the path that leads there. */
-function reachedPackages(start: string): Map<string, string[]> {
+function reachedPackages(start: string, valuesOnly = false): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const seen = new Set<string>([start]);
   const queue: [string, string[]][] = [[start, [rel(start)]]];
   while (queue.length > 0) {
     const [file, trail] = queue.shift()!;
-    for (const spec of specifiersOf(file)) {
+    for (const spec of specifiersOf(file, valuesOnly)) {
       const target = resolve(file, spec);
       if (target === null) {
         if (!spec.startsWith(".") && !spec.startsWith("~/") && !found.has(spec)) found.set(spec, trail);
@@ -72,8 +76,8 @@ function reachedPackages(start: string): Map<string, string[]> {
 
 describe("import boundaries", () => {
   it("app/rules imports nothing outside app/rules (no models, no db, no React, no catalogs)", () => {
-    // The one exception: the CSV writer (app/lib/csv.ts, pure) for a preset's policies file.
-    const allowed = new Set([path.join(APP, "lib", "csv.ts")]);
+    // The one exception: the CSV writer (app/shared/csv.ts, pure) for a preset's policies file.
+    const allowed = new Set([path.join(APP, "shared", "csv.ts")]);
     const problems: string[] = [];
     for (const file of filesUnder(path.join(APP, "rules"))) {
       for (const spec of specifiersOf(file)) {
@@ -125,6 +129,48 @@ describe("import boundaries", () => {
       for (const [re, what] of checks) if (re.test(text)) problems.push(`${rel(file)} holds ${what}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("app/shared and app/url-state are pure and browser-safe: no React, no i18next, no server module, no db, no Node built-in", () => {
+    const problems: string[] = [];
+    for (const dir of ["shared", "url-state"]) {
+      for (const file of filesUnder(path.join(APP, dir))) {
+        for (const [pkg, trail] of reachedPackages(file, true)) {
+          if (isReact(pkg) || isI18next(pkg) || /^(node:|drizzle-orm|better-sqlite3|pg$|exceljs|nodemailer|@remix-run\/node)/.test(pkg)) problems.push(`${trail.join(" → ")} → ${pkg}`);
+        }
+        for (const spec of specifiersOf(file, true)) {
+          const target = resolve(file, spec);
+          if (target && (/\.server\.tsx?$/.test(target) || inside(target, "db") || inside(target, "app/models") || inside(target, "app/server"))) problems.push(`${rel(file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("app/server holds server-only modules (*.server.ts, or the .mjs the Express layer loads); app/hooks holds hooks (use-*.ts)", () => {
+    const problems: string[] = [];
+    for (const file of filesUnder(path.join(APP, "server"))) if (!/\.server\.ts$|\.mjs$/.test(file)) problems.push(rel(file));
+    for (const file of filesUnder(path.join(APP, "hooks"))) if (!/\/use-[a-z-]+\.tsx?$/.test(file)) problems.push(rel(file));
+    expect(problems).toEqual([]);
+  });
+
+  it("no two modules share a file name, but for one topic across the layers (rules/x, models/x.server, routes/x, cli/commands/x)", () => {
+    const LAYERS = ["app/rules", "app/models", "app/routes", "app/cli"];
+    const layerOf = (file: string) => LAYERS.find((dir) => inside(file, dir)) ?? null;
+    const byName = new Map<string, string[]>();
+    for (const file of filesUnder(APP)) {
+      if (inside(file, "app/locales")) continue; // the catalogs: one area name, one file per language
+      if (inside(file, "app/routes") && /\/(route|columns|forms|tables)\.tsx?$/.test(file)) continue; // a folder route's own parts
+      const name = path.basename(file).replace(/\.(server\.)?(ts|tsx|mjs)$/, "");
+      byName.set(name, [...(byName.get(name) ?? []), rel(file)]);
+    }
+    const clashes = [...byName.values()].filter((files) => {
+      if (files.length < 2) return false;
+      const layers = files.map((f) => layerOf(path.join(ROOT, f)));
+      // One topic in several layers is the layering itself; anything else (a helper folder, or twice in one layer) is a clash.
+      return layers.some((l) => l === null) || new Set(layers).size < layers.length;
+    });
+    expect(clashes).toEqual([]);
   });
 
   it("the checks see what they are looking for (a rule importing a model would be caught)", () => {

@@ -14,7 +14,7 @@ import {
   type ImportContext,
   type ImportError,
   type ImportKind,
-} from "~/lib/import-formats";
+} from "~/shared/import-formats";
 
 const ID1 = "11010519491231002X";
 const ID2 = "510107198402190326";

@@ -1,8 +1,8 @@
 /** Issue 18: header resolution and value normalization in front of the per-kind validators (pure). */
 import { describe, expect, it } from "vitest";
-import { COLUMN_INFO, headerKey, resolveHeaderCell } from "~/lib/import-columns";
-import { IMPORT_COLUMNS, IMPORT_KINDS } from "~/lib/import-formats";
-import { importTable, normalizeDate, normalizeIdNumber, normalizeMoney, normalizeMonth } from "~/lib/import-table";
+import { COLUMN_INFO, headerKey, resolveHeaderCell } from "~/shared/import-columns";
+import { IMPORT_COLUMNS, IMPORT_KINDS } from "~/shared/import-formats";
+import { importTable, normalizeDate, normalizeIdNumber, normalizeMoney, normalizeMonth } from "~/shared/import-table";
 
 const REVISED_OPTIONAL: Record<string, string[]> = {
   employers: ["tracking_from"],

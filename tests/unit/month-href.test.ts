@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthHref } from "~/utils/search-params";
+import { monthHref } from "~/url-state/search-params";
 
 describe("the month's own address", () => {
   it("is /months/YYYY-MM with the employer first and the other params kept", () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { can, ROLES } from "~/utils/permissions";
+import { can, ROLES } from "~/shared/permissions";
 
 const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 

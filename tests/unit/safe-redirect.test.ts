@@ -1,6 +1,6 @@
 /** Issue 21, finding 5: a redirect target is a same-site path and nothing else. */
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "~/utils/http.server";
+import { safeRedirect } from "~/server/http.server";
 
 const BASE = "http://shebao.example";
 const FALLBACK = "/fallback";

@@ -1,6 +1,6 @@
 /** Issue 21, finding 10 (second half): the same-origin check compares the scheme too. */
 import { describe, expect, it } from "vitest";
-import { checkSameOrigin } from "~/utils/same-origin.mjs";
+import { checkSameOrigin } from "~/server/same-origin.mjs";
 
 describe("same-origin check and the scheme", () => {
   it("refuses an http Origin posting to an https site (same host and port)", () => {

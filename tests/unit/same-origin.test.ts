@@ -1,6 +1,6 @@
 /** The same-origin check server.mjs applies to every request but GET and HEAD. */
 import { describe, expect, it } from "vitest";
-import { checkSameOrigin } from "~/utils/same-origin.mjs";
+import { checkSameOrigin } from "~/server/same-origin.mjs";
 
 type Row = [label: string, input: { method: string; host?: string | null; origin?: string | null; secFetchSite?: string | null }, ok: boolean];
 

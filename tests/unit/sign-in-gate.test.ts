@@ -1,6 +1,6 @@
 /** The sign-in gate server.mjs puts before the password-checking posts (issue 21, finding 2). */
 import { describe, expect, it } from "vitest";
-import { createSignInGate, PASSWORD_POSTS, SIGN_IN_MAX_IN_PROGRESS, signInBusyMessage } from "~/utils/sign-in-gate.mjs";
+import { createSignInGate, PASSWORD_POSTS, SIGN_IN_MAX_IN_PROGRESS, signInBusyMessage } from "~/server/sign-in-gate.mjs";
 
 describe("sign-in gate", () => {
   it("lets at most the limit in at once, and a place comes back once only", () => {

@@ -1,13 +1,13 @@
 /** The data tables' pure parts: URL state, sorting and paging of computed lists, and the CSV of a view. */
 import { describe, expect, it } from "vitest";
-import { csvChunks, csvText, visibleColumns, type CsvColumn } from "~/lib/table-csv";
+import { csvChunks, csvText, visibleColumns, type CsvColumn } from "~/shared/table-csv";
 import type { Finding, MonthSummary } from "~/rules/types";
-import { FindingsTableQuerySchema, filterFindings, findingsView, sortFindings } from "~/utils/findings-table";
-import { MonthsListQuerySchema, monthStatus, monthsView } from "~/utils/months-table";
-import { PaymentsQuerySchema } from "~/utils/payments-query";
-import { RosterQuerySchema } from "~/utils/roster-query";
-import { pageOf, sortedBy } from "~/utils/table-sort";
-import { clearFiltersHref, exportHref, hasFilters, parseHidden } from "~/utils/table-view";
+import { FindingsTableQuerySchema, filterFindings, findingsView, sortFindings } from "~/url-state/findings-table";
+import { MonthsListQuerySchema, monthStatus, monthsView } from "~/url-state/months-table";
+import { PaymentsQuerySchema } from "~/url-state/payments-query";
+import { RosterQuerySchema } from "~/url-state/roster-query";
+import { pageOf, sortedBy } from "~/url-state/table-sort";
+import { clearFiltersHref, exportHref, hasFilters, parseHidden } from "~/url-state/table-view";
 
 function finding(over: Partial<Finding>): Finding {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogKeys, catalogs, SUPPORTED_LANGUAGES, translate } from "~/locales";
 import { RULES, SEVERITIES } from "~/rules/types";
-import { VALIDATION_CODES } from "~/utils/validation";
+import { VALIDATION_CODES } from "~/shared/validation";
 
 const en = catalogKeys(catalogs.en);
 const zh = catalogKeys(catalogs["zh-CN"]);

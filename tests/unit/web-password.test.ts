@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~/server/password.server";
 
 describe("password hashing", () => {
   it("stores scrypt$N$r$p$salt$hash with a 16-byte salt and a 64-byte key", async () => {

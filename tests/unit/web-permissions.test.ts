@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../db/schema";
-import { ACTIONS, can, homePath } from "~/utils/permissions";
+import { ACTIONS, can, homePath } from "~/shared/permissions";
 
 describe("can(role, action)", () => {
   it("gives admin and hr read and write on the business data", () => {

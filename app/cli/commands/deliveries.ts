@@ -1,7 +1,7 @@
 /** `report deliveries`: per employee, what became of the month's statement (issue 19.5). */
 import { deliveries } from "~/models/statement-mail.server";
-import { toCsv } from "~/lib/csv";
-import { xlsxStream } from "~/utils/xlsx.server";
+import { toCsv } from "~/shared/csv";
+import { xlsxStream } from "~/server/xlsx.server";
 import { CliError, isPeriodArg, openExistingDb, UsageError, write, type CliOut, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { MAX_FILE_BYTES } from "~/lib/file-decode.server";
-import { capErrors, readImportFile, sourceText } from "~/lib/import-file.server";
+import { MAX_FILE_BYTES } from "~/server/file-decode.server";
+import { capErrors, readImportFile, sourceText } from "~/server/import-file.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { formatImportError, IMPORT_KINDS, isImportKind, previewImport, runImport, type ImportError } from "~/models/import.server";
 import { CliError, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";

@@ -3,8 +3,8 @@ import { evaluateAsOf } from "~/models/engine.server";
 import { shanghaiDate } from "~/rules/dates";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { runDeliveries } from "./deliveries";
-import { reportSheet } from "~/utils/report-xlsx.server";
-import { xlsxStream } from "~/utils/xlsx.server";
+import { reportSheet } from "~/server/report-xlsx.server";
+import { xlsxStream } from "~/server/xlsx.server";
 import { CliError, isDateArg, openExistingDb, parseOptions, UsageError, write, type CliOut, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
 

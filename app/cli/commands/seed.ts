@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { migrate, openDatabase, closeDatabase } from "../../../db/connection";
 import { databaseIsEmpty, seedDemo, seedScale } from "../../../db/seed";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/server/password.server";
 import { CliError, parseOptions, UsageError, type CommandContext } from "../context";
 
 export const summary = "fill an empty database with demo or benchmark data";

@@ -1,5 +1,5 @@
-import { IMPORT_KINDS, isImportKind } from "~/lib/import-formats";
-import { templateCsv, templateXlsx } from "~/utils/templates.server";
+import { IMPORT_KINDS, isImportKind } from "~/shared/import-formats";
+import { templateCsv, templateXlsx } from "~/server/templates.server";
 import { parseOptions, UsageError, write, type CommandContext } from "../context";
 
 export const summary = "write the import template of a kind (.xlsx or CSV) to standard output";

@@ -7,10 +7,10 @@
 import { SCOPABLE_ROLES } from "~/models/employer-scope.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { checkNewUser, createUser, UserRefused } from "~/models/user.server";
-import { ROLES, type Role } from "~/utils/permissions";
-import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/utils/password-policy";
+import { ROLES, type Role } from "~/shared/permissions";
+import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "~/shared/password-policy";
 import { ZodError } from "zod";
-import { emailAddress, fieldErrorsOf, newPassword, validate, type FieldErrors } from "~/utils/validation";
+import { emailAddress, fieldErrorsOf, newPassword, validate, type FieldErrors } from "~/shared/validation";
 import { CliError, openExistingDb, parseOptions, UsageError, type CommandContext } from "../context";
 import { hiddenPrompt, readFirstLine } from "../prompt";
 import { closeDatabase } from "../../../db/connection";

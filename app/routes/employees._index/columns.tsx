@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import type { CsvColumn } from "~/lib/table-csv";
+import type { CsvColumn } from "~/shared/table-csv";
 import { yuanDisplay, yuanPlain } from "~/rules/money";
 
 export interface RosterRow {

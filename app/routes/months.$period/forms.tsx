@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
 import type { MonthEmployeeRow } from "~/models/month.server";
 import { yuanPlain } from "~/rules/money";
-import { useWorkflowErrors, type WfErrors } from "~/utils/workflow-errors";
+import { useWorkflowErrors } from "~/hooks/use-field-errors";
+import type { FieldErrors } from "~/shared/validation";
 import { SubmitRow } from "~/components/submit-row";
 
 /** What the action gave back: the errors and the values of the form that failed. */
-export type Failure = { errors: WfErrors; values: Record<string, string> } | undefined;
+export type Failure = { errors: FieldErrors; values: Record<string, string> } | undefined;
 
 /** The hidden fields every form of the month carries. */
 function MonthFields({ intent, employer, period }: { intent: "prepare" | "correct" | "payment"; employer: string; period: string }) {

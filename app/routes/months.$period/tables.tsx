@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
 import type { MonthEmployeeRow } from "~/models/month.server";
 import { INSURANCES, type Insurance } from "~/rules/types";
-import { useFormat, type Formatter } from "~/utils/format";
+import { useFormat, type Formatter } from "~/hooks/use-format";
 import { CorrectionForm, type Failure } from "./forms";
 
 function ClampNote({ clamp }: { clamp: MonthEmployeeRow["clamp"] }) {

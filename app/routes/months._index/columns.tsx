@@ -2,11 +2,11 @@
 import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import type { CsvColumn } from "~/lib/table-csv";
+import type { CsvColumn } from "~/shared/table-csv";
 import { yuanPlain } from "~/rules/money";
-import type { Formatter } from "~/utils/format";
-import { monthStatus, type MonthStatus } from "~/utils/months-table";
-import { monthHref } from "~/utils/search-params";
+import type { Formatter } from "~/hooks/use-format";
+import { monthStatus, type MonthStatus } from "~/url-state/months-table";
+import { monthHref } from "~/url-state/search-params";
 
 export interface MonthListRow {
   employerCode: string;

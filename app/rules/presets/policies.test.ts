@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "~/lib/csv";
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "~/lib/import-formats";
+import { parseCsv } from "~/shared/csv";
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "~/shared/import-formats";
 import { findPreset, POLICY_PRESETS, presetCsv, presetFormValues, presetSources, unsourcedFields } from "./policies";
-import { SAMPLE_PRESET } from "./test-fixtures";
+import { SAMPLE_PRESET } from "./preset-test-fixtures";
 
 describe("policy presets", () => {
   it("every shipped preset value has a complete source", () => {

@@ -11,7 +11,7 @@
  * it over every shipped preset. See docs/decisions/0011 for which cities are
  * in and why the others are not (yet).
  */
-import { toCsv } from "../../lib/csv";
+import { toCsv } from "../../shared/csv";
 import { yuanPlain } from "../money";
 import type { BaseRule, Fen, Insurance, Month, Side } from "../types";
 import { INSURANCES, SIDES } from "../types";

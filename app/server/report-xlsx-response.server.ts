@@ -3,8 +3,8 @@ import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.se
 import { cachedEvaluation } from "~/models/evaluation.server";
 import type { ReportKind } from "~/rules/report";
 import { db } from "./db.server";
-import { today } from "./dates.server";
-import { ReportQuerySchema } from "./findings-query";
+import { today } from "./clock.server";
+import { ReportQuerySchema } from "../url-state/findings-query";
 import { parseSearchParams } from "./http.server";
 import { i18nServer } from "./i18n.server";
 import { reportSheet } from "./report-xlsx.server";

@@ -11,7 +11,7 @@ import type { Actor } from "~/models/audit.server";
 import { db } from "./db.server";
 import { forbidden, notFound } from "./http.server";
 import { SECURE_COOKIES } from "./i18n.server";
-import { can, type Action } from "./permissions";
+import { can, type Action } from "../shared/permissions";
 
 export const sessionCookie = createCookie("__session", {
   httpOnly: true,

@@ -5,8 +5,8 @@
  * previewImport / runImport.
  */
 import { decodeFile, type FileSource } from "./file-decode.server";
-import type { ImportError, ImportKind } from "./import-formats";
-import { importTable, type ColumnMapping, type ImportTable } from "./import-table";
+import type { ImportError, ImportKind } from "../shared/import-formats";
+import { importTable, type ColumnMapping, type ImportTable } from "../shared/import-table";
 
 export type ReadResult = { ok: true; source: FileSource; input: ImportTable } | { ok: false; errors: ImportError[] };
 

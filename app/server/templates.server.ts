@@ -6,8 +6,8 @@
  * example row if it is left in.
  */
 import { BOM, csvLine } from "~/rules/report";
-import { COLUMN_INFO, type ColumnInfo } from "~/lib/import-columns";
-import { IMPORT_COLUMNS, type ImportKind } from "~/lib/import-formats";
+import { COLUMN_INFO, type ColumnInfo } from "~/shared/import-columns";
+import { IMPORT_COLUMNS, type ImportKind } from "~/shared/import-formats";
 import { xlsxBuffer, type XlsxColumn, type XlsxType } from "./xlsx.server";
 
 /** The columns a template carries: those the import reads today, in SPEC order. */

@@ -8,7 +8,7 @@
  * reason and the cure). Pure: no database, no library.
  */
 import type { CsvTable } from "./csv";
-import type { RawCell, SheetRow } from "./file-decode.server";
+import type { RawCell, SheetRow } from "../server/file-decode.server";
 import { COLUMN_INFO, ID_TYPE_LABELS, resolveHeaderCell, type ColumnInfo, type ColumnType } from "./import-columns";
 import {
   IMPORT_COLUMNS,

@@ -8,7 +8,7 @@
  * numbers and codes as text cells (`text: true`).
  */
 import { z } from "zod";
-import { csvChunksAsync, type CsvColumn } from "~/lib/table-csv";
+import { csvChunksAsync, type CsvColumn } from "~/shared/table-csv";
 import type { AnnualBaseExportRow } from "~/models/annual-base.server";
 import type { ChangeRow } from "~/rules/change-list";
 import { yuanPlain } from "~/rules/money";
@@ -18,7 +18,7 @@ import { xlsxAttachment } from "./xlsx.server";
 import type { Actor } from "~/models/audit.server";
 import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "./auth.server";
 import { forbidden, notFound, parseSearchParams } from "./http.server";
-import { can } from "./permissions";
+import { can } from "../shared/permissions";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

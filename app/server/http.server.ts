@@ -1,7 +1,7 @@
 /** Small HTTP helpers for loaders and actions. */
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { idParam } from "./validation";
+import { idParam } from "../shared/validation";
 
 /** C0 controls, DEL, C1 controls: never in a redirect target, a file name or a stored text. */
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;

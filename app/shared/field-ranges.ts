@@ -1,7 +1,7 @@
 /**
  * The shared field ranges (issue 21): one definition of what a date, a
  * period, an amount and a stored text may be, used by the form validators
- * (app/utils/validation.ts) and the import cell parsers (app/lib/import-formats.ts).
+ * (app/shared/validation.ts) and the import cell parsers (app/shared/import-formats.ts).
  * Pure: the current day is passed in.
  */
 import { z } from "zod";

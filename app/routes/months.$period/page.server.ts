@@ -12,13 +12,13 @@ import { employerOptions } from "~/models/employer.server";
 import { monthView } from "~/models/month.server";
 import { recordPayment } from "~/models/payment.server";
 import { isValidMonth, monthOf } from "~/rules/dates";
-import { actorOf, requireInScope, requirePermission, scopeOf } from "~/utils/auth.server";
-import { today } from "~/utils/dates.server";
-import { db } from "~/utils/db.server";
-import { formValues } from "~/utils/forms.server";
-import { badRequest, invalid, notFound, parseSearchParams } from "~/utils/http.server";
-import { asOfParam, monthHref } from "~/utils/search-params";
-import { can } from "~/utils/permissions";
+import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
+import { today } from "~/server/clock.server";
+import { db } from "~/server/db.server";
+import { formValues } from "~/server/forms.server";
+import { badRequest, invalid, notFound, parseSearchParams } from "~/server/http.server";
+import { asOfParam, monthHref } from "~/url-state/search-params";
+import { can } from "~/shared/permissions";
 
 const employerParam = () => z.string().trim().max(20).catch("").default("");
 

@@ -13,12 +13,12 @@
  * browser render exactly the same text (no hydration mismatch whatever the ICU data).
  * Text that does not parse is returned unchanged.
  *
- * Components: `const fmt = useFormat(); fmt.money(row.amount)` (utils/format.ts, the hook).
+ * Components: `const fmt = useFormat(); fmt.money(row.amount)` (hooks/use-format.ts, the hook).
  * Models, server or CLI: `formatMonth("zh-CN", "2026-11")` or `formatterFor(locale).month(…)`
  * from this file, which is pure (no React, no i18next).
  */
 import { percentText, yuanDisplay } from "~/rules/money";
-import { shanghaiDateTime } from "~/utils/datetime";
+import { shanghaiDateTime } from "~/shared/shanghai-time";
 
 export type FormatLanguage = "zh-CN" | "en" | (string & {});
 

@@ -7,8 +7,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, sum, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { auditLog, employers, payments } from "../../db/schema";
-import { PAYMENTS_PAGE_SIZE, type PaymentsQuery } from "~/utils/payments-query";
-import { pageWindow } from "~/utils/search-params";
+import { PAYMENTS_PAGE_SIZE, type PaymentsQuery } from "~/url-state/payments-query";
+import { pageWindow } from "~/url-state/search-params";
 
 export interface PaymentListRow {
   id: number;

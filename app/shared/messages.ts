@@ -40,3 +40,11 @@ export function renderMsg(t: (key: string, params?: Record<string, string | numb
   for (const [name, value] of Object.entries(m.params)) params[name] = typeof value === "object" ? renderMsg(t, value) : value;
   return t(m.key, params);
 }
+
+export function importErrorMsg(e: { code: ImportErrorCode; params?: Record<string, MsgParam> }): Msg {
+  return msg(importErrorKey(e.code), e.params);
+}
+
+export function statementErrorMsg(e: { code: StatementErrorCode; params?: Record<string, MsgParam> }): Msg {
+  return msg(`${PROBLEMS}.statements.${e.code}`, e.params);
+}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isValidMonth } from "~/rules/dates";
 import { asOfParam } from "./search-params";
-import { isoDate, isoMonth, optionalText, requiredText } from "./validation";
+import { isoDate, isoMonth, optionalText, requiredText } from "../shared/validation";
 
 export const DELIVERY_FILTERS = ["all", "sent", "failed", "unsent", "opened", "unopened", "acknowledged", "disputed", "openDisputes", "recordedLater"] as const;
 export type DeliveryFilter = (typeof DELIVERY_FILTERS)[number];

@@ -1,7 +1,7 @@
 /** The signed-in user in components (from the root loader), and what their role may do. */
 import { useRouteLoaderData } from "@remix-run/react";
 import type { SessionUser } from "~/models/user.server";
-import { can, type Action } from "./permissions";
+import { can, type Action } from "../shared/permissions";
 
 export function useOptionalUser(): SessionUser | null {
   const data = useRouteLoaderData("root") as { user: SessionUser | null } | undefined;

@@ -4,7 +4,7 @@
  * an attachment (server.mjs marks every response `no-store`).
  */
 import { redirect } from "@remix-run/node";
-import { csvChunksAsync, visibleColumns, type CsvColumn } from "~/lib/table-csv";
+import { csvChunksAsync, visibleColumns, type CsvColumn } from "~/shared/table-csv";
 import { translate } from "~/locales";
 import { csvAttachment } from "./csv-response.server";
 import { xlsxAttachment, type SheetSpec } from "./xlsx.server";

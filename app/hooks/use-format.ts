@@ -1,12 +1,12 @@
 /**
  * The locale formats in a component (ADR 5): `const fmt = useFormat(); fmt.money(row.amount)`.
- * The formats themselves are pure, in app/lib/formatters.ts (models and the CLI import them there).
+ * The formats themselves are pure, in app/shared/formatters.ts (models and the CLI import them there).
  */
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { formatterFor, type Formatter } from "~/lib/formatters";
+import { formatterFor, type Formatter } from "~/shared/formatters";
 
-export * from "~/lib/formatters";
+export * from "~/shared/formatters";
 
 /** The formats in the reader's language (i18n.language, from the `lng` cookie or the browser). */
 export function useFormat(): Formatter {

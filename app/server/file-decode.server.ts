@@ -11,8 +11,8 @@
  * columns' normalization (import-table.ts) can tell Excel's damage from text.
  */
 import type ExcelJS from "exceljs";
-import { parseCsvRecords, CsvSyntaxError } from "./csv";
-import type { FileErrorCode, MsgParam } from "./messages";
+import { parseCsvRecords, CsvSyntaxError } from "../shared/csv";
+import type { FileErrorCode, MsgParam } from "../shared/messages";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 200_000;

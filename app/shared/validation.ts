@@ -4,15 +4,15 @@
  * ONE helper from a zod error to it (`fieldErrorsOf`), and one schema each for
  * an e-mail address, a new password, a date, a period and an amount of money.
  * Zod schemas give their issue messages as these codes; pages translate them
- * (utils/field-errors.ts, utils/workflow-errors.ts), the CLI words them.
+ * (hooks/use-field-errors.ts), the CLI words them.
  * Pure: no React, no i18next, no database.
  */
 import { z } from "zod";
-import type { Msg } from "~/lib/messages";
-import { amountInRange, dateInRange, EMAIL_MAX_LENGTH, isEmailAddress, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/lib/field-ranges";
+import type { Msg } from "~/shared/messages";
+import { amountInRange, dateInRange, EMAIL_MAX_LENGTH, isEmailAddress, hasForbiddenCharacters, monthBounds, monthInRange, POLICY_MONTHS, policyMonthInRange } from "~/shared/field-ranges";
 import { isValidDate, isValidMonth, shanghaiDate } from "~/rules/dates";
 import { parseYuan } from "~/rules/money";
-import { plainYuanText } from "~/lib/typed-text";
+import { plainYuanText } from "~/shared/typed-text";
 import { NEW_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./password-policy";
 
 export const VALIDATION_CODES = [
@@ -150,7 +150,7 @@ export function validate<S extends z.ZodTypeAny>(schema: S, raw: unknown): Resul
 
 // ---------- building blocks (messages are ValidationCodes) ----------
 
-/** Texts never hold control, NUL or bidirectional-override characters (app/lib/field-ranges.ts). */
+/** Texts never hold control, NUL or bidirectional-override characters (app/shared/field-ranges.ts). */
 const noForbidden = (v: string) => !hasForbiddenCharacters(v);
 
 export const requiredText = (max: number) =>
@@ -222,7 +222,7 @@ export const optionalYuanAmount = () =>
     .refine((v) => v === "" || parseYuan(v) !== null, "invalidAmount")
     .transform((v) => (v === "" ? null : parseYuan(v)!));
 
-/** An e-mail address, trimmed and lowercased (the one rule of app/lib/field-ranges.ts). */
+/** An e-mail address, trimmed and lowercased (the one rule of app/shared/field-ranges.ts). */
 export const emailAddress = () =>
   requiredText(EMAIL_MAX_LENGTH)
     .transform((v) => v.toLowerCase())

@@ -3,9 +3,9 @@ import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.se
 import { cachedEvaluation } from "~/models/evaluation.server";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { db } from "./db.server";
-import { today } from "./dates.server";
+import { today } from "./clock.server";
 import { parseSearchParams } from "./http.server";
-import { ReportQuerySchema } from "./findings-query";
+import { ReportQuerySchema } from "../url-state/findings-query";
 import { csvAttachment } from "./csv-response.server";
 
 /** `scope`: the account's employers (issue 21); null = all. */
