@@ -16,7 +16,7 @@ import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
 import { runCli } from "../../app/cli/main";
 import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
-import { issueStatements } from "../../app/models/statement.server";
+import { issueStatements } from "../../app/models/statement-issue.server";
 import { monthOf } from "../../app/rules/dates";
 import { filesBench, printFiles } from "./files";
 import { httpBench } from "./http";
