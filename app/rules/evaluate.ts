@@ -285,6 +285,25 @@ export function employerEvaluation(base: EmployerBase | null, money: EmployerMon
 }
 
 function mergeTwo(a: Finding[], b: Finding[]): Finding[] {
+  // A few money findings into many people findings: place each by binary search (a before b on ties).
+  if (b.length * 16 < a.length) {
+    const out: Finding[] = [];
+    let from = 0;
+    for (const f of b) {
+      let lo = from;
+      let hi = a.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareFindings(f, a[mid]!) < 0) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let i = from; i < lo; i++) out.push(a[i]!);
+      out.push(f);
+      from = lo;
+    }
+    for (let i = from; i < a.length; i++) out.push(a[i]!);
+    return out;
+  }
   const out = new Array<Finding>(a.length + b.length);
   let x = 0;
   let y = 0;
