@@ -447,4 +447,6 @@ export const passwordTokens = pgTable(
 export const dataVersions = pgTable("data_versions", {
   employerId: integer("employer_id").primaryKey(),
   version: int8("version").notNull(),
+  /** Bumped instead of `version` by writes of payments and collection actions (what only the money part of an evaluation reads). */
+  moneyVersion: int8("money_version").notNull().default(0),
 });

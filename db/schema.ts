@@ -510,4 +510,6 @@ export const passwordTokens = sqliteTable(
 export const dataVersions = sqliteTable("data_versions", {
   employerId: integer("employer_id").primaryKey(),
   version: integer("version").notNull(),
+  /** Bumped instead of `version` by writes of payments and collection actions (what only the money part of an evaluation reads). */
+  moneyVersion: integer("money_version").notNull().default(0),
 });

@@ -449,17 +449,34 @@ export async function writeMonthlyHistory(db: Db, o: HistoryOptions): Promise<{ 
 
 /**
  * A large deterministic installation for benchmarks: N employees over M months
- * in two employers, every state represented, most months declared, paid and
- * with statements.
+ * in two employers (GRP-SH with three in four, GRP-BJ), or in `employers` of
+ * equal size (E001…, Shanghai and Beijing in turn), every state represented,
+ * most months declared, paid and with statements.
  */
-export async function seedScale(db: Db, opts: { employees: number; months: number; today: string }): Promise<{ employees: number; declarations: number; payments: number; statements: number }> {
+export async function seedScale(
+  db: Db,
+  opts: { employees: number; months: number; today: string; employers?: number },
+): Promise<{ employees: number; declarations: number; payments: number; statements: number }> {
   if (!await databaseIsEmpty(db)) throw new Error("the database already holds data; seed scale needs an empty database");
   const rand = prng(4242);
   const thisMonth = monthOf(opts.today);
   const start = addMonths(thisMonth, -opts.months);
   await transaction(db, async (tx) => {
-      const a = await tx.insert(employers).values({ code: "GRP-SH", name: "集团上海分公司", uscc: uscc("91310000MA1FL8TQ3"), region: "shanghai" }).returning({ id: employers.id }).get();
-      const b = await tx.insert(employers).values({ code: "GRP-BJ", name: "集团北京分公司", uscc: uscc("91110108MA01ABCD1"), region: "beijing" }).returning({ id: employers.id }).get();
+      const employerOf: (i: number) => number = await (async () => {
+        if (opts.employers === undefined) {
+          const a = await tx.insert(employers).values({ code: "GRP-SH", name: "集团上海分公司", uscc: uscc("91310000MA1FL8TQ3"), region: "shanghai" }).returning({ id: employers.id }).get();
+          const b = await tx.insert(employers).values({ code: "GRP-BJ", name: "集团北京分公司", uscc: uscc("91110108MA01ABCD1"), region: "beijing" }).returning({ id: employers.id }).get();
+          return (i: number) => (i % 4 === 3 ? b.id : a.id);
+        }
+        const ids: number[] = [];
+        for (let k = 1; k <= opts.employers; k++) {
+          const region = k % 2 === 1 ? "shanghai" : "beijing";
+          const code = `E${String(k).padStart(3, "0")}`;
+          const row = await tx.insert(employers).values({ code, name: `规模测试第${k}公司`, uscc: uscc(`91310000MA1FL${String(k).padStart(4, "0")}`), region }).returning({ id: employers.id }).get();
+          ids.push(row.id);
+        }
+        return (i: number) => ids[i % ids.length]!;
+      })();
       for (const [region, rates, dueDay] of [["shanghai", SHANGHAI_RATES, "15"], ["beijing", BEIJING_RATES, "20"]] as const) {
         await tx.insert(policies).values({ region, effectiveFrom: addMonths(start, -1), baseFloor: 731_000, baseCap: 3_654_900, rates, dueDay }).run();
         await tx.insert(policies).values({ region, effectiveFrom: addMonths(start, 12), baseFloor: 746_000, baseCap: 3_730_200, rates, dueDay }).run();
@@ -478,7 +495,7 @@ export async function seedScale(db: Db, opts: { employees: number; months: numbe
           employeeNo: `G${String(i + 1).padStart(6, "0")}`,
           name: SURNAMES[i % SURNAMES.length]! + GIVEN[Math.floor(rand() * GIVEN.length)]!,
           idNumber: residentId(rand, birth),
-          employerId: i % 4 === 3 ? b.id : a.id,
+          employerId: employerOf(i),
           hireDate,
           terminationDate: rand() < 0.05 ? addDays(hireDate, 200 + Math.floor(rand() * 300)) : null,
           department: DEPARTMENTS[i % DEPARTMENTS.length]!,
@@ -520,7 +537,7 @@ export async function seedScale(db: Db, opts: { employees: number; months: numbe
     omitRate: 0.005,
     underDeclareRate: 0.01,
     lateRate: 0.05,
-    unpaidLastMonth: "GRP-SH",
+    unpaidLastMonth: opts.employers === undefined ? "GRP-SH" : "E001",
     collection: true,
     statementRate: 0.97,
   });

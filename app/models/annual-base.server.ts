@@ -15,7 +15,7 @@ import { maskId } from "~/rules/identity";
 import type { Fen, Insurance } from "~/rules/types";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/shared/validation";
 import { audit, type Actor } from "./audit.server";
-import { dataVersion } from "./evaluation.server";
+import { peopleVersion } from "./evaluation.server";
 import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
 import { transaction } from "../../db/transaction";
 
@@ -206,7 +206,7 @@ export async function annualTurnNotices(db: Db, today: string, employerCode: str
 const NOTICE_CACHE = new WeakMap<Db, { version: string; entries: Map<string, TurnNotice[]> }>();
 
 export async function cachedTurnNotices(db: Db, today: string, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TurnNotice[]> {
-  const version = await dataVersion(db);
+  const version = await peopleVersion(db); // the notices read no payment
   let c = NOTICE_CACHE.get(db);
   if (!c || c.version !== version) NOTICE_CACHE.set(db, (c = { version, entries: new Map() }));
   const key = `${today}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`;

@@ -226,15 +226,32 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       terminationReportedOn: e.terminationReportedOn ?? null,
     })),
     declarations: declarationRows,
-    payments: byEmployer(
-      await db
-        .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
-        .from(payments)
-        .where(forEmployers(payments.employerId))
-        .orderBy(payments.id)
-        .all(),
-    ).map((p) => ({ employerCode: codeById.get(p.employerId)!, period: p.period, paidOn: p.paidOn, amount: p.amount, reference: p.reference })),
-    collection: byEmployer(await db.select().from(collectionActions).where(forEmployers(collectionActions.employerId)).orderBy(collectionActions.id).all()).map((c) => ({
+    ...(await moneyRows(db, forEmployers, byEmployer, codeById)),
+    statements: statementRows,
+  };
+}
+
+type Filter = (col: SQLiteColumn) => SQL | undefined;
+
+/** The payments and collection actions of the loaded employers, in id order. */
+async function moneyRows(
+  db: Db,
+  forEmployers: Filter,
+  byEmployer: <T extends { employerId: number }>(rows: T[]) => T[],
+  codeById: ReadonlyMap<number, string>,
+): Promise<Pick<EngineInput, "payments" | "collection">> {
+  const [payRows, actionRows] = await Promise.all([
+    db
+      .select({ employerId: payments.employerId, period: payments.period, paidOn: payments.paidOn, amount: payments.amount, reference: payments.reference })
+      .from(payments)
+      .where(forEmployers(payments.employerId))
+      .orderBy(payments.id)
+      .all(),
+    db.select().from(collectionActions).where(forEmployers(collectionActions.employerId)).orderBy(collectionActions.id).all(),
+  ]);
+  return {
+    payments: byEmployer(payRows).map((p) => ({ employerCode: codeById.get(p.employerId)!, period: p.period, paidOn: p.paidOn, amount: p.amount, reference: p.reference })),
+    collection: byEmployer(actionRows).map((c) => ({
       employerCode: codeById.get(c.employerId)!,
       kind: c.kind,
       actionDate: c.actionDate,
@@ -243,8 +260,19 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
       dueOn: c.dueOn,
       amount: c.amount,
     })),
-    statements: statementRows,
   };
+}
+
+/**
+ * One employer's payments and collection actions, as `loadEngineInput` reads
+ * them: what a payment or a collection action changes (the evaluation cache
+ * reads only these after such a write; issue 16).
+ */
+export async function loadMoneyInput(db: Db, employerCode: string): Promise<Pick<EngineInput, "payments" | "collection">> {
+  const row = await db.select({ id: employers.id }).from(employers).where(eq(employers.code, employerCode)).get();
+  if (!row) return { payments: [], collection: [] };
+  const codeById = new Map([[row.id, employerCode]]);
+  return moneyRows(db, (col) => eq(col, row.id), (rows) => rows.filter((r) => r.employerId === row.id), codeById);
 }
 
 /** Evaluate the installation (or some employers) as of D. */

@@ -12,38 +12,65 @@
  * - each employer has its own engine index and evaluations (the engine
  *   evaluates each employer on its own), rebuilt only when its version or the
  *   reference version moved, from a load that reads only its rows;
+ * - payments and collection actions bump the employer's `money_version`
+ *   instead: then only they are read back (`loadMoneyInput`) and only the
+ *   money part of the employer's evaluation is computed again
+ *   (`employerMoney`); the people part (`employerBase`: the months' required
+ *   amounts and the other articles' findings) is kept;
+ * - the dashboard's figures and the today list are kept per employer and
+ *   combined (`combineDashboards`, `mergeTodayActions`), so a write for one
+ *   employer recomputes that employer's only;
  * - the installation's evaluation is the employers' merged in the engine's
  *   own order (findings by `compareFindings`, stable, employers in id order),
  *   which is exactly what one evaluation of everything gives
  *   (tests/integration/dashboard.test.ts checks it);
- * - figures derived from the whole (the dashboard, the today list, the
- *   set-up checklist) are kept per combined version.
+ * - other figures derived from the data are kept per combined version, or,
+ *   where they read no payment (the set-up checklist, the annual turn
+ *   notices), per people version.
  * Entries hold promises, so concurrent requests share one rebuild.
  */
 import { asc } from "drizzle-orm";
 import { policyInForce } from "~/rules/contributions";
-import { todayActions, type TodayAction } from "~/rules/today";
+import { mergeTodayActions, todayActions, type TodayAction } from "~/rules/today";
 import type { Db } from "../../db/connection";
 import { dataVersions, employers } from "../../db/schema";
-import { dashboardFigures, type DashboardFigures } from "~/rules/dashboard";
+import { combineDashboards, moneyFigures, peopleFigures, type DashboardFigures } from "~/rules/dashboard";
 import { compareFindings } from "~/rules/order";
-import { EngineIndex, evaluate } from "~/rules/evaluate";
+import { EngineIndex, employerBase, employerEvaluation, employerMoney, type EmployerBase, type EmployerMoney } from "~/rules/evaluate";
 import type { EngineInput, Evaluation, IsoDate } from "~/rules/types";
-import { loadEngineInput } from "./engine.server";
+import { loadEngineInput, loadMoneyInput } from "./engine.server";
 
 const KEEP_EVALUATIONS = 4;
 const KEEP_FIGURES = 16;
 
 interface EmployerEntry {
-  /** `<employer version>:<reference version>`. */
+  /** `<employer version>:<reference version>`: what the people part reads. */
   version: string;
+  /** The employer's `money_version`: its payments and collection actions. */
+  money: string;
+  /** The index with the current payments and collection actions. */
   index: Promise<EngineIndex>;
+  /** The people part per D, and its dashboard figures and today list: kept when only the money moved. */
+  bases: Map<IsoDate, Promise<People | null>>;
+  /** The money part per D, with its figures and today list. */
+  moneyParts: Map<IsoDate, Promise<Money | null>>;
   evaluations: Map<IsoDate, Promise<Evaluation>>;
+}
+
+interface People {
+  base: EmployerBase;
+  figures: DashboardFigures;
+  today: TodayAction[];
+}
+
+interface Money {
+  money: EmployerMoney;
+  figures: DashboardFigures;
+  today: TodayAction[];
 }
 
 interface WholeEntry {
   version: string;
-  index: Promise<EngineIndex>;
   evaluations: Map<IsoDate, Promise<Evaluation>>;
   figures: Map<string, Promise<DashboardFigures>>;
   derived: Map<string, Promise<unknown>>;
@@ -52,26 +79,31 @@ interface WholeEntry {
 interface Cache {
   employers: Map<string, EmployerEntry>;
   whole: WholeEntry | null;
+  /** Figures that read no payment (`cachedPerVersion(…, { people: true })`), per people version. */
+  people: { version: string; derived: Map<string, Promise<unknown>> } | null;
 }
 
 const caches = new WeakMap<Db, Cache>();
 
 interface Versions {
   /** Employers in id order: the engine's order. */
-  employers: { code: string; version: string }[];
+  employers: { code: string; version: string; money: string }[];
   /** All of them in one string: changes whenever any employer's data or the reference data may have. */
   combined: string;
+  /** The same without the money versions: changes whenever anything but payments and collection actions may have. */
+  people: string;
 }
 
 async function readVersions(db: Db): Promise<Versions> {
   const [rows, list] = await Promise.all([
-    db.select({ id: dataVersions.employerId, v: dataVersions.version }).from(dataVersions).all(),
+    db.select({ id: dataVersions.employerId, v: dataVersions.version, m: dataVersions.moneyVersion }).from(dataVersions).all(),
     db.select({ id: employers.id, code: employers.code }).from(employers).orderBy(asc(employers.id)).all(),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r.v]));
-  const ref = byId.get(0) ?? 0;
-  const out = list.map((e) => ({ code: e.code, version: `${byId.get(e.id) ?? 0}:${ref}` }));
-  return { employers: out, combined: `${ref}|${out.map((e) => `${e.code}=${e.version}`).join(",")}` };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ref = byId.get(0)?.v ?? 0;
+  const out = list.map((e) => ({ code: e.code, version: `${byId.get(e.id)?.v ?? 0}:${ref}`, money: String(byId.get(e.id)?.m ?? 0) }));
+  const people = `${ref}|${out.map((e) => `${e.code}=${e.version}`).join(",")}`;
+  return { employers: out, combined: `${people}|${out.map((e) => e.money).join(",")}`, people };
 }
 
 /** Changes whenever the data any evaluation reads may have (a write by this process or any other). */
@@ -79,20 +111,34 @@ export async function dataVersion(db: Db): Promise<string> {
   return (await readVersions(db)).combined;
 }
 
+/** Changes whenever anything but payments and collection actions may have (what the set-up checklist and the turn notices read). */
+export async function peopleVersion(db: Db): Promise<string> {
+  return (await readVersions(db)).people;
+}
+
 function cacheOf(db: Db): Cache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { employers: new Map(), whole: null }));
+  if (!c) caches.set(db, (c = { employers: new Map(), whole: null, people: null }));
   return c;
 }
 
-function employerEntry(db: Db, cache: Cache, code: string, version: string): EmployerEntry {
+function employerEntry(db: Db, cache: Cache, code: string, version: string, money: string): EmployerEntry {
   let e = cache.employers.get(code);
-  if (!e || e.version !== version) {
-    const index = loadEngineInput(db, { employerCodes: [code] }).then((input) => new EngineIndex(input));
-    index.catch(() => cache.employers.delete(code));
-    e = { version, index, evaluations: new Map() };
-    cache.employers.set(code, e);
+  if (e && e.version === version && e.money === money) return e;
+  let index: Promise<EngineIndex>;
+  let bases: EmployerEntry["bases"];
+  if (e && e.version === version) {
+    // Only payments or collection actions moved: read those back, keep the people part.
+    const previous = e.index;
+    index = Promise.all([previous, loadMoneyInput(db, code)]).then(([ix, m]) => ix.withMoney(m));
+    bases = e.bases;
+  } else {
+    index = loadEngineInput(db, { employerCodes: [code] }).then((input) => new EngineIndex(input));
+    bases = new Map();
   }
+  index.catch(() => cache.employers.delete(code));
+  e = { version, money, index, bases, moneyParts: new Map(), evaluations: new Map() };
+  cache.employers.set(code, e);
   return e;
 }
 
@@ -137,81 +183,79 @@ function mergeSorted<T>(lists: T[][], cmp: (a: T, b: T) => number): T[] {
   return level[0]!;
 }
 
-/**
- * One index over several employers' indexes, without indexing anything again:
- * their inputs concatenated in order and their maps (keyed by employer,
- * employee or region) joined entry by entry; the reference data is shared.
- */
-function mergedIndex(parts: EngineIndex[]): EngineIndex {
-  if (parts.length === 1) return parts[0]!;
-  const input: EngineInput = {
-    employers: parts.flatMap((p) => p.input.employers),
-    policies: dedupePolicies(parts),
-    nonWorkingDays: Object.assign({}, ...parts.map((p) => p.input.nonWorkingDays)) as EngineInput["nonWorkingDays"],
-    employees: parts.flatMap((p) => p.input.employees),
-    declarations: parts.flatMap((p) => p.input.declarations),
-    payments: parts.flatMap((p) => p.input.payments),
-    collection: parts.flatMap((p) => p.input.collection),
-    statements: parts.flatMap((p) => p.input.statements),
-  };
-  const join = <K, V>(pick: (ix: EngineIndex) => Map<K, V>): Map<K, V> => {
-    const out = new Map<K, V>();
-    for (const p of parts) for (const [k, v] of pick(p)) if (!out.has(k)) out.set(k, v);
-    return out;
-  };
-  const ix = Object.create(EngineIndex.prototype) as EngineIndex;
-  Object.assign(ix, {
-    input,
-    calendars: join((p) => p.calendars),
-    policiesByRegion: join((p) => p.policiesByRegion),
-    employeesByEmployer: join((p) => p.employeesByEmployer),
-    monthFirstDeclared: join((p) => p.monthFirstDeclared),
-    linesByEmployee: join((p) => p.linesByEmployee),
-    paymentsByEmployer: join((p) => p.paymentsByEmployer),
-    collectionByEmployer: join((p) => p.collectionByEmployer),
-    statementIssues: join((p) => p.statementIssues),
-  });
-  return ix;
-}
-
-function dedupePolicies(parts: EngineIndex[]): EngineInput["policies"] {
-  const seen = new Set<string>();
-  const out: EngineInput["policies"] = [];
-  for (const p of parts)
-    for (const v of p.input.policies) {
-      const k = `${v.region}\u0000${v.effectiveFrom}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(v);
-      }
-    }
-  return out;
-}
-
-async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerEntry[] }> {
+async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerEntry[]; versions: Versions }> {
   const versions = await readVersions(db);
   const cache = cacheOf(db);
-  const parts = versions.employers.map((e) => employerEntry(db, cache, e.code, e.version));
+  const parts = versions.employers.map((e) => employerEntry(db, cache, e.code, e.version, e.money));
   for (const code of cache.employers.keys()) if (!versions.employers.some((e) => e.code === code)) cache.employers.delete(code);
   if (!cache.whole || cache.whole.version !== versions.combined) {
     cache.whole = {
       version: versions.combined,
-      index: Promise.all(parts.map((p) => p.index)).then(mergedIndex),
       evaluations: new Map(),
       figures: new Map(),
       derived: new Map(),
     };
   }
-  return { entry: cache.whole, parts };
+  return { entry: cache.whole, parts, versions };
 }
 
-function employerEvaluation(part: EmployerEntry, asOf: IsoDate): Promise<Evaluation> {
-  return remember(part.evaluations, asOf, KEEP_EVALUATIONS, () => part.index.then((ix) => evaluate(ix, asOf)));
+/** The late-fee rate of a month of the index's (one) employer, for the today list. */
+function lateFeePpmOf(ix: EngineIndex) {
+  const region = ix.input.employers[0]?.region ?? "";
+  return (_code: string, period: string) => policyInForce(ix.policiesByRegion.get(region) ?? [], period)?.lateFeePpmPerDay ?? 500;
+}
+
+function peopleOf(part: EmployerEntry, asOf: IsoDate): Promise<People | null> {
+  return remember(part.bases, asOf, KEEP_EVALUATIONS, () =>
+    part.index.then((ix) => {
+      const employer = ix.input.employers[0];
+      const base = employer ? employerBase(ix, employer, asOf) : null;
+      if (base === null) return null;
+      const ev = { asOf, findings: base.findings, months: [], configProblems: base.configProblems };
+      return { base, figures: peopleFigures(ix, base, asOf), today: todayActions(ev, { lateFeePpm: lateFeePpmOf(ix) }) };
+    }),
+  );
+}
+
+function moneyOf(part: EmployerEntry, asOf: IsoDate): Promise<Money | null> {
+  return remember(part.moneyParts, asOf, KEEP_EVALUATIONS, async () => {
+    const [ix, people] = await Promise.all([part.index, peopleOf(part, asOf)]);
+    if (people === null) return null;
+    const money = employerMoney(ix, people.base, asOf);
+    const ev = { asOf, findings: money.findings, months: money.months, configProblems: [] };
+    return { money, figures: moneyFigures(ix, money, asOf), today: todayActions(ev, { lateFeePpm: lateFeePpmOf(ix) }) };
+  });
+}
+
+function employerEvaluationOf(part: EmployerEntry, asOf: IsoDate): Promise<Evaluation> {
+  return remember(part.evaluations, asOf, KEEP_EVALUATIONS, async () => {
+    const [people, money] = await Promise.all([peopleOf(part, asOf), moneyOf(part, asOf)]);
+    return employerEvaluation(people?.base ?? null, money?.money ?? null, asOf);
+  });
+}
+
+/** An employer's figures: its two parts added up (an employer nobody is hired by yet adds nothing). */
+async function employerFigures(part: EmployerEntry, asOf: IsoDate): Promise<DashboardFigures[]> {
+  const [people, money] = await Promise.all([peopleOf(part, asOf), moneyOf(part, asOf)]);
+  return people && money ? [people.figures, money.figures] : [];
+}
+
+async function employerToday(part: EmployerEntry, asOf: IsoDate): Promise<TodayAction[][]> {
+  const [people, money] = await Promise.all([peopleOf(part, asOf), moneyOf(part, asOf)]);
+  return people && money ? [people.today, money.today] : [];
+}
+
+/** The parts an account sees: one employer, an account's employers, or all. */
+function partsIn(versions: Versions, parts: EmployerEntry[], employerCode: string | null, employerCodes: readonly string[] | null): EmployerEntry[] {
+  return parts.filter((_, i) => {
+    const code = versions.employers[i]!.code;
+    return (employerCode === null || code === employerCode) && (employerCodes === null || employerCodes.includes(code));
+  });
 }
 
 function evaluationIn(entry: WholeEntry, parts: EmployerEntry[], asOf: IsoDate): Promise<Evaluation> {
   return remember(entry.evaluations, asOf, KEEP_EVALUATIONS, async () => {
-    const each = await Promise.all(parts.map((p) => employerEvaluation(p, asOf)));
+    const each = await Promise.all(parts.map((p) => employerEvaluationOf(p, asOf)));
     return {
       asOf,
       findings: mergeSorted(
@@ -236,32 +280,14 @@ export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string
   const versions = await readVersions(db);
   const v = versions.employers.find((e) => e.code === employerCode);
   if (!v) return { asOf, findings: [], months: [], configProblems: [] };
-  return employerEvaluation(employerEntry(db, cacheOf(db), employerCode, v.version), asOf);
+  return employerEvaluationOf(employerEntry(db, cacheOf(db), employerCode, v.version, v.money), asOf);
 }
 
-function narrow(ev: Evaluation, employerCode?: string | null): Evaluation {
-  const asOf = ev.asOf;
-  if (!employerCode) return ev;
-  return {
-    asOf,
-    findings: ev.findings.filter((f) => f.employerCode === employerCode),
-    months: ev.months.filter((m) => m.employerCode === employerCode),
-    configProblems: ev.configProblems.filter((c) => c.employerCode === employerCode),
-  };
-}
-
-/** An evaluation cut down to an account's employers (issue 21); null = all. */
-function narrowTo(ev: Evaluation, employerCodes: readonly string[] | null): Evaluation {
-  if (employerCodes === null) return ev;
-  const keep = (x: { employerCode: string }) => employerCodes.includes(x.employerCode);
-  return { asOf: ev.asOf, findings: ev.findings.filter(keep), months: ev.months.filter(keep), configProblems: ev.configProblems.filter(keep) };
-}
-
-/** The dashboard's figures as of D for all employers or one (cached). */
+/** The dashboard's figures as of D for all employers or one (cached per employer, combined). */
 export async function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<DashboardFigures> {
-  const { entry, parts } = await wholeEntry(db);
+  const { entry, parts, versions } = await wholeEntry(db);
   return remember(entry.figures, `${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES, async () =>
-    dashboardFigures(await entry.index, await evaluationIn(entry, parts, asOf), { employerCode, employerCodes }),
+    combineDashboards((await Promise.all(partsIn(versions, parts, employerCode, employerCodes).map((p) => employerFigures(p, asOf)))).flat(), asOf, employerCode),
   );
 }
 
@@ -274,30 +300,32 @@ export async function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: st
   const versions = await readVersions(db);
   const v = versions.employers.find((e) => e.code === employerCode);
   if (!v) return { input: await loadEngineInput(db, { employerCodes: [employerCode] }), evaluation: { asOf, findings: [], months: [], configProblems: [] } };
-  const part = employerEntry(db, cacheOf(db), employerCode, v.version);
-  return { input: (await part.index).input, evaluation: await employerEvaluation(part, asOf) };
+  const part = employerEntry(db, cacheOf(db), employerCode, v.version, v.money);
+  return { input: (await part.index).input, evaluation: await employerEvaluationOf(part, asOf) };
 }
 
 /**
  * A figure derived from the data, computed once per data version and key:
  * the dashboard's pieces that would otherwise be computed on every request.
+ * `people`: the figure reads nothing of payments and collection actions, so a
+ * payment keeps it.
  */
-export async function cachedPerVersion<T>(db: Db, key: string, make: () => Promise<T>): Promise<T> {
-  const { entry } = await wholeEntry(db);
-  return remember(entry.derived as Map<string, Promise<T>>, key, KEEP_FIGURES * 4, make);
+export async function cachedPerVersion<T>(db: Db, key: string, make: () => Promise<T>, options: { people?: boolean } = {}): Promise<T> {
+  const { entry, versions } = await wholeEntry(db);
+  const cache = cacheOf(db);
+  if (!options.people) return remember(entry.derived as Map<string, Promise<T>>, key, KEEP_FIGURES * 4, make);
+  if (!cache.people || cache.people.version !== versions.people) cache.people = { version: versions.people, derived: new Map() };
+  return remember(cache.people.derived as Map<string, Promise<T>>, key, KEEP_FIGURES * 4, make);
 }
 
 /**
  * "What to do today" as of D for all employers or one (issue 20): the ranked
- * actions of app/rules/today.ts, with each month's late-fee rate from its policy.
+ * actions of app/rules/today.ts, with each month's late-fee rate from its
+ * policy; kept per employer and merged.
  */
 export async function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TodayAction[]> {
-  const { entry, parts } = await wholeEntry(db);
-  return cachedPerVersion(db, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, async () => {
-    const index = await entry.index;
-    const regionOf = new Map(index.input.employers.map((e) => [e.code, e.region]));
-    return todayActions(narrowTo(narrow(await evaluationIn(entry, parts, asOf), employerCode), employerCodes), {
-      lateFeePpm: (code, period) => policyInForce(index.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500,
-    });
-  });
+  const { entry, parts, versions } = await wholeEntry(db);
+  return remember(entry.derived as Map<string, Promise<TodayAction[]>>, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES * 4, async () =>
+    mergeTodayActions((await Promise.all(partsIn(versions, parts, employerCode, employerCodes).map((p) => employerToday(p, asOf)))).flat()),
+  );
 }

@@ -73,11 +73,11 @@ function groupOf<K, V>(rows: { k: K; v: V }[]): Map<K, V[]> {
 
 /** The checklist for the installation (or one employer) in the current month. */
 export async function setupState(db: Db, currentMonth: Month, employerCode: string | null = null, employerCodes: readonly string[] | null = null): Promise<Checklist & { employerCount: number }> {
-  // Per data version: the checklist reads every employer's roster, policies and declarations.
+  // Per data version (no payment changes it): the checklist reads every employer's roster, policies and declarations.
   return await cachedPerVersion(db, `setup|${currentMonth}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, async () => {
     const facts = await setupFacts(db, employerCode, employerCodes);
     return { ...setupChecklist(facts, currentMonth), employerCount: facts.length };
-  });
+  }, { people: true });
 }
 
 /** Go-live months of the employers, for the dashboard's "tracked from". */

@@ -10,7 +10,7 @@ import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/componen
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
 import { mailLocaleOf, setMailLocale } from "~/models/statement-mail.server";
-import { employeePortal } from "~/models/statement.server";
+import { employeePortal } from "~/models/statement-portal.server";
 import { formatMoney as yuanDisplay, useFormat } from "~/hooks/use-format";
 import styles from "~/styles/statements.css";
 import { actorOf, requirePermission, sessionCookieHeader } from "~/server/auth.server";

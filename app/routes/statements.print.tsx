@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton, StatementDocument } from "~/components/statement-document";
-import { statementsForMonth } from "~/models/statement.server";
+import { statementsForMonth } from "~/models/statement-overview.server";
 import styles from "~/styles/statements.css";
 import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";

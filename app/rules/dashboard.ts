@@ -103,6 +103,10 @@ function emptyRecord<K extends string>(keys: readonly K[]): Record<K, number> {
 
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+function compareUpcoming(a: UpcomingItem, b: UpcomingItem): number {
+  return cmpStr(a.date, b.date) || cmpStr(a.kind, b.kind) || cmpStr(a.employerCode, b.employerCode) || cmpStr(a.period ?? "", b.period ?? "") || cmpStr(a.employeeNo ?? "", b.employeeNo ?? "");
+}
+
 /** The figures for all employers, or one (`employerCode`). */
 export function dashboardFigures(
   ix: EngineIndex,
@@ -168,10 +172,19 @@ export function dashboardFigures(
     if (!policy) continue;
     const pays: readonly PaymentLike[] = ix.paymentsByEmployer.get(m.employerCode)?.get(m.period) ?? [];
     const dues = m.tranches.map((t) => ({ dueDate: t.dueDate, amount: t.amount }));
+    // A month settled by D (every tranche filled) stands on any earlier day after its last
+    // payment as it stands on D: the same payments fill the same tranches, nothing is overdue.
+    const settled = m.tranches.every((t) => t.filledOn !== null);
+    let lastPaid = "";
+    for (const p of pays) if (p.paidOn <= asOf && p.paidOn > lastPaid) lastPaid = p.paidOn;
     for (const point of arrears) {
       if (m.period > point.period) continue;
       if (point.asOf === asOf) {
         point.overdue += m.overdue;
+        point.lateFee += m.lateFee;
+        continue;
+      }
+      if (settled && lastPaid <= point.asOf) {
         point.lateFee += m.lateFee;
         continue;
       }
@@ -233,7 +246,7 @@ export function dashboardFigures(
     const decided = point.onTime + point.late;
     point.rate = decided === 0 ? null : Math.round((point.onTime * 10_000) / decided) * 100;
   }
-  upcoming.sort((a, b) => cmpStr(a.date, b.date) || cmpStr(a.kind, b.kind) || cmpStr(a.employerCode, b.employerCode) || cmpStr(a.period ?? "", b.period ?? "") || cmpStr(a.employeeNo ?? "", b.employeeNo ?? ""));
+  upcoming.sort(compareUpcoming);
 
   return {
     asOf,
@@ -256,4 +269,106 @@ export function dashboardFigures(
     upcomingTotal: upcoming.length,
     configProblems: ev.configProblems.filter((c) => inScope(c.employerCode)),
   };
+}
+
+/**
+ * The figures of several employers from each one's own figures (each computed
+ * with `dashboardFigures` over that employer alone, as of the same D), in the
+ * engine's employer order: what `dashboardFigures` gives over all of them at
+ * once (tests/integration/dashboard.test.ts checks it). Every figure is a sum
+ * per employer, but the upcoming list (merged, then cut to its limit) and the
+ * on-time rates (from the summed counts). So a write for one employer
+ * recomputes that employer's figures only (issue 16).
+ */
+export function combineDashboards(parts: readonly DashboardFigures[], asOf: IsoDate, employerCode: string | null): DashboardFigures {
+  const asOfMonth = monthOf(asOf);
+  const trend = monthRange(addMonths(asOfMonth, -(TREND_MONTHS - 1)), asOfMonth);
+  const bySeverity = emptyRecord(SEVERITIES);
+  const collectionByStage = emptyRecord(STAGES);
+  const ruleCounts = new Map<RuleCode, number>();
+  const premiums = new Map<Month, PremiumPoint>(trend.map((p) => [p, { period: p, required: 0, paid: 0 }]));
+  const arrears: ArrearsPoint[] = trend.map((period) => ({ period, asOf: period === asOfMonth ? asOf : lastDayOf(period), overdue: 0, lateFee: 0 }));
+  const registration = new Map<Month, RegistrationPoint>(trend.map((p) => [p, { period: p, hired: 0, onTime: 0, late: 0, pending: 0, rate: null }]));
+  const out: DashboardFigures = {
+    asOf,
+    employerCode,
+    activeEmployees: 0,
+    openFindings: 0,
+    bySeverity,
+    byRule: [],
+    unregistered: 0,
+    registrationsDueThisWeek: 0,
+    monthsUnpaid: 0,
+    outstanding: 0,
+    lateFees: 0,
+    statementsMissing: 0,
+    collectionByStage,
+    premiums: [],
+    arrears,
+    registration: [],
+    upcoming: [],
+    upcomingTotal: 0,
+    configProblems: [],
+  };
+  const upcoming: UpcomingItem[] = [];
+  for (const p of parts) {
+    out.activeEmployees += p.activeEmployees;
+    out.openFindings += p.openFindings;
+    for (const s of SEVERITIES) bySeverity[s] += p.bySeverity[s];
+    for (const r of p.byRule) ruleCounts.set(r.rule, (ruleCounts.get(r.rule) ?? 0) + r.count);
+    out.unregistered += p.unregistered;
+    out.registrationsDueThisWeek += p.registrationsDueThisWeek;
+    out.monthsUnpaid += p.monthsUnpaid;
+    out.outstanding += p.outstanding;
+    out.lateFees += p.lateFees;
+    out.statementsMissing += p.statementsMissing;
+    for (const s of STAGES) collectionByStage[s] += p.collectionByStage[s];
+    for (const x of p.premiums) {
+      const point = premiums.get(x.period)!;
+      point.required += x.required;
+      point.paid += x.paid;
+    }
+    p.arrears.forEach((x, i) => {
+      arrears[i]!.overdue += x.overdue;
+      arrears[i]!.lateFee += x.lateFee;
+    });
+    for (const x of p.registration) {
+      const point = registration.get(x.period)!;
+      point.hired += x.hired;
+      point.onTime += x.onTime;
+      point.late += x.late;
+      point.pending += x.pending;
+    }
+    for (const u of p.upcoming) upcoming.push(u);
+    out.upcomingTotal += p.upcomingTotal;
+    for (const c of p.configProblems) out.configProblems.push(c);
+  }
+  out.byRule = RULES.filter((r) => ruleCounts.has(r)).map((rule) => ({ rule, count: ruleCounts.get(rule)! }));
+  for (const point of registration.values()) {
+    const decided = point.onTime + point.late;
+    point.rate = decided === 0 ? null : Math.round((point.onTime * 10_000) / decided) * 100;
+  }
+  out.premiums = [...premiums.values()];
+  out.registration = [...registration.values()];
+  // Each part's list is sorted and holds its first UPCOMING_LIMIT: the first of all are among them.
+  out.upcoming = upcoming.sort(compareUpcoming).slice(0, UPCOMING_LIMIT);
+  return out;
+}
+
+/**
+ * One employer's figures in two parts that `combineDashboards` adds up to
+ * `dashboardFigures` over its whole evaluation: the people part (from
+ * `employerBase`: its findings, the roster, registrations, next month's
+ * premiums), which no payment changes, and the money part (from
+ * `employerMoney`: its findings, the months' premiums, arrears and tranches,
+ * orders and installments). After a payment only the money part is computed
+ * again (issue 16; tests/integration/dashboard.test.ts checks the sum).
+ */
+export function peopleFigures(ix: EngineIndex, base: Pick<Evaluation, "findings" | "configProblems">, asOf: IsoDate): DashboardFigures {
+  return dashboardFigures(ix, { asOf, findings: base.findings, months: [], configProblems: base.configProblems });
+}
+
+export function moneyFigures(ix: EngineIndex, money: Pick<Evaluation, "findings" | "months">, asOf: IsoDate): DashboardFigures {
+  // Without the roster: the people part counted the employees and next month's premiums.
+  return dashboardFigures(ix.withoutRoster(), { asOf, findings: money.findings, months: money.months, configProblems: [] });
 }

@@ -17,6 +17,19 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
   return m;
 }
 
+/** employer → month → its payments, in input order. */
+function paymentsIndex(payments: EngineInput["payments"]): Map<string, Map<Month, PaymentLike[]>> {
+  const out = new Map<string, Map<Month, PaymentLike[]>>();
+  for (const p of payments) {
+    let byMonth = out.get(p.employerCode);
+    if (!byMonth) out.set(p.employerCode, (byMonth = new Map()));
+    const list = byMonth.get(p.period);
+    if (list) list.push(p);
+    else byMonth.set(p.period, [p]);
+  }
+  return out;
+}
+
 /** Precomputed indexes over the input; reuse one across several as-of dates. */
 export class EngineIndex {
   readonly calendars = new Map<string, WorkCalendar>();
@@ -50,14 +63,7 @@ export class EngineIndex {
     }
     for (const byPeriod of this.linesByEmployee.values())
       for (const list of byPeriod.values()) if (list.length > 1) list.sort((a, b) => (a.declaredOn < b.declaredOn ? -1 : a.declaredOn > b.declaredOn ? 1 : 0));
-    this.paymentsByEmployer = new Map();
-    for (const p of input.payments) {
-      let byMonth = this.paymentsByEmployer.get(p.employerCode);
-      if (!byMonth) this.paymentsByEmployer.set(p.employerCode, (byMonth = new Map()));
-      const list = byMonth.get(p.period);
-      if (list) list.push(p);
-      else byMonth.set(p.period, [p]);
-    }
+    this.paymentsByEmployer = paymentsIndex(input.payments);
     this.collectionByEmployer = groupBy(input.collection, (c) => c.employerCode);
     this.statementIssues = new Map();
     for (const s of input.statements) {
@@ -67,6 +73,28 @@ export class EngineIndex {
       const first = byPeriod.get(mn);
       if (first === undefined || s.issuedOn < first) byPeriod.set(mn, s.issuedOn);
     }
+  }
+
+  /**
+   * The same index with other payments and collection actions (for the same
+   * employers): everything else is shared, not indexed again. What a payment
+   * or a collection action changes, read back without the rest (issue 16).
+   */
+  withMoney(money: Pick<EngineInput, "payments" | "collection">): EngineIndex {
+    const ix = Object.create(EngineIndex.prototype) as EngineIndex;
+    Object.assign(ix, this, {
+      input: { ...this.input, payments: money.payments, collection: money.collection },
+      paymentsByEmployer: paymentsIndex(money.payments),
+      collectionByEmployer: groupBy(money.collection, (c) => c.employerCode),
+    });
+    return ix;
+  }
+
+  /** The same index without the employees (what the money part of the dashboard reads: app/rules/dashboard.ts `moneyFigures`). */
+  withoutRoster(): EngineIndex {
+    const ix = Object.create(EngineIndex.prototype) as EngineIndex;
+    Object.assign(ix, this, { employeesByEmployer: new Map() });
+    return ix;
   }
 
   calendar(region: string): WorkCalendar {

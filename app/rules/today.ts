@@ -166,14 +166,29 @@ export function todayActions(ev: Evaluation, options: TodayOptions = {}): TodayA
   for (const fs of groupBy(rule("ART50_TERMINATION_UNREPORTED"), (f) => f.employerCode)) out.push(action(3, "reportLeaver", fs));
   for (const fs of groupBy(rule("ART60_STATEMENT_MISSING"), (f) => f.employerCode)) out.push(action(3, "statements", fs));
 
-  const stake = (a: TodayAction) => (a.amount ?? 0) + (a.fineMax ?? 0);
-  out.sort((a, b) => {
-    if (a.tier !== b.tier) return a.tier - b.tier;
-    if (a.tier === 1) return stake(b) - stake(a) || (b.dailyLateFee ?? 0) - (a.dailyLateFee ?? 0) || cmp(a, b);
-    if (a.tier === 2) return (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || stake(b) - stake(a) || b.count - a.count || cmp(a, b);
-    return stake(b) - stake(a) || b.count - a.count || b.days - a.days || cmp(a, b);
-  });
+  out.sort(compareActions);
   return out.slice(0, limit);
+}
+
+const stake = (a: TodayAction) => (a.amount ?? 0) + (a.fineMax ?? 0);
+
+/** Most consequential first (the three tiers above). */
+function compareActions(a: TodayAction, b: TodayAction): number {
+  if (a.tier !== b.tier) return a.tier - b.tier;
+  if (a.tier === 1) return stake(b) - stake(a) || (b.dailyLateFee ?? 0) - (a.dailyLateFee ?? 0) || cmp(a, b);
+  if (a.tier === 2) return (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || stake(b) - stake(a) || b.count - a.count || cmp(a, b);
+  return stake(b) - stake(a) || b.count - a.count || b.days - a.days || cmp(a, b);
+}
+
+/**
+ * The list of several employers from each one's own list (`todayActions` over
+ * that employer's evaluation, with the same limit), in the engine's employer
+ * order. Every action concerns one employer, so the first `limit` of all are
+ * among the first `limit` of each: the same list as `todayActions` over all
+ * of them (tests/integration/dashboard.test.ts checks it).
+ */
+export function mergeTodayActions(lists: readonly TodayAction[][], limit: number = TODAY_LIMIT): TodayAction[] {
+  return lists.flat().sort(compareActions).slice(0, limit);
 }
 
 /** A stable last resort: employer, period, kind. */

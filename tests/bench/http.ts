@@ -17,16 +17,11 @@ import autocannon from "autocannon";
 import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
 import { CLI_ACTOR } from "../../app/models/audit.server";
 import { createUser } from "../../app/models/user.server";
-import { recordPayment } from "../../app/models/payment.server";
-import { count, eq } from "drizzle-orm";
-import { employees, employers } from "../../db/schema";
 import { freePort } from "../helpers/free-port";
 
 export interface HttpFigures {
   rows: { label: string; median: number; p90: number; ratio: number | null }[];
   coldDashboard: number;
-  /** The first page after a payment written by another connection (another process's write), per employer written to. */
-  afterPayment: { employer: string; employees: number; page: string; median: number; ratio: number }[];
   csv: { rows: number; ms: number; rowsPerSecond: number; rssBefore: number; rssPeak: number };
   autocannon: { connections: number; seconds: number; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 }
@@ -41,13 +36,13 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-function quantile(xs: number[], q: number): number {
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
+export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-async function timed(url: string, cookie: string): Promise<number> {
+export async function timed(url: string, cookie: string): Promise<number> {
   const t0 = now();
   const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await res.arrayBuffer();
@@ -70,9 +65,18 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error("the server did not start");
 }
 
-export async function httpBench(sourceDb: string, today: string, iterations = 30): Promise<HttpFigures> {
+/** A production server over a copy of a bench database, with an HR account; `signIn` opens a session. */
+export interface BenchServer {
+  base: string;
+  dbPath: string;
+  child: ChildProcess;
+  signIn(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function benchServer(sourceDb: string, suffix = "http"): Promise<BenchServer> {
   if (!existsSync("build/index.js")) throw new Error("no production build: run `npm run build` first");
-  const dbPath = sourceDb.replace(/\.db$/, "-http.db");
+  const dbPath = sourceDb.replace(/\.db$/, `-${suffix}.db`);
   for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
   const src = openDatabase(sourceDb);
   await sqliteClient(src)!.backup(dbPath);
@@ -89,18 +93,37 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
   });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    if (/SQLITE_BUSY|Error/.test(stderr)) console.error(`server stderr:\n${stderr.slice(0, 2000)}`);
+    for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
+  };
   try {
     await waitFor(`${base}/login`, child);
-    const login = await fetch(`${base}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
-      redirect: "manual",
-    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const signIn = async () => {
+    const login = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ email: EMAIL, password: PASSWORD }), redirect: "manual" });
     const cookie = login.headers
       .getSetCookie()
       .map((c) => c.split(";")[0])
       .join("; ");
     if (login.status !== 302 || !cookie) throw new Error(`sign-in failed: HTTP ${login.status}`);
+    return cookie;
+  };
+  return { base, dbPath, child, signIn, stop };
+}
+
+export async function httpBench(sourceDb: string, today: string, iterations = 30): Promise<HttpFigures> {
+  const server = await benchServer(sourceDb);
+  const { base, dbPath, child } = server;
+  try {
+    const cookie = await server.signIn();
 
     const asOf = `asOf=${today}`;
     const dashboard = `${base}/?${asOf}`;
@@ -124,35 +147,6 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
       const median = quantile(xs, 0.5);
       return { label: p.label, median, p90: quantile(xs, 0.9), ratio: p === pages[0] ? null : median / empty };
     });
-
-    // The first page after a payment: written through another connection (as a
-    // second server process or the command line would), so the server learns
-    // of it from the employer's data version; only that employer is evaluated again.
-    const afterPayment: HttpFigures["afterPayment"] = [];
-    const writer = openDatabase(dbPath);
-    try {
-      const sizes = new Map(
-        (await writer.select({ code: employers.code, n: count() }).from(employees).innerJoin(employers, eq(employers.id, employees.employerId)).groupBy(employers.code).all()).map((r) => [r.code, r.n]),
-      );
-      let ref = 0;
-      for (const employer of [...sizes.keys()].sort((a, b) => sizes.get(a)! - sizes.get(b)!)) {
-        for (const page of [
-          { label: "dashboard", url: dashboard },
-          { label: "findings", url: `${base}/findings?${asOf}` },
-        ]) {
-          const xs: number[] = [];
-          for (let i = 0; i < 5; i++) {
-            const r = await recordPayment(writer, CLI_ACTOR, { employer, period: today.slice(0, 7), paidOn: today, amount: "1.00", reference: `bench-after-${ref++}` });
-            if (!r.ok) throw new Error(`bench payment refused: ${JSON.stringify(r)}`);
-            xs.push(await timed(page.url, cookie));
-          }
-          const median = quantile(xs, 0.5);
-          afterPayment.push({ employer, employees: sizes.get(employer)!, page: page.label, median, ratio: median / empty });
-        }
-      }
-    } finally {
-      await closeDatabase(writer);
-    }
 
     // The overdue CSV, streamed (warnings included: the largest report).
     const csvRuns: HttpFigures["csv"][] = [];
@@ -182,7 +176,6 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
     return {
       rows,
       coldDashboard,
-      afterPayment,
       csv,
       autocannon: {
         connections: 10,
@@ -196,9 +189,6 @@ export async function httpBench(sourceDb: string, today: string, iterations = 30
       },
     };
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-    if (/SQLITE_BUSY|Error/.test(stderr)) console.error(`server stderr:\n${stderr.slice(0, 2000)}`);
-    for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
+    await server.stop();
   }
 }

@@ -12,7 +12,12 @@ import { openTestDatabase } from "../helpers/test-db";
 import { seedDemo } from "../../db/seed";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
-import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor } from "~/models/evaluation.server";
+import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, todayList } from "~/models/evaluation.server";
+import { recordCollectionAction } from "~/models/collection.server";
+import { recordRegistration } from "~/models/registration.server";
+import { rawSql } from "../helpers/raw-sql";
+import { policyInForce } from "~/rules/contributions";
+import { todayActions } from "~/rules/today";
 import { recordPayment } from "~/models/payment.server";
 import { runImport } from "~/models/import.server";
 import { IMPORT_KINDS } from "~/shared/import-formats";
@@ -144,5 +149,65 @@ describe("dashboard figures on the demo data", () => {
     const merged = await cachedEvaluation(db, today);
     expect(merged).not.toBe(all);
     expect(merged).toEqual(evaluate(new EngineIndex(await loadEngineInput(db)), today));
+  });
+
+  /** The dashboard and the today list computed from scratch over everything, for all employers, one, or an account's. */
+  async function fromScratch(asOf: string, employerCode: string | null, employerCodes: readonly string[] | null) {
+    const ix = new EngineIndex(await loadEngineInput(db));
+    const ev = evaluate(ix, asOf);
+    const keep = (x: { employerCode: string }) => (employerCode === null || x.employerCode === employerCode) && (employerCodes === null || employerCodes.includes(x.employerCode));
+    const regionOf = new Map(ix.input.employers.map((e) => [e.code, e.region]));
+    return {
+      figures: dashboardFigures(ix, ev, { employerCode, employerCodes }),
+      today: todayActions(
+        { asOf, findings: ev.findings.filter(keep), months: ev.months.filter(keep), configProblems: ev.configProblems.filter(keep) },
+        { lateFeePpm: (code, period) => policyInForce(ix.policiesByRegion.get(regionOf.get(code) ?? "") ?? [], period)?.lateFeePpmPerDay ?? 500 },
+      ),
+    };
+  }
+
+  it("the dashboard and the today list, kept per employer and combined, equal one computation over everything (all, one employer, an account's)", async () => {
+    const codes = (await loadEngineInput(db)).employers.map((e) => e.code);
+    const scopes: [string | null, string[] | null][] = [[null, null], ...codes.map((c): [string, null] => [c, null]), [null, [codes[1]!]], [null, codes]];
+    for (const asOf of [today, "2026-06-30", "2025-12-31"]) {
+      for (const [code, scope] of scopes) {
+        const want = await fromScratch(asOf, code, scope);
+        expect(await cachedDashboard(db, asOf, code, scope)).toEqual(want.figures);
+        expect(await todayList(db, asOf, code, scope)).toEqual(want.today);
+      }
+    }
+  });
+
+  it("a payment or a collection action reads back only the money (the employer's people part is kept); a registration reloads the employer", async () => {
+    const all = await cachedEvaluation(db, today);
+    const unpaid = all.months.find((m) => m.unpaid)!;
+    const code = unpaid.employerCode;
+    const before = await cachedEmployerView(db, today, code);
+    // Written through the same database handle; the cache learns of it from the employer's data_versions row.
+    const r = await recordPayment(db, CLI_ACTOR, { employer: code, period: unpaid.period, paidOn: today, amount: "2.00", reference: "money-only-test" });
+    expect(r.ok).toBe(true);
+    const afterPayment = await cachedEmployerView(db, today, code);
+    expect(afterPayment.input.employees).toBe(before.input.employees); // not read again
+    expect(afterPayment.input.declarations).toBe(before.input.declarations);
+    expect(afterPayment.input.payments).not.toBe(before.input.payments);
+    expect(afterPayment.input).toEqual(await loadEngineInput(db, { employerCodes: [code] }));
+    expect(afterPayment.evaluation).toEqual(evaluate(await loadEngineInput(db, { employerCodes: [code] }), today));
+
+    const action = await recordCollectionAction(db, CLI_ACTOR, { employer: code, kind: "order", actionDate: today, periods: unpaid.period, timeLimit: addDays(today, 15) });
+    expect(action).toMatchObject({ ok: true });
+    const afterAction = await cachedEmployerView(db, today, code);
+    expect(afterAction.input.employees).toBe(before.input.employees);
+    expect(afterAction.input.collection).not.toBe(afterPayment.input.collection);
+    expect(afterAction.evaluation).toEqual(evaluate(await loadEngineInput(db, { employerCodes: [code] }), today));
+    expect(afterAction.evaluation.findings.some((f) => f.rule === "ART63_ORDERED" && f.period === unpaid.period)).toBe(true);
+
+    // A people-side write: the employer is read again in full.
+    const someone = afterAction.input.employees.find((e) => e.appliedOn === null && e.registeredOn === null && e.hireDate <= today);
+    expect(someone).toBeDefined();
+    const row = await rawSql(db).prepare("SELECT id FROM employees WHERE employee_no = ?").get<{ id: number }>(someone!.employeeNo);
+    expect((await recordRegistration(db, CLI_ACTOR, { employeeId: row!.id, intent: "applied", date: today })).ok).toBe(true);
+    const afterRegistration = await cachedEmployerView(db, today, code);
+    expect(afterRegistration.input.employees).not.toBe(before.input.employees);
+    expect(afterRegistration.evaluation).toEqual(evaluate(await loadEngineInput(db, { employerCodes: [code] }), today));
   });
 });

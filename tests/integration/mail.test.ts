@@ -16,7 +16,7 @@ import { openTestDatabase } from "../helpers/test-db";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { createMailTransport, type MailTransport } from "~/models/mailer.server";
 import { enqueueMonth, resolveLink, sendDue } from "~/models/statement-mail.server";
-import { issueStatements } from "~/models/statement.server";
+import { issueStatements } from "~/models/statement-issue.server";
 import { formatMoney } from "~/hooks/use-format";
 import { bodyOf, linkIn, loadMonth, residentId, startSmtp, subjectOf, type TestSmtp } from "./mail-helpers";
 import { rawSql } from "../helpers/raw-sql";

@@ -273,9 +273,10 @@ async function seed(conn: Conn): Promise<void> {
   }
 }
 
+/** Each employer's counters summed: `version`, and `money_version` for payments and collection actions (migration money_versions). */
 async function versions(conn: Conn): Promise<Map<number, number>> {
   const rows = await conn.all<{ employer_id: number; version: number }>(
-    "SELECT employer_id, version FROM data_versions ORDER BY employer_id",
+    "SELECT employer_id, version + money_version AS version FROM data_versions ORDER BY employer_id",
   );
   return new Map(rows.map((r) => [Number(r.employer_id), Number(r.version)]));
 }

@@ -32,7 +32,7 @@ import {
   statementForGrant,
   verifyLast6,
 } from "~/models/statement-mail.server";
-import { issueStatements } from "~/models/statement.server";
+import { issueStatements } from "~/models/statement-issue.server";
 import { signIn } from "~/models/session.server";
 import { bodyOf, linkIn, loadMonth, subjectOf } from "./mail-helpers";
 

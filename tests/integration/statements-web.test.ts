@@ -14,16 +14,10 @@ import { changePassword } from "~/models/account.server";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
 import { createSession, getSessionUser } from "~/models/session.server";
-import {
-  employeePortal,
-  issueStatements,
-  listStatementsForEmployee,
-  markStatementViewed,
-  monthsWithoutStatements,
-  statementMonthOverview,
-  statementsForMonth,
-  statementVersions,
-} from "~/models/statement.server";
+import { issueStatements } from "~/models/statement-issue.server";
+import { monthsWithoutStatements, statementMonthOverview, statementsForMonth } from "~/models/statement-overview.server";
+import { employeePortal, listStatementsForEmployee, markStatementViewed } from "~/models/statement-portal.server";
+import { statementVersions } from "~/models/statement-view.server";
 import { createUser } from "~/models/user.server";
 import { verifyPassword } from "~/server/password.server";
 import { CASES_DIR } from "../helpers/golden";

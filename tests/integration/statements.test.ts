@@ -10,7 +10,9 @@ import { type Db } from "../../db/connection";
 import { openTestDatabase } from "../helpers/test-db";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { runImport } from "~/models/import.server";
-import { getStatement, issueStatements, listStatementsForEmployee, markStatementViewed } from "~/models/statement.server";
+import { issueStatements } from "~/models/statement-issue.server";
+import { listStatementsForEmployee, markStatementViewed } from "~/models/statement-portal.server";
+import { getStatement } from "~/models/statement-view.server";
 import { CASES_DIR } from "../helpers/golden";
 import { rawSql } from "../helpers/raw-sql";
 

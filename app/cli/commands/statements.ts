@@ -2,7 +2,7 @@ import { CLI_ACTOR } from "~/models/audit.server";
 import { createMailTransport } from "~/models/mailer.server";
 import { inviteEmployees } from "~/models/invite.server";
 import { enqueueMonth, outboxCounts, sendDue, type SendWhich } from "~/models/statement-mail.server";
-import { issueStatements } from "~/models/statement.server";
+import { issueStatements } from "~/models/statement-issue.server";
 import { shanghaiDate } from "~/rules/dates";
 import { CliError, isDateArg, isPeriodArg, openExistingDb, parseOptions, UsageError, write, type CommandContext } from "../context";
 import { closeDatabase } from "../../../db/connection";
