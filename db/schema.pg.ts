@@ -20,6 +20,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   json,
@@ -112,29 +113,47 @@ export const employees = pgTable(
   (t) => [
     index("employees_employer").on(t.employerId, t.hireDate),
     index("employees_name").on(t.name),
+    uniqueIndex("employees_employer_key").on(t.employerId, t.id),
   ],
 );
 
 export const wages = pgTable(
   "wages",
   {
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     effectiveMonth: text("effective_month").notNull(),
     monthlyWage: int8("monthly_wage").notNull(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.effectiveMonth] })],
+  (t) => [
+    /** Led by the employer (the distribution column); employee_id alone determines employer_id (the foreign key). */
+    primaryKey({ columns: [t.employerId, t.employeeId, t.effectiveMonth] }),
+    foreignKey({ name: "wages_employee_fk", columns: [t.employerId, t.employeeId], foreignColumns: [employees.employerId, employees.id] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
-export const registrations = pgTable("registrations", {
-  employeeId: integer("employee_id")
-    .primaryKey()
-    .references(() => employees.id, { onDelete: "cascade" }),
-  appliedOn: text("applied_on"),
-  registeredOn: text("registered_on"),
-  terminationReportedOn: text("termination_reported_on"),
-});
+export const registrations = pgTable(
+  "registrations",
+  {
+    employeeId: integer("employee_id").notNull(),
+    appliedOn: text("applied_on"),
+    registeredOn: text("registered_on"),
+    terminationReportedOn: text("termination_reported_on"),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.employerId, t.employeeId] }),
+    foreignKey({ name: "registrations_employee_fk", columns: [t.employerId, t.employeeId], foreignColumns: [employees.employerId, employees.id] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
+);
 
 export const declarationLines = pgTable(
   "declaration_lines",
@@ -218,6 +237,7 @@ export const statements = pgTable(
   (t) => [
     uniqueIndex("statements_version").on(t.employeeId, t.period, t.version),
     index("statements_employer_period").on(t.employerId, t.period),
+    uniqueIndex("statements_employer_key").on(t.employerId, t.id),
     index("statements_issued").on(t.employerId, t.employeeId, t.period, t.issuedOn),
   ],
 );
@@ -351,6 +371,7 @@ export const mailOutbox = pgTable(
     sentAt: text("sent_at"),
     sends: int8("sends").notNull().default(1),
     createdAt: createdAt(),
+    employerId: integer("employer_id").references(() => employers.id),
   },
   (t) => [
     index("mail_outbox_due").on(t.state, t.nextAttemptAt),
@@ -363,32 +384,43 @@ export const statementLinks = pgTable(
   {
     id: id(),
     tokenHash: text("token_hash").notNull().unique(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id),
+    statementId: integer("statement_id").notNull(),
     outboxId: integer("outbox_id").references(() => mailOutbox.id),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
     grantHash: text("grant_hash"),
     grantExpiresAt: text("grant_expires_at"),
     createdAt: createdAt(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
   },
-  (t) => [index("statement_links_statement").on(t.statementId)],
+  (t) => [
+    index("statement_links_statement").on(t.statementId),
+    foreignKey({ name: "statement_links_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
+  ],
 );
 
-export const statementResponses = pgTable("statement_responses", {
-  statementId: integer("statement_id")
-    .primaryKey()
-    .references(() => statements.id),
-  kind: text("kind").$type<ResponseKind>().notNull(),
-  reason: text("reason").notNull().default(""),
-  at: text("at").notNull(),
-  via: text("via").notNull(),
-  disputeState: text("dispute_state").$type<DisputeState>(),
-  answer: text("answer"),
-  resolvedAt: text("resolved_at"),
-  resolvedBy: text("resolved_by"),
-});
+export const statementResponses = pgTable(
+  "statement_responses",
+  {
+    statementId: integer("statement_id").primaryKey(),
+    kind: text("kind").$type<ResponseKind>().notNull(),
+    reason: text("reason").notNull().default(""),
+    at: text("at").notNull(),
+    via: text("via").notNull(),
+    disputeState: text("dispute_state").$type<DisputeState>(),
+    answer: text("answer"),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+  },
+  (t) => [
+    foreignKey({ name: "statement_responses_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
+  ],
+);
 
 export const passwordTokens = pgTable(
   "password_tokens",

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  foreignKey,
   index,
   integer,
   primaryKey,
@@ -102,30 +103,56 @@ export const employees = sqliteTable(
   (t) => [
     index("employees_employer").on(t.employerId, t.hireDate),
     index("employees_name").on(t.name),
+    /** The parent key of the employer-scoped tables' (employer_id, employee_id) foreign keys (docs/scale.md). */
+    uniqueIndex("employees_employer_key").on(t.employerId, t.id),
   ],
 );
 
+/**
+ * The employer-scoped tables below carry their employer's id (issue 16,
+ * docs/scale.md): the key a distributed database splits them by. A row's
+ * employer_id is its employee's (or statement's), which the composite foreign
+ * key (employer_id, employee_id) → employees (employer_id, id) guarantees; it
+ * follows an employee moved to another employer (ON UPDATE CASCADE).
+ */
 export const wages = sqliteTable(
   "wages",
   {
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     effectiveMonth: text("effective_month").notNull(),
     monthlyWage: integer("monthly_wage").notNull(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.effectiveMonth] })],
+  (t) => [
+    /** Led by the employer (the distribution column); employee_id alone determines employer_id (the foreign key). */
+    primaryKey({ columns: [t.employerId, t.employeeId, t.effectiveMonth] }),
+    foreignKey({ name: "wages_employee_fk", columns: [t.employerId, t.employeeId], foreignColumns: [employees.employerId, employees.id] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
-export const registrations = sqliteTable("registrations", {
-  employeeId: integer("employee_id")
-    .primaryKey()
-    .references(() => employees.id, { onDelete: "cascade" }),
-  appliedOn: text("applied_on"),
-  registeredOn: text("registered_on"),
-  /** Art. 50 ¶1: the day the end of the employment was reported to the agency. */
-  terminationReportedOn: text("termination_reported_on"),
-});
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    employeeId: integer("employee_id").notNull(),
+    appliedOn: text("applied_on"),
+    registeredOn: text("registered_on"),
+    /** Art. 50 ¶1: the day the end of the employment was reported to the agency. */
+    terminationReportedOn: text("termination_reported_on"),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.employerId, t.employeeId] }),
+    foreignKey({ name: "registrations_employee_fk", columns: [t.employerId, t.employeeId], foreignColumns: [employees.employerId, employees.id] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
+);
 
 /** One row per version of a declaration line (SPEC §2). */
 export const declarationLines = sqliteTable(
@@ -220,6 +247,8 @@ export const statements = sqliteTable(
   (t) => [
     uniqueIndex("statements_version").on(t.employeeId, t.period, t.version),
     index("statements_employer_period").on(t.employerId, t.period),
+    /** The parent key of statement_links' and statement_responses' (employer_id, statement_id) foreign keys. */
+    uniqueIndex("statements_employer_key").on(t.employerId, t.id),
     /** Covering index for the engine: reads issue dates without touching the snapshots. */
     index("statements_issued").on(t.employerId, t.employeeId, t.period, t.issuedOn),
   ],
@@ -383,6 +412,13 @@ export const mailOutbox = sqliteTable(
     /** How many times HR asked for it to be sent (1 + resends). */
     sends: integer("sends").notNull().default(1),
     createdAt: createdAt(),
+    /**
+     * The employer the message concerns: the statement's, or the employer of
+     * the invited or resetting employee. Null only for a staff account's
+     * password reset, which concerns no employer (docs/scale.md: the outbox is
+     * the installation's one queue).
+     */
+    employerId: integer("employer_id").references(() => employers.id),
   },
   (t) => [
     index("mail_outbox_due").on(t.state, t.nextAttemptAt),
@@ -396,9 +432,7 @@ export const statementLinks = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     tokenHash: text("token_hash").notNull().unique(),
-    statementId: integer("statement_id")
-      .notNull()
-      .references(() => statements.id),
+    statementId: integer("statement_id").notNull(),
     outboxId: integer("outbox_id").references(() => mailOutbox.id),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
@@ -406,8 +440,15 @@ export const statementLinks = sqliteTable(
     grantHash: text("grant_hash"),
     grantExpiresAt: text("grant_expires_at"),
     createdAt: createdAt(),
+    /** The statement's employer (the composite foreign key guarantees it). */
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
   },
-  (t) => [index("statement_links_statement").on(t.statementId)],
+  (t) => [
+    index("statement_links_statement").on(t.statementId),
+    foreignKey({ name: "statement_links_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
+  ],
 );
 
 export const RESPONSE_KINDS = ["acknowledged", "disputed"] as const;
@@ -416,21 +457,29 @@ export const DISPUTE_STATES = ["open", "corrected", "answered"] as const;
 export type DisputeState = (typeof DISPUTE_STATES)[number];
 
 /** The employee's answer to one statement version: acknowledged, or disputed with a reason. */
-export const statementResponses = sqliteTable("statement_responses", {
-  statementId: integer("statement_id")
-    .primaryKey()
-    .references(() => statements.id),
-  kind: text("kind").$type<ResponseKind>().notNull(),
-  reason: text("reason").notNull().default(""),
-  at: text("at").notNull(),
-  /** `link` or `portal`. */
-  via: text("via").notNull(),
-  /** Disputes only: open until HR corrects the statement or answers in writing. */
-  disputeState: text("dispute_state").$type<DisputeState>(),
-  answer: text("answer"),
-  resolvedAt: text("resolved_at"),
-  resolvedBy: text("resolved_by"),
-});
+export const statementResponses = sqliteTable(
+  "statement_responses",
+  {
+    statementId: integer("statement_id").primaryKey(),
+    kind: text("kind").$type<ResponseKind>().notNull(),
+    reason: text("reason").notNull().default(""),
+    at: text("at").notNull(),
+    /** `link` or `portal`. */
+    via: text("via").notNull(),
+    /** Disputes only: open until HR corrects the statement or answers in writing. */
+    disputeState: text("dispute_state").$type<DisputeState>(),
+    answer: text("answer"),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    /** The statement's employer (the composite foreign key guarantees it). */
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+  },
+  (t) => [
+    foreignKey({ name: "statement_responses_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
+  ],
+);
 
 /** Single-use set-password links (invites and "forgot password"): only the hash is stored. */
 export const passwordTokens = sqliteTable(

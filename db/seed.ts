@@ -263,10 +263,10 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
           })
           .returning({ id: employees.id })
           .get();
-        await tx.insert(wages).values(p.wages.map((w) => ({ employeeId: row.id, ...w }))).run();
+        await tx.insert(wages).values(p.wages.map((w) => ({ employerId: p.employerId, employeeId: row.id, ...w }))).run();
         const reported = terminationReport(p.terminationDate, row.id, today);
         if (p.appliedOn || p.registeredOn || reported)
-          await tx.insert(registrations).values({ employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn, terminationReportedOn: reported }).run();
+          await tx.insert(registrations).values({ employerId: p.employerId, employeeId: row.id, appliedOn: p.appliedOn, registeredOn: p.registeredOn, terminationReportedOn: reported }).run();
       }
       await audit(tx, SEED_ACTOR, { action: "seed", entity: "demo", after: { employees: planned.length, today } });
       return { sh: sh.id, bj: bj.id, count: planned.length };
@@ -511,19 +511,19 @@ export async function seedScale(
       const regRows: (typeof registrations.$inferInsert)[] = [];
       emps.forEach((e, k) => {
         const wage = Math.round((3_500 + rand() * rand() * 45_000) * 100);
-        wageRows.push({ employeeId: ids[k]!, effectiveMonth: monthOf(e.hireDate), monthlyWage: wage });
-        if (rand() < 0.5) wageRows.push({ employeeId: ids[k]!, effectiveMonth: addMonths(monthOf(e.hireDate), 12), monthlyWage: Math.round(wage * 1.05) });
+        wageRows.push({ employerId: e.employerId, employeeId: ids[k]!, effectiveMonth: monthOf(e.hireDate), monthlyWage: wage });
+        if (rand() < 0.5) wageRows.push({ employerId: e.employerId, employeeId: ids[k]!, effectiveMonth: addMonths(monthOf(e.hireDate), 12), monthlyWage: Math.round(wage * 1.05) });
         const r = rand();
         const reported = terminationReport(e.terminationDate ?? null, k, opts.today);
         if (r < 0.03) {
           // unregistered (or due soon when recent)
-          if (reported) regRows.push({ employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
+          if (reported) regRows.push({ employerId: e.employerId, employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
           return;
         }
         const applied = addDays(e.hireDate, r < 0.08 ? 31 + Math.floor(rand() * 30) : 2 + Math.floor(rand() * 25));
         if (applied <= opts.today)
-          regRows.push({ employeeId: ids[k]!, appliedOn: applied, registeredOn: addDays(applied, 3) > opts.today ? null : addDays(applied, 3), terminationReportedOn: reported });
-        else if (reported) regRows.push({ employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
+          regRows.push({ employerId: e.employerId, employeeId: ids[k]!, appliedOn: applied, registeredOn: addDays(applied, 3) > opts.today ? null : addDays(applied, 3), terminationReportedOn: reported });
+        else if (reported) regRows.push({ employerId: e.employerId, employeeId: ids[k]!, appliedOn: null, registeredOn: null, terminationReportedOn: reported });
       });
       for (let i = 0; i < wageRows.length; i += 1000) await tx.insert(wages).values(wageRows.slice(i, i + 1000)).onConflictDoNothing().run();
       for (let i = 0; i < regRows.length; i += 1000) await tx.insert(registrations).values(regRows.slice(i, i + 1000)).run();

@@ -170,12 +170,12 @@ export async function recordChanges(db: Db, actor: Actor, raw: unknown, today: s
           const reg = await tx
             .select({ terminationReportedOn: registrations.terminationReportedOn })
             .from(registrations)
-            .where(eq(registrations.employeeId, row.employeeId))
+            .where(and(eq(registrations.employerId, employer.id), eq(registrations.employeeId, row.employeeId)))
             .get();
           if (!reg?.terminationReportedOn) {
             await tx.insert(registrations)
-              .values({ employeeId: row.employeeId, terminationReportedOn: date })
-              .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn: date } })
+              .values({ employerId: employer.id, employeeId: row.employeeId, terminationReportedOn: date })
+              .onConflictDoUpdate({ target: [registrations.employerId, registrations.employeeId], set: { terminationReportedOn: date } })
               .run();
             await audit(tx, actor, {
               action: "update",

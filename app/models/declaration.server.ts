@@ -61,7 +61,7 @@ export async function prepareDeclaration(db: Db, actor: Actor, raw: unknown): Pr
       const wageRows = await tx
         .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
         .from(wages)
-        .where(inArray(wages.employeeId, missing.map((e) => e.id)))
+        .where(and(eq(wages.employerId, employer.id), inArray(wages.employeeId, missing.map((e) => e.id))))
         .all();
       const lines = missing.map((e) => {
         const rows = wageRows.filter((w) => w.employeeId === e.id);

@@ -64,8 +64,8 @@ export const WageFormSchema = z.object({ effectiveMonth: isoMonth(), monthlyWage
 /** The wage in force for a month: the latest row ≤ M, else the earliest (SPEC §2). */
 function wageInForceSql(month: string): SQL<number | null> {
   return sql<number | null>`coalesce(
-    (select w.monthly_wage from wages w where w.employee_id = ${employees.id} and w.effective_month <= ${month} order by w.effective_month desc limit 1),
-    (select w.monthly_wage from wages w where w.employee_id = ${employees.id} order by w.effective_month asc limit 1))`;
+    (select w.monthly_wage from wages w where w.employer_id = ${employees.employerId} and w.employee_id = ${employees.id} and w.effective_month <= ${month} order by w.effective_month desc limit 1),
+    (select w.monthly_wage from wages w where w.employer_id = ${employees.employerId} and w.employee_id = ${employees.id} order by w.effective_month asc limit 1))`;
 }
 
 const SORT_COLUMNS = {
@@ -202,14 +202,14 @@ export async function getEmployee(db: Db, id: number) {
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
-    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
     .where(eq(employees.id, id))
     .get();
   if (!e) return undefined;
   const wageRows = await db
     .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
     .from(wages)
-    .where(eq(wages.employeeId, id))
+    .where(and(eq(wages.employerId, e.employerId), eq(wages.employeeId, id)))
     .orderBy(desc(wages.effectiveMonth))
     .all();
   return { ...e, wages: wageRows };
@@ -284,7 +284,7 @@ export async function createEmployee(db: Db, actor: Actor, raw: unknown): Promis
         .returning({ id: employees.id })
         .get();
       const wage = { effectiveMonth: monthOf(input.hireDate), monthlyWage };
-      await tx.insert(wages).values({ employeeId: row.id, ...wage }).run();
+      await tx.insert(wages).values({ employerId: input.employerId, employeeId: row.id, ...wage }).run();
       await audit(tx, actor, { action: "create", entity: "employee", entityId: row.id, after: { ...await snapshot(tx, row.id), wage } });
       return { ok: true, value: row.id };
     },
@@ -328,20 +328,25 @@ export async function terminateEmployee(db: Db, actor: Actor, id: number, raw: u
   const { terminationDate, terminationReportedOn } = parsed.value;
   return await transaction(db, async (tx): Promise<Result> => {
       const before = await tx
-        .select({ hireDate: employees.hireDate, terminationDate: employees.terminationDate })
+        .select({ hireDate: employees.hireDate, terminationDate: employees.terminationDate, employerId: employees.employerId })
         .from(employees)
         .where(eq(employees.id, id))
         .get();
       if (!before) return fail("form", "notFound");
+      const { employerId } = before;
       if (terminationDate < before.hireDate) return fail("terminationDate", "beforeHire");
       if (terminationReportedOn !== null && terminationReportedOn < terminationDate) return fail("terminationReportedOn", "beforeTermination", terminationDate);
       await tx.update(employees).set({ terminationDate }).where(eq(employees.id, id)).run();
-      await audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before, after: { terminationDate } });
+      await audit(tx, actor, { action: "terminate", entity: "employee", entityId: id, before: { hireDate: before.hireDate, terminationDate: before.terminationDate }, after: { terminationDate } });
       if (terminationReportedOn !== null) {
-        const reg = await tx.select({ terminationReportedOn: registrations.terminationReportedOn }).from(registrations).where(eq(registrations.employeeId, id)).get();
+        const reg = await tx
+          .select({ terminationReportedOn: registrations.terminationReportedOn })
+          .from(registrations)
+          .where(and(eq(registrations.employerId, employerId), eq(registrations.employeeId, id)))
+          .get();
         await tx.insert(registrations)
-          .values({ employeeId: id, terminationReportedOn })
-          .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
+          .values({ employerId, employeeId: id, terminationReportedOn })
+          .onConflictDoUpdate({ target: [registrations.employerId, registrations.employeeId], set: { terminationReportedOn } })
           .run();
         await audit(tx, actor, { action: "update", entity: "registration", entityId: id, before: { terminationReportedOn: reg?.terminationReportedOn ?? null }, after: { terminationReportedOn } });
       }
@@ -356,16 +361,16 @@ export async function setWage(db: Db, actor: Actor, id: number, raw: unknown): P
   if (!parsed.ok) return parsed;
   const row = parsed.value;
   return await transaction(db, async (tx): Promise<Result> => {
-      const exists = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, id)).get();
+      const exists = await tx.select({ id: employees.id, employerId: employees.employerId }).from(employees).where(eq(employees.id, id)).get();
       if (!exists) return fail("form", "notFound");
       const before = await tx
         .select({ effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
         .from(wages)
-        .where(and(eq(wages.employeeId, id), eq(wages.effectiveMonth, row.effectiveMonth)))
+        .where(and(eq(wages.employerId, exists.employerId), eq(wages.employeeId, id), eq(wages.effectiveMonth, row.effectiveMonth)))
         .get();
       await tx.insert(wages)
-        .values({ employeeId: id, ...row })
-        .onConflictDoUpdate({ target: [wages.employeeId, wages.effectiveMonth], set: { monthlyWage: row.monthlyWage } })
+        .values({ employerId: exists.employerId, employeeId: id, ...row })
+        .onConflictDoUpdate({ target: [wages.employerId, wages.employeeId, wages.effectiveMonth], set: { monthlyWage: row.monthlyWage } })
         .run();
       await audit(tx, actor, { action: before ? "update" : "create", entity: "wage", entityId: `${id}:${row.effectiveMonth}`, before: before ?? null, after: row });
       return { ok: true, value: id };

@@ -2,7 +2,7 @@
  * Loads what the rule engine needs, in one query per table (never one per
  * employee or month), and evaluates it.
  */
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/connection";
 import {
@@ -140,21 +140,19 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
         terminationReportedOn: registrations.terminationReportedOn,
       })
       .from(employees)
-      .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+      .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
       .where(forEmployers(employees.employerId))
       .orderBy(employees.id)
       .all(),
   );
   const wagesByEmployee = new Map<number, WageRow[]>();
-  const wageRows = all
-    ? await db.select().from(wages).orderBy(wages.employeeId, wages.effectiveMonth).all()
-    : await db
-        .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
-        .from(wages)
-        .innerJoin(employees, eq(employees.id, wages.employeeId))
-        .where(forEmployers(employees.employerId))
-        .orderBy(wages.employeeId, wages.effectiveMonth)
-        .all();
+  // In primary-key order: by employer, employee, month.
+  const wageRows = await db
+    .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
+    .from(wages)
+    .where(forEmployers(wages.employerId))
+    .orderBy(wages.employerId, wages.employeeId, wages.effectiveMonth)
+    .all();
   for (const w of wageRows) {
     const list = wagesByEmployee.get(w.employeeId);
     const row = { effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage };

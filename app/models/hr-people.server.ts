@@ -4,7 +4,7 @@
  * non-working days, and every employee with wage history and registration —
  * one query per table.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, policies, registrations, wages } from "../../db/schema";
 import { toPolicyVersion } from "./engine.server";
@@ -81,18 +81,20 @@ export async function loadHrData(db: Db | Tx, employer: HrEmployer): Promise<HrD
       terminationReportedOn: registrations.terminationReportedOn,
     })
     .from(employees)
-    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
     .where(eq(employees.employerId, employer.id))
     .all();
   const byEmployee = new Map<number, WageRow[]>();
-  const ids = rows.map((r) => r.employeeId);
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const w of await db.select().from(wages).where(inArray(wages.employeeId, chunk)).all()) {
-      const list = byEmployee.get(w.employeeId) ?? [];
-      list.push({ effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage });
-      byEmployee.set(w.employeeId, list);
-    }
+  const wageRows = await db
+    .select({ employeeId: wages.employeeId, effectiveMonth: wages.effectiveMonth, monthlyWage: wages.monthlyWage })
+    .from(wages)
+    .where(eq(wages.employerId, employer.id))
+    .orderBy(wages.employeeId, wages.effectiveMonth)
+    .all();
+  for (const w of wageRows) {
+    const list = byEmployee.get(w.employeeId) ?? [];
+    list.push({ effectiveMonth: w.effectiveMonth, monthlyWage: w.monthlyWage });
+    byEmployee.set(w.employeeId, list);
   }
   const people = rows
     .filter((r) => byEmployee.has(r.employeeId))

@@ -120,6 +120,8 @@ interface Loaded {
   ctx: ImportContext;
   employerIds: Map<string, number>;
   employeeIds: Map<string, number>;
+  /** employee id → its employer's id (wages, registrations and declarations imports). */
+  employerOf: Map<number, number>;
 }
 
 async function loadContext(sqlite: Sqlite, kind: ImportKind): Promise<Loaded> {
@@ -128,11 +130,13 @@ async function loadContext(sqlite: Sqlite, kind: ImportKind): Promise<Loaded> {
   const codeById = new Map(employerRows.map((e) => [e.id, e.code]));
   const employees = new Map<string, ContextEmployee>();
   const employeeIds = new Map<string, number>();
+  const employerOf = new Map<number, number>();
   if (kind === "wages" || kind === "registrations" || kind === "declarations") {
     const rows = (await sqlite.rows<[number, string, number, string, string | null]>("SELECT id, employee_no, employer_id, hire_date, termination_date FROM employees"));
     for (const [id, no, employerId, hireDate, terminationDate] of rows) {
       employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate });
       employeeIds.set(no, id);
+      employerOf.set(id, employerId);
     }
   } else if (kind === "employees") {
     // Only the recorded art. 50 reports matter here: an employees row may not move a termination after its report.
@@ -149,7 +153,7 @@ async function loadContext(sqlite: Sqlite, kind: ImportKind): Promise<Loaded> {
       guarantees.push({ employerCode: c.employerCode, actionDate: c.actionDate, periods: c.periods, key: collectionKey(c) });
     }
   }
-  return { ctx: { employerCodes: new Set(employerIds.keys()), employees, guarantees }, employerIds, employeeIds };
+  return { ctx: { employerCodes: new Set(employerIds.keys()), employees, guarantees }, employerIds, employeeIds, employerOf };
 }
 
 interface CollectionRow {
@@ -373,11 +377,12 @@ async function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: 
           id,
         );
       }
-      // The hire month's wage row, unless the employee already has one for that month.
+      // The hire month's wage row, unless the employee already has one for that month
+      // (of the employer the row names: an employee's wages follow a move, ON UPDATE CASCADE).
       await sqlite.insertMany(
-        "INSERT INTO wages (employee_id, effective_month, monthly_wage)",
-        [...creates.map((r) => ({ id: idOf.get(r.employeeNo)!, r })), ...wagesFor].map(({ id, r }) => [id, r.hireDate.slice(0, 7), r.monthlyWage]),
-        "ON CONFLICT(employee_id, effective_month) DO NOTHING",
+        "INSERT INTO wages (employer_id, employee_id, effective_month, monthly_wage)",
+        [...creates.map((r) => ({ id: idOf.get(r.employeeNo)!, r })), ...wagesFor].map(({ id, r }) => [loaded.employerIds.get(r.employerCode)!, id, r.hireDate.slice(0, 7), r.monthlyWage]),
+        "ON CONFLICT(employer_id, employee_id, effective_month) DO NOTHING",
       );
     },
   };
@@ -401,9 +406,9 @@ async function planWages(sqlite: Sqlite, records: WageRecord[], loaded: Loaded):
     ...c,
     async apply() {
       await sqlite.insertMany(
-        "INSERT INTO wages (employee_id, effective_month, monthly_wage)",
-        writes.map(({ id, r }) => [id, r.effectiveMonth, r.monthlyWage]),
-        "ON CONFLICT(employee_id, effective_month) DO UPDATE SET monthly_wage = excluded.monthly_wage",
+        "INSERT INTO wages (employer_id, employee_id, effective_month, monthly_wage)",
+        writes.map(({ id, r }) => [loaded.employerOf.get(id)!, id, r.effectiveMonth, r.monthlyWage]),
+        "ON CONFLICT(employer_id, employee_id, effective_month) DO UPDATE SET monthly_wage = excluded.monthly_wage",
       );
     },
   };
@@ -431,9 +436,9 @@ async function planRegistrations(sqlite: Sqlite, records: RegistrationRecord[], 
     ...c,
     async apply() {
       await sqlite.insertMany(
-        "INSERT INTO registrations (employee_id, applied_on, registered_on, termination_reported_on)",
-        writes.map(({ id, r }) => [id, r.appliedOn, r.registeredOn, r.terminationReportedOn]),
-        "ON CONFLICT(employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on, termination_reported_on = excluded.termination_reported_on",
+        "INSERT INTO registrations (employer_id, employee_id, applied_on, registered_on, termination_reported_on)",
+        writes.map(({ id, r }) => [loaded.employerOf.get(id)!, id, r.appliedOn, r.registeredOn, r.terminationReportedOn]),
+        "ON CONFLICT(employer_id, employee_id) DO UPDATE SET applied_on = excluded.applied_on, registered_on = excluded.registered_on, termination_reported_on = excluded.termination_reported_on",
       );
     },
   };

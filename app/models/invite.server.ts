@@ -105,7 +105,7 @@ export async function inviteEmployees(
         }
         const out = await tx
           .insert(mailOutbox)
-          .values({ kind: "invite", dedupeKey: `invite:${user.id}:${now.toISOString()}`, userId: user.id, address: email, locale: e.mailLocale, nextAttemptAt: now.toISOString() })
+          .values({ kind: "invite", dedupeKey: `invite:${user.id}:${now.toISOString()}`, employerId: employer.id, userId: user.id, address: email, locale: e.mailLocale, nextAttemptAt: now.toISOString() })
           .returning({ id: mailOutbox.id })
           .get();
         await audit(tx, actor, { action: "invite", entity: "user", entityId: user.id, after: { outboxId: out.id, employeeNo: e.employeeNo } }, now);
@@ -126,7 +126,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, address: st
   if (!email) return;
   await transaction(db, async (tx) => {
       const user = await tx
-        .select({ id: users.id, disabledAt: users.disabledAt, locale: users.locale, mailLocale: employees.mailLocale })
+        .select({ id: users.id, disabledAt: users.disabledAt, locale: users.locale, mailLocale: employees.mailLocale, employerId: employees.employerId })
         .from(users)
         .leftJoin(employees, eq(employees.id, users.employeeId))
         .where(eq(users.email, email))
@@ -139,7 +139,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, address: st
       const bucket = Math.floor(now.getTime() / RESET_INTERVAL_MS);
       const res = await tx
         .insert(mailOutbox)
-        .values({ kind: "reset", dedupeKey: `reset:${user.id}:${bucket}`, userId: user.id, address: email, locale: user.locale ?? user.mailLocale ?? "zh-CN", nextAttemptAt: now.toISOString() })
+        .values({ kind: "reset", dedupeKey: `reset:${user.id}:${bucket}`, employerId: user.employerId ?? null, userId: user.id, address: email, locale: user.locale ?? user.mailLocale ?? "zh-CN", nextAttemptAt: now.toISOString() })
         .onConflictDoNothing()
         .run();
       await audit(tx, anonymous, { action: "password_reset_requested", entity: "user", entityId: user.id, after: { address, sent: res.changes > 0 } }, now);

@@ -55,7 +55,7 @@ export async function registrationTracker(db: Db, asOf: string, filter: TrackerQ
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
-    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
     .where(and(lte(employees.hireDate, asOf), scope ? inArray(employers.code, [...scope]) : undefined))
     .all();
   const regions = [...new Set(rows.map((r) => r.region))];
@@ -115,12 +115,12 @@ export async function recordRegistration(db: Db, actor: Actor, raw: unknown): Pr
   const { employeeId, intent, date } = parsed.value;
   const field = intent === "applied" ? "appliedOn" : "registeredOn";
   return await transaction(db, async (tx): Promise<Result> => {
-      const emp = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).get();
+      const emp = await tx.select({ id: employees.id, employerId: employees.employerId }).from(employees).where(eq(employees.id, employeeId)).get();
       if (!emp) return fail("form", "notFound");
       const before = await tx
         .select({ appliedOn: registrations.appliedOn, registeredOn: registrations.registeredOn })
         .from(registrations)
-        .where(eq(registrations.employeeId, employeeId))
+        .where(and(eq(registrations.employerId, emp.employerId), eq(registrations.employeeId, employeeId)))
         .get() ?? { appliedOn: null, registeredOn: null };
       const after = { ...before, [field]: date };
       if (after.appliedOn !== null && after.registeredOn !== null && after.registeredOn < after.appliedOn) {
@@ -129,8 +129,8 @@ export async function recordRegistration(db: Db, actor: Actor, raw: unknown): Pr
           : fail("appliedOn", "afterRegistered", after.registeredOn);
       }
       await tx.insert(registrations)
-        .values({ employeeId, ...after })
-        .onConflictDoUpdate({ target: registrations.employeeId, set: { [field]: date } })
+        .values({ employerId: emp.employerId, employeeId, ...after })
+        .onConflictDoUpdate({ target: [registrations.employerId, registrations.employeeId], set: { [field]: date } })
         .run();
       await audit(tx, actor, { action: "update", entity: "registration", entityId: employeeId, before, after });
       return { ok: true, value: employeeId };

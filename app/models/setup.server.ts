@@ -4,7 +4,7 @@
  * unregistered employees and declared months. Read-only.
  */
 import { cachedPerVersion } from "./evaluation.server";
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { declarationLines, employees, employers, nonWorkingDays, policies, registrations } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import { setupChecklist, type Checklist, type EmployerFacts } from "~/rules/checklist";
@@ -36,7 +36,7 @@ export async function setupFacts(db: Db, employerCode: string | null = null, emp
           unregistered: sql<number>`sum(CASE WHEN ${registrations.appliedOn} IS NULL AND ${registrations.registeredOn} IS NULL THEN 1 ELSE 0 END)`.mapWith(Number),
         })
         .from(employees)
-        .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+        .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
         .where(inArray(employees.employerId, ids))
         .groupBy(employees.employerId)
         .all()

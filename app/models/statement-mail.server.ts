@@ -101,10 +101,10 @@ function statementKey(statementId: number, address: string): string {
 }
 
 /** Queue one statement version for one address; false when it is already queued or sent there. */
-async function enqueueStatement(tx: Tx, statementId: number, address: string, locale: string, now: Date): Promise<number | null> {
+async function enqueueStatement(tx: Tx, employerId: number, statementId: number, address: string, locale: string, now: Date): Promise<number | null> {
   const row = await tx
     .insert(mailOutbox)
-    .values({ kind: "statement", dedupeKey: statementKey(statementId, address), statementId, address: address.trim(), locale, nextAttemptAt: now.toISOString() })
+    .values({ kind: "statement", dedupeKey: statementKey(statementId, address), employerId, statementId, address: address.trim(), locale, nextAttemptAt: now.toISOString() })
     .onConflictDoNothing()
     .returning({ id: mailOutbox.id })
     .get();
@@ -136,13 +136,13 @@ export async function enqueueMonth(
         for (const r of await tx
           .select({ id: mailOutbox.id, key: mailOutbox.dedupeKey, state: mailOutbox.state })
           .from(mailOutbox)
-          .where(inArray(mailOutbox.statementId, ids.slice(i, i + 500)))
+          .where(and(eq(mailOutbox.employerId, employer.id), inArray(mailOutbox.statementId, ids.slice(i, i + 500))))
           .all())
           existing.set(r.key, r);
       }
       const answered = new Set<number>();
       for (let i = 0; i < ids.length; i += 500)
-        for (const r of await tx.select({ id: statementResponses.statementId }).from(statementResponses).where(inArray(statementResponses.statementId, ids.slice(i, i + 500))).all()) answered.add(r.id);
+        for (const r of await tx.select({ id: statementResponses.statementId }).from(statementResponses).where(and(eq(statementResponses.employerId, employer.id), inArray(statementResponses.statementId, ids.slice(i, i + 500)))).all()) answered.add(r.id);
       for (const s of latest) {
         if (!s.email.trim()) {
           result.noAddress++;
@@ -151,7 +151,7 @@ export async function enqueueMonth(
         const prior = existing.get(statementKey(s.id, s.email));
         if (!prior) {
           if (which !== "new") continue;
-          if (await enqueueStatement(tx, s.id, s.email, s.locale, now) !== null) result.queued++;
+          if (await enqueueStatement(tx, employer.id, s.id, s.email, s.locale, now) !== null) result.queued++;
           else result.already++;
           continue;
         }
@@ -192,7 +192,7 @@ export async function afterCorrection(tx: Tx, employerId: number, period: string
     const open = await tx
       .select({ id: statementResponses.statementId })
       .from(statementResponses)
-      .where(and(inArray(statementResponses.statementId, olderIds), eq(statementResponses.disputeState, "open")))
+      .where(and(eq(statementResponses.employerId, employerId), inArray(statementResponses.statementId, olderIds), eq(statementResponses.disputeState, "open")))
       .all();
     for (const d of open) {
       await tx.update(statementResponses)
@@ -201,11 +201,11 @@ export async function afterCorrection(tx: Tx, employerId: number, period: string
         .run();
       await audit(tx, actor, { action: "resolve_dispute", entity: "statement", entityId: d.id, after: { disputeState: "corrected", by: latest.id } }, now);
     }
-    const wasMailed = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.statementId, olderIds)).limit(1).get();
+    const wasMailed = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.employerId, employerId), inArray(mailOutbox.statementId, olderIds))).limit(1).get();
     if (!wasMailed) continue;
     const emp = await tx.select({ email: employees.email, locale: employees.mailLocale }).from(employees).where(eq(employees.id, employeeId)).get();
     if (emp?.email.trim()) {
-      const id = await enqueueStatement(tx, latest.id, emp.email, emp.locale, now);
+      const id = await enqueueStatement(tx, employerId, latest.id, emp.email, emp.locale, now);
       if (id !== null) await audit(tx, actor, { action: "send", entity: "statement", entityId: latest.id, after: { outboxId: id, correction: true } }, now);
     }
   }
@@ -271,7 +271,7 @@ async function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: stri
   const lng = row.locale;
   if (row.kind === "statement") {
     const s = await tx
-      .select({ id: statements.id, version: statements.version, figures: statements.figures, period: statements.period, reason: statements.reason })
+      .select({ id: statements.id, employerId: statements.employerId, version: statements.version, figures: statements.figures, period: statements.period, reason: statements.reason })
       .from(statements)
       .where(eq(statements.id, row.statementId!))
       .get();
@@ -279,7 +279,7 @@ async function render(tx: Tx, row: typeof mailOutbox.$inferSelect, baseUrl: stri
     const f = s.figures as unknown as StatementFigures;
     const token = newToken();
     await tx.insert(statementLinks)
-      .values({ tokenHash: sha256(token), statementId: s.id, outboxId: row.id, expiresAt: new Date(now.getTime() + LINK_TTL_MS).toISOString() })
+      .values({ tokenHash: sha256(token), employerId: s.employerId, statementId: s.id, outboxId: row.id, expiresAt: new Date(now.getTime() + LINK_TTL_MS).toISOString() })
       .run();
     const params = {
       name: f.employeeName,
@@ -560,7 +560,7 @@ export async function respondToStatement(
   if (reason.length > 1000) return { ok: false, code: "reasonTooLong" };
   return await transaction(db, async (tx): Promise<RespondResult> => {
       const s = await tx
-        .select({ id: statements.id, employeeId: statements.employeeId, period: statements.period, version: statements.version })
+        .select({ id: statements.id, employerId: statements.employerId, employeeId: statements.employeeId, period: statements.period, version: statements.version })
         .from(statements)
         .where(and(eq(statements.id, input.statementId), eq(statements.employeeId, input.employeeId)))
         .get();
@@ -575,7 +575,7 @@ export async function respondToStatement(
         return { ok: false, code: "alreadyAnswered" };
       const at = now.toISOString();
       await tx.insert(statementResponses)
-        .values({ statementId: s.id, kind: input.kind, reason: input.kind === "disputed" ? reason : "", at, via: input.via, disputeState: input.kind === "disputed" ? "open" : null })
+        .values({ employerId: s.employerId, statementId: s.id, kind: input.kind, reason: input.kind === "disputed" ? reason : "", at, via: input.via, disputeState: input.kind === "disputed" ? "open" : null })
         .run();
       // Answering it means it was opened.
       await tx.update(statements).set({ firstViewedAt: at }).where(and(eq(statements.id, s.id), isNull(statements.firstViewedAt))).run();
@@ -660,11 +660,11 @@ export async function deliveries(db: Db, employerCode: string, period: string): 
     for (const m of await db
       .select({ statementId: mailOutbox.statementId, state: mailOutbox.state, lastError: mailOutbox.lastError, sentAt: mailOutbox.sentAt, id: mailOutbox.id })
       .from(mailOutbox)
-      .where(inArray(mailOutbox.statementId, chunk))
+      .where(and(eq(mailOutbox.employerId, employer.id), inArray(mailOutbox.statementId, chunk)))
       .orderBy(asc(mailOutbox.id))
       .all())
       mail.set(m.statementId!, m);
-    for (const r of await db.select().from(statementResponses).where(inArray(statementResponses.statementId, chunk)).all()) answers.set(r.statementId, r);
+    for (const r of await db.select().from(statementResponses).where(and(eq(statementResponses.employerId, employer.id), inArray(statementResponses.statementId, chunk))).all()) answers.set(r.statementId, r);
   }
   return latest.map((r) => {
     const m = mail.get(r.statementId);
@@ -734,7 +734,7 @@ export async function openDisputes(db: Db, employerCodes: readonly string[] | nu
       at: statementResponses.at,
     })
     .from(statementResponses)
-    .innerJoin(statements, eq(statements.id, statementResponses.statementId))
+    .innerJoin(statements, and(eq(statements.employerId, statementResponses.employerId), eq(statements.id, statementResponses.statementId)))
     .innerJoin(employees, eq(employees.id, statements.employeeId))
     .innerJoin(employers, eq(employers.id, statements.employerId))
     .where(and(eq(statementResponses.disputeState, "open"), employerCodes === null ? undefined : inArray(employers.code, [...employerCodes])))
@@ -759,7 +759,7 @@ export async function mailAttention(db: Db, now: Date = new Date(), employerCode
   const disputes = await db
     .select({ n: count() })
     .from(statementResponses)
-    .innerJoin(statements, eq(statements.id, statementResponses.statementId))
+    .innerJoin(statements, and(eq(statements.employerId, statementResponses.employerId), eq(statements.id, statementResponses.statementId)))
     .innerJoin(employers, eq(employers.id, statements.employerId))
     .where(and(eq(statementResponses.disputeState, "open"), inCodes))
     .get();

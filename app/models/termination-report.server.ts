@@ -3,7 +3,7 @@
  * agency (registrations.termination_reported_on, SPEC §2): only for an
  * employee with a termination date, never before it; audited.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, nonWorkingDays, registrations } from "../../db/schema";
@@ -23,18 +23,18 @@ export async function recordTerminationReport(db: Db, actor: Actor, raw: unknown
   if (!parsed.ok) return parsed;
   const { employeeId, terminationReportedOn } = parsed.value;
   return await transaction(db, async (tx): Promise<Result> => {
-      const emp = await tx.select({ terminationDate: employees.terminationDate }).from(employees).where(eq(employees.id, employeeId)).get();
+      const emp = await tx.select({ terminationDate: employees.terminationDate, employerId: employees.employerId }).from(employees).where(eq(employees.id, employeeId)).get();
       if (!emp) return fail("form", "notFound");
       if (emp.terminationDate === null) return fail("terminationReportedOn", "noTermination");
       if (terminationReportedOn < emp.terminationDate) return fail("terminationReportedOn", "beforeTermination", emp.terminationDate);
       const before = await tx
         .select({ terminationReportedOn: registrations.terminationReportedOn })
         .from(registrations)
-        .where(eq(registrations.employeeId, employeeId))
+        .where(and(eq(registrations.employerId, emp.employerId), eq(registrations.employeeId, employeeId)))
         .get();
       await tx.insert(registrations)
-        .values({ employeeId, terminationReportedOn })
-        .onConflictDoUpdate({ target: registrations.employeeId, set: { terminationReportedOn } })
+        .values({ employerId: emp.employerId, employeeId, terminationReportedOn })
+        .onConflictDoUpdate({ target: [registrations.employerId, registrations.employeeId], set: { terminationReportedOn } })
         .run();
       await audit(tx, actor, {
         action: "update",
@@ -54,7 +54,7 @@ export async function terminationReportStatus(db: Db, employeeId: number): Promi
     .select({ terminationDate: employees.terminationDate, region: employers.region, reportedOn: registrations.terminationReportedOn })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
-    .leftJoin(registrations, eq(registrations.employeeId, employees.id))
+    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
     .where(eq(employees.id, employeeId))
     .get();
   if (!e || e.terminationDate === null) return null;

@@ -292,22 +292,23 @@ function seedOtherMail(): OtherStatements {
     const latest = (code: string) =>
       db
         .prepare(
-          "SELECT s.id, s.period FROM statements s JOIN employers r ON r.id = s.employer_id WHERE r.code = ? AND NOT EXISTS (SELECT 1 FROM statement_responses x WHERE x.statement_id = s.id) ORDER BY s.period DESC, s.id DESC LIMIT 1",
+          "SELECT s.id, s.period, s.employer_id FROM statements s JOIN employers r ON r.id = s.employer_id WHERE r.code = ? AND NOT EXISTS (SELECT 1 FROM statement_responses x WHERE x.statement_id = s.id) ORDER BY s.period DESC, s.id DESC LIMIT 1",
         )
-        .get(code) as { id: number; period: string };
+        .get(code) as { id: number; period: string; employer_id: number };
     const s = latest("BJ01");
     const own = latest("SH01");
     const reason = `SCOPE-DISPUTE-${Date.now()}`;
     const long = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    db.prepare("INSERT INTO statement_responses (statement_id, kind, reason, at, via, dispute_state) VALUES (?, 'disputed', ?, ?, 'link', 'open')").run(s.id, reason, long);
+    db.prepare("INSERT INTO statement_responses (employer_id, statement_id, kind, reason, at, via, dispute_state) VALUES (?, ?, 'disputed', ?, ?, 'link', 'open')").run(s.employer_id, s.id, reason, long);
     db.prepare("UPDATE statements SET first_viewed_at = NULL WHERE id = ?").run(s.id);
     const out = db
       .prepare(
-        "INSERT INTO mail_outbox (kind, dedupe_key, statement_id, address, state, next_attempt_at, sent_at) VALUES ('statement', ?, ?, 'scope-bj@example.com', 'sent', ?, ?)",
+        "INSERT INTO mail_outbox (kind, dedupe_key, employer_id, statement_id, address, state, next_attempt_at, sent_at) VALUES ('statement', ?, ?, ?, 'scope-bj@example.com', 'sent', ?, ?)",
       )
-      .run(`scope-test:${s.id}:${Date.now()}`, s.id, long, long);
-    db.prepare("INSERT INTO statement_links (token_hash, statement_id, outbox_id, expires_at) VALUES (?, ?, ?, ?)").run(
+      .run(`scope-test:${s.id}:${Date.now()}`, s.employer_id, s.id, long, long);
+    db.prepare("INSERT INTO statement_links (token_hash, employer_id, statement_id, outbox_id, expires_at) VALUES (?, ?, ?, ?, ?)").run(
       `scope-test-${Date.now()}`,
+      s.employer_id,
       s.id,
       Number(out.lastInsertRowid),
       new Date(Date.now() + 30 * 86_400_000).toISOString(),

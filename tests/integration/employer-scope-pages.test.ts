@@ -31,10 +31,10 @@ async function disputeAndUnopenedMail(db: Db): Promise<void> {
   const c = rawSql(db);
   const long = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
   for (const code of ["SH01", "BJ01"]) {
-    const s = (await c.prepare("SELECT s.id FROM statements s JOIN employers e ON e.id = s.employer_id WHERE e.code = ? ORDER BY s.id DESC LIMIT 1").get<{ id: number }>(code))!;
+    const s = (await c.prepare("SELECT s.id, s.employer_id FROM statements s JOIN employers e ON e.id = s.employer_id WHERE e.code = ? ORDER BY s.id DESC LIMIT 1").get<{ id: number; employer_id: number }>(code))!;
     await c.prepare("UPDATE statements SET first_viewed_at = NULL WHERE id = ?").run(s.id);
-    await c.prepare("INSERT INTO statement_responses (statement_id, kind, reason, at, via, dispute_state) VALUES (?, 'disputed', ?, ?, 'link', 'open')").run(s.id, `dispute ${code}`, long);
-    await c.prepare("INSERT INTO mail_outbox (kind, dedupe_key, statement_id, address, state, next_attempt_at, sent_at) VALUES ('statement', ?, ?, 'x@example.com', 'sent', ?, ?)").run(`t:${s.id}`, s.id, long, long);
+    await c.prepare("INSERT INTO statement_responses (employer_id, statement_id, kind, reason, at, via, dispute_state) VALUES (?, ?, 'disputed', ?, ?, 'link', 'open')").run(s.employer_id, s.id, `dispute ${code}`, long);
+    await c.prepare("INSERT INTO mail_outbox (kind, dedupe_key, employer_id, statement_id, address, state, next_attempt_at, sent_at) VALUES ('statement', ?, ?, ?, 'x@example.com', 'sent', ?, ?)").run(`t:${s.id}`, s.employer_id, s.id, long, long);
   }
 }
 

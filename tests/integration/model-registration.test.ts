@@ -59,7 +59,7 @@ describe("registration tracker", () => {
     expect((await recordRegistration(db, actor, { employeeId: "1", intent: "registered", date: "2026-02-05" })).ok).toBe(true);
     const late = await recordRegistration(db, actor, { employeeId: "1", intent: "applied", date: "2026-02-06" });
     expect(late.ok).toBe(false);
-    expect(await db.select().from(registrations).all()).toEqual([{ employeeId: 1, appliedOn: "2026-02-05", registeredOn: "2026-02-05", terminationReportedOn: null }]);
+    expect(await db.select().from(registrations).all()).toEqual([{ employeeId: 1, appliedOn: "2026-02-05", registeredOn: "2026-02-05", terminationReportedOn: null, employerId: 1 }]);
     expect((await db.select().from(auditLog).all()).length).toBe(before + 1);
     const bad = await recordRegistration(db, actor, { employeeId: "1", intent: "applied", date: "2026-02-30" });
     expect(!bad.ok && bad.errors.date?.code).toBe("invalidDate");

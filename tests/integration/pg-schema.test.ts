@@ -373,24 +373,35 @@ function triggerTests(open: () => Promise<Conn>): void {
     expect(await bumped(conn, () => conn.run("DELETE FROM employees WHERE id = 20"))).toEqual([3]);
   });
 
-  it("wages and registrations (no employer_id): the employer of the employee", async () => {
+  it("wages and registrations: the row's employer_id (its employee's); moving the employee moves them and bumps both", async () => {
     expect(
       await bumped(conn, () =>
-        conn.run("INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (12, '2026-01', 1200000)"),
+        conn.run("INSERT INTO wages (employee_id, effective_month, monthly_wage, employer_id) VALUES (12, '2026-01', 1200000, 2)"),
       ),
     ).toEqual([2]);
     expect(await bumped(conn, () => conn.run("UPDATE wages SET monthly_wage = 1300000 WHERE employee_id = 12"))).toEqual([2]);
-    // A wage moved to an employee of another employer.
-    expect(await bumped(conn, () => conn.run("UPDATE wages SET employee_id = 14 WHERE employee_id = 12"))).toEqual([2, 3]);
-    expect(await bumped(conn, () => conn.run("DELETE FROM wages WHERE employee_id = 14"))).toEqual([3]);
+    // Not another employer than its employee's (the composite foreign key).
+    await expect(conn.run("UPDATE wages SET employee_id = 14 WHERE employee_id = 12")).rejects.toThrow();
+    await expect(
+      conn.run("INSERT INTO wages (employee_id, effective_month, monthly_wage, employer_id) VALUES (12, '2026-02', 1, 3)"),
+    ).rejects.toThrow();
+    expect(
+      await bumped(conn, () => conn.run("INSERT INTO registrations (employee_id, applied_on, employer_id) VALUES (12, '2026-01-05', 2)")),
+    ).toEqual([2]);
+    // The employee moves: its wages and registration follow (ON UPDATE CASCADE).
+    expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 3 WHERE id = 12"))).toEqual([2, 3]);
+    expect(await conn.all("SELECT employer_id FROM wages WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
+    expect(await conn.all("SELECT employer_id FROM registrations WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
+    expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 2 WHERE id = 12"))).toEqual([2, 3]);
+    expect(await bumped(conn, () => conn.run("DELETE FROM wages WHERE employee_id = 12"))).toEqual([2]);
 
     expect(
-      await bumped(conn, () => conn.run("INSERT INTO registrations (employee_id, applied_on) VALUES (11, '2026-01-05')")),
+      await bumped(conn, () => conn.run("INSERT INTO registrations (employee_id, applied_on, employer_id) VALUES (11, '2026-01-05', 1)")),
     ).toEqual([1]);
     expect(
       await bumped(conn, () => conn.run("UPDATE registrations SET registered_on = '2026-01-09' WHERE employee_id = 11")),
     ).toEqual([1]);
-    expect(await bumped(conn, () => conn.run("DELETE FROM registrations WHERE employee_id = 11"))).toEqual([1]);
+    expect(await bumped(conn, () => conn.run("DELETE FROM registrations WHERE employee_id IN (11, 12)"))).toEqual([1, 2]);
   });
 
   for (const [table, insert] of Object.entries(BY_EMPLOYER_ID)) {
@@ -458,9 +469,9 @@ function triggerTests(open: () => Promise<Conn>): void {
       "INSERT INTO employees (id, employee_no, name, id_number, employer_id, hire_date) VALUES (30, 'N30', 'E30', 'x', 3, '2026-01-01')",
     );
     await conn.run(
-      "INSERT INTO wages (employee_id, effective_month, monthly_wage) VALUES (30, '2026-01', 1000000), (30, '2026-02', 1100000)",
+      "INSERT INTO wages (employee_id, effective_month, monthly_wage, employer_id) VALUES (30, '2026-01', 1000000, 3), (30, '2026-02', 1100000, 3)",
     );
-    await conn.run("INSERT INTO registrations (employee_id, applied_on) VALUES (30, '2026-01-03')");
+    await conn.run("INSERT INTO registrations (employee_id, applied_on, employer_id) VALUES (30, '2026-01-03', 3)");
     expect(await bumped(conn, () => conn.run("DELETE FROM employees WHERE id = 30"))).toEqual([3]);
     expect(await conn.all("SELECT * FROM wages WHERE employee_id = 30")).toEqual([]);
     expect(await conn.all("SELECT * FROM registrations WHERE employee_id = 30")).toEqual([]);

@@ -1,4 +1,4 @@
--- The SQLite twin is drizzle/0010_money_versions.sql: payments and collection actions bump
+-- The SQLite twin is drizzle/0011_money_versions.sql: payments and collection actions bump
 -- money_version instead of version (issue 16; app/models/evaluation.server.ts).
 ALTER TABLE "data_versions" ADD COLUMN "money_version" bigint DEFAULT 0 NOT NULL;
 --> statement-breakpoint
