@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "../../db/connection";
 import { openTestDatabase } from "../helpers/test-db";
-import { seedDemo } from "../../db/seed";
+import { seedDemo } from "../../db/seed/demo";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
 import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, todayList } from "~/models/evaluation.server";

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { type Db } from "../../db/connection";
 import { openTestDatabase } from "../helpers/test-db";
-import { seedDemo } from "../../db/seed";
+import { seedDemo } from "../../db/seed/demo";
 import { annualTurnNotices, cachedTurnNotices } from "~/models/annual-base.server";
 import { todayList } from "~/models/evaluation.server";
 import { setupState } from "~/models/setup.server";

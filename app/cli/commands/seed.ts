@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { migrate, openDatabase, closeDatabase } from "../../../db/connection";
-import { databaseIsEmpty, seedDemo, seedScale } from "../../../db/seed";
+import { databaseIsEmpty } from "../../../db/seed/common";
+import { seedDemo } from "../../../db/seed/demo";
+import { seedScale } from "../../../db/seed/scale";
 import { isValidDate, shanghaiDate } from "~/rules/dates";
 import { hashPassword } from "~/server/password.server";
 import { CliError, parseOptions, UsageError, type CommandContext } from "../context";
