@@ -22,6 +22,7 @@ import type {
   IsoDate,
   Month,
   PolicyRates,
+  PolicyVersion,
   Rate,
   RoundingMode,
   RoundingUnit,
@@ -143,18 +144,10 @@ export interface EmployerRecord extends Located {
   trackingFrom: Month | null;
 }
 
-export interface PolicyRecord extends Located {
-  region: string;
-  effectiveFrom: Month;
-  baseFloor: Fen;
-  baseCap: Fen;
-  rates: PolicyRates;
-  roundingUnit: RoundingUnit;
-  roundingMode: RoundingMode;
+/** A policies row: the engine's policy version (rules/types.ts) with the due day as stored and every optional term given. */
+export interface PolicyRecord extends Located, Omit<PolicyVersion, "dueDay" | "baseRule" | "baseYearStart" | "insuranceBounds"> {
   /** `1`…`31` or `last`, as stored. */
   dueDay: string;
-  dueMonthOffset: 0 | 1;
-  lateFeePpmPerDay: number;
   baseRule: BaseRule;
   baseYearStart: number;
   /** Only the per-insurance floors and caps given (an empty cell is the row's base_floor / base_cap). */
