@@ -215,7 +215,7 @@ export function StatementDocument({
           <tbody>
             {f.items.map((i) => (
               <tr key={i.insurance}>
-                <th scope="row">{t(`statements.insurances.${i.insurance}`)}</th>
+                <th scope="row">{t(`insurances.${i.insurance}`)}</th>
                 <td className="nowrap">{i.employerRate}</td>
                 <td className="num">{yuanDisplay(i.employerAmount)}</td>
                 <td className="nowrap">{i.employeeRate}</td>

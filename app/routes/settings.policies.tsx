@@ -110,8 +110,8 @@ function PolicyForm({ version, region, currentMonth, preset }: { version: Versio
       <div className="form-grid">
         {RATE_FIELDS.map((f) => {
           const [ins, side] = [f.replace(/_(employer|employee)$/, "") as (typeof INSURANCES)[number], f.endsWith("_employer") ? "employer" : "employee"];
-          const label = `${t(`workflows.insurances.${ins}`)} · ${t(side === "employer" ? "workflows.month.employerSide" : "workflows.month.employeeSide")}`;
-          return <Field key={f} id={`${idp}-${f}`} label={label} name={f} defaultValue={pre(f, version ? version.rates[f] : f === "work_injury_employee" || f === "maternity_employee" ? "0%" : "")} error={err(f, `workflows.insurances.${ins}`)} required />;
+          const label = `${t(`insurances.${ins}`)} · ${t(side === "employer" ? "workflows.month.employerSide" : "workflows.month.employeeSide")}`;
+          return <Field key={f} id={`${idp}-${f}`} label={label} name={f} defaultValue={pre(f, version ? version.rates[f] : f === "work_injury_employee" || f === "maternity_employee" ? "0%" : "")} error={err(f, `insurances.${ins}`)} required />;
         })}
       </div>
       <div className="form-grid">
@@ -159,8 +159,8 @@ function PolicyForm({ version, region, currentMonth, preset }: { version: Versio
         {INSURANCES.flatMap((i) =>
           (["floor", "cap"] as const).map((which) => {
             const name = boundField(i, which);
-            const label = `${t(`workflows.insurances.${i}`)} · ${t(`firstday.policy.${which}`)}`;
-            return <Field key={name} id={`${idp}-${name}`} label={label} name={name} inputMode="decimal" defaultValue={pre(name, bound(i, which))} error={err(name, `workflows.insurances.${i}`)} />;
+            const label = `${t(`insurances.${i}`)} · ${t(`firstday.policy.${which}`)}`;
+            return <Field key={name} id={`${idp}-${name}`} label={label} name={name} inputMode="decimal" defaultValue={pre(name, bound(i, which))} error={err(name, `insurances.${i}`)} />;
           }),
         )}
       </div>
@@ -373,7 +373,7 @@ export default function PoliciesPage() {
                 <dd>{yuanDisplay(v.baseCap)}</dd>
                 {INSURANCES.map((i) => (
                   <div key={i} style={{ display: "contents" }}>
-                    <dt>{t(`workflows.insurances.${i}`)}</dt>
+                    <dt>{t(`insurances.${i}`)}</dt>
                     <dd className="mono">
                       {v.rates[`${i}_employer`]} / {v.rates[`${i}_employee`]}
                     </dd>
@@ -395,7 +395,7 @@ export default function PoliciesPage() {
                 {INSURANCES.filter((i) => v.insuranceBounds[i]).map((i) => (
                   <div key={`b-${i}`} style={{ display: "contents" }}>
                     <dt>
-                      {t(`workflows.insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
+                      {t(`insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
                     </dt>
                     <dd>
                       {yuanDisplay(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {yuanDisplay(v.insuranceBounds[i]!.cap ?? v.baseCap)}

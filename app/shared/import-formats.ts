@@ -512,7 +512,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
         }
         if (side === "employee" && (ins === "work_injury" || ins === "maternity") && !isZeroRate(parsed.rate)) {
           r.error(column, "employeeRateNotZero", `must be 0: ${ins.replace("_", " ")} is paid by the employer alone (Social Insurance Law arts. 33, 53)`, {
-            insurance: msg(`statements.insurances.${ins}`),
+            insurance: msg(`insurances.${ins}`),
           });
         }
         rates[ins][side] = parsed.rate;
@@ -556,7 +556,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
         const given = [floor !== null ? floorCol : null, cap !== null ? capCol : null].filter((x): x is string => x !== null);
         const column = given.join(", ");
         r.error(column, "insuranceFloorAboveCap", `the ${ins.replace("_", " ")} floor ${yuanText(f)} is above its cap ${yuanText(c)}`, {
-          insurance: msg(`statements.insurances.${ins}`),
+          insurance: msg(`insurances.${ins}`),
           floor: yuanText(f),
           cap: yuanText(c),
         });
