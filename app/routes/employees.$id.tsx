@@ -21,6 +21,7 @@ import { badRequest, idFromParams, invalid, notFound } from "~/server/http.serve
 import { pageTitle } from "~/shared/meta";
 import { can } from "~/shared/permissions";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 const Intent = z.enum(["update", "terminate", "wage"]);
 
@@ -153,14 +154,7 @@ export default function EmployeePage() {
           <h2>{t("employees.wageHistory")}</h2>
           <div className="table-wrap">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.effectiveMonth")}</th>
-                  <th scope="col" className="num">
-                    {t("fields.wage")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("fields.effectiveMonth"), { label: t("fields.wage"), className: "num" }]} />
               <tbody>
                 {e.wages.map((w) => (
                   <tr key={w.effectiveMonth}>

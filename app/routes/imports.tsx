@@ -23,6 +23,7 @@ import { importErrorMsg } from "~/shared/messages";
 import { useWorkflowErrors } from "~/hooks/use-field-errors";
 import type { FieldErrors } from "~/shared/validation";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
 
@@ -280,15 +281,7 @@ function Rejected({ data }: { data: Extract<ActionData, { step: "rejected" }> })
       {data.total > data.errors.length ? <p className="muted">{t("files.ui.totalProblems", { shown: fmt.number(data.errors.length), total: fmt.number(data.total) })}</p> : null}
       <div className="table-wrap">
         <table className="data-table" data-testid="import-errors">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("workflows.imports.row")}
-              </th>
-              <th scope="col">{t("workflows.imports.column")}</th>
-              <th scope="col">{t("workflows.imports.message")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("workflows.imports.row"), className: "num" }, t("workflows.imports.column"), t("workflows.imports.message")]} />
           <tbody>
             {data.errors.map((e, i) => (
               <tr key={i}>
@@ -313,18 +306,7 @@ function PreviewTable({ preview, total }: { preview: PreviewRows; total: number 
       <h3>{t("files.ui.previewRows")}</h3>
       <div className="table-wrap">
         <table className="data-table" data-testid="import-preview-rows">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("workflows.imports.row")}
-              </th>
-              {preview.columns.map((c) => (
-                <th key={c} scope="col" className="mono">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("workflows.imports.row"), className: "num" }, ...preview.columns.map((c) => ({ label: c, className: "mono" }))]} />
           <tbody>
             {preview.rows.map((r) => (
               <tr key={r.line}>

@@ -6,6 +6,7 @@ import { OwnContributionsSection, TrancheStatusText } from "~/components/stateme
 import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PasswordForm } from "~/components/password-form";
+import { TableHead } from "~/components/table-head";
 import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/components/statement-document";
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
@@ -128,24 +129,16 @@ export default function Me() {
         ) : (
           <div className="table-wrap">
             <table className="data-table" data-testid="my-statements">
-              <thead>
-                <tr>
-                  <th scope="col">{t("statements.month")}</th>
-                  <th scope="col" className="hide-narrow">
-                    {t("statements.doc.issuedOn")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("statements.portal.own")}
-                  </th>
-                  <th scope="col" className="num hide-narrow">
-                    {t("statements.portal.employer")}
-                  </th>
-                  <th scope="col">{t("statements.portal.payment")}</th>
-                  <th scope="col" className="hide-narrow">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t("statements.month"),
+                  { label: t("statements.doc.issuedOn"), className: "hide-narrow" },
+                  { label: t("statements.portal.own"), className: "num" },
+                  { label: t("statements.portal.employer"), className: "num hide-narrow" },
+                  t("statements.portal.payment"),
+                  { label: <span className="visually-hidden">{t("common.actions")}</span>, className: "hide-narrow" },
+                ]}
+              />
               <tbody>
                 {portal.months.map((m) => (
                   <tr key={m.id}>

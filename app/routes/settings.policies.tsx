@@ -23,6 +23,7 @@ import { badRequest, forbidden, invalid, notFound } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
 import { useWorkflowErrors } from "~/hooks/use-field-errors";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");
 
@@ -245,13 +246,7 @@ function PresetsPanel({ presets, preset }: { presets: Loader["presets"]; preset:
       <p className="notice notice-warning">{t("firstday.presets.check")}</p>
       {preset ? (
         <table className="data-table compact" data-testid="preset-sources">
-          <thead>
-            <tr>
-              <th scope="col">{t("firstday.presets.field")}</th>
-              <th scope="col">{t("firstday.presets.value")}</th>
-              <th scope="col">{t("firstday.calendar.source")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("firstday.presets.field"), t("firstday.presets.value"), t("firstday.calendar.source")]} />
           <tbody>
             {preset.fields.map((f) => (
               <tr key={f.field}>
