@@ -22,9 +22,8 @@ import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.se
 import { today } from "~/server/clock.server";
 import { db } from "~/server/db.server";
 import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/url-state/findings-table";
-import { parseSearchParams } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { tableQuery, throwExportIfAsked } from "~/server/table-export.server";
 import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
@@ -32,16 +31,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "finding:read");
   const scope = await scopeOf(user);
-  columnsFormRedirect(request, FINDINGS_TABLE_COLUMNS);
-  const query = parseSearchParams(request, FindingsTableQuerySchema);
+  const query = tableQuery(request, FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema);
   requireCodeInScope(scope, query.employer);
   const asOf = query.asOf ?? today();
   const evaluation = scopedEvaluation(await evaluationFor(db, asOf, query.employer || null), scope);
   const view = findingsView(evaluation.findings, query);
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    throw exportResponse(request, `findings-view-${asOf}`, findingCsvColumns(t), query.hide, view.matching);
-  }
+  await throwExportIfAsked(request, `findings-view-${asOf}`, findingCsvColumns, query.hide, () => view.matching);
   return json({
     query: { ...query, asOf },
     findings: view.rows.map(({ detail: _d, ...f }) => f),
@@ -188,11 +183,9 @@ export default function Findings() {
           total,
           data: findings,
           columns: findingColumns(t, query.asOf, employeeIds),
-          sort: query.sort ? { id: query.sort, desc: query.dir === "desc" } : null,
           empty: t("findings.empty"),
           caption: t("findings.title"),
           testId: "findings",
-          hide: query.hide,
         }}
         pages={{ page, pageCount, total }}
       />
