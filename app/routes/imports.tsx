@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { createCookie, json, redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,7 +15,7 @@ import { can } from "~/shared/permissions";
 import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { CONTROL_CHARACTERS, forbidden } from "~/server/http.server";
-import { SECURE_COOKIES } from "~/server/i18n.server";
+import { appCookie } from "~/server/cookies.server";
 import { pageTitle } from "~/shared/meta";
 import { useFormat } from "~/hooks/use-format";
 import { useRenderMsg } from "~/hooks/use-render-msg";
@@ -32,7 +32,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_SHOWN_ERRORS = 200;
 
 /** The column mappings a user chose, per kind (header as written → SPEC name), remembered in this browser. */
-const mappingCookie = createCookie("shebao_import_map", { httpOnly: true, sameSite: "lax", path: "/imports", secure: SECURE_COOKIES, maxAge: 365 * 86_400 });
+const mappingCookie = appCookie("shebao_import_map", "/imports", 365 * 86_400);
 
 type Mappings = Partial<Record<ImportKind, Record<string, string>>>;
 
