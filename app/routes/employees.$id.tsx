@@ -82,6 +82,13 @@ export default function EmployeePage() {
   const termErr = useFieldErrors(errorsFor("terminate"));
   const wageErr = useFieldErrors(errorsFor("wage"));
   const formValuesFor = (i: string) => (intent === i ? data?.values : undefined);
+  /** A field of the wage or termination form: its label (`fields.NAME`), what was sent after a refused submit (else `current`), its error. */
+  const staffField = (form: "wage" | "terminate", name: "effectiveMonth" | "monthlyWage" | "terminationDate", current?: string | null) => ({
+    label: t(`fields.${name}`),
+    name,
+    defaultValue: formValuesFor(form)?.[name] ?? current ?? "",
+    error: (form === "wage" ? wageErr : termErr)(name),
+  });
 
   return (
     <>
@@ -171,24 +178,8 @@ export default function EmployeePage() {
               <p className="muted">{t("employees.wageHelp")}</p>
               <input type="hidden" name="intent" value="wage" />
               <div className="form-grid">
-                <Field
-                  label={t("fields.effectiveMonth")}
-                  name="effectiveMonth"
-                  type="month"
-                  placeholder="YYYY-MM"
-                  defaultValue={formValuesFor("wage")?.effectiveMonth ?? ""}
-                  error={wageErr("effectiveMonth")}
-                  required
-                />
-                <Field
-                  label={t("fields.monthlyWage")}
-                  name="monthlyWage"
-                  inputMode="decimal"
-                  placeholder={e.wages[0] ? yuanPlain(e.wages[0].monthlyWage) : "8000.00"}
-                  defaultValue={formValuesFor("wage")?.monthlyWage ?? ""}
-                  error={wageErr("monthlyWage")}
-                  required
-                />
+                <Field {...staffField("wage", "effectiveMonth")} type="month" placeholder="YYYY-MM" required />
+                <Field {...staffField("wage", "monthlyWage")} inputMode="decimal" placeholder={e.wages[0] ? yuanPlain(e.wages[0].monthlyWage) : "8000.00"} required />
               </div>
               <SubmitRow label={t("employees.addWageSubmit")} />
             </Form>
@@ -208,15 +199,7 @@ export default function EmployeePage() {
                 </p>
               ) : null}
               <input type="hidden" name="intent" value="terminate" />
-              <Field
-                label={t("fields.terminationDate")}
-                name="terminationDate"
-                type="date"
-                min={e.hireDate}
-                defaultValue={formValuesFor("terminate")?.terminationDate ?? e.terminationDate ?? ""}
-                error={termErr("terminationDate")}
-                required
-              />
+              <Field {...staffField("terminate", "terminationDate", e.terminationDate)} type="date" min={e.hireDate} required />
               <Field
                 label={t("hrMonth.fields.terminationReportedOn")}
                 name="terminationReportedOn"
