@@ -11,7 +11,8 @@ import { getEmployee, setWage, terminateEmployee, updateEmployee } from "~/model
 import { employerOptions } from "~/models/employer.server";
 import { terminationReportStatus } from "~/models/termination-report.server";
 import { maskId } from "~/rules/identity";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import { useFormat } from "~/hooks/use-format";
 import { inScope } from "~/models/employer-scope.server";
 import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";
@@ -77,6 +78,7 @@ export default function EmployeePage() {
   const { employee: e, employers, canWrite, art50 } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const intent = data?.values.intent;
   const errorsFor = (i: string) => (intent === i ? data?.errors : undefined);
   const termErr = useFieldErrors(errorsFor("terminate"));
@@ -166,7 +168,7 @@ export default function EmployeePage() {
                 {e.wages.map((w) => (
                   <tr key={w.effectiveMonth}>
                     <td>{w.effectiveMonth}</td>
-                    <td className="num">{yuanDisplay(w.monthlyWage)}</td>
+                    <td className="num">{fmt.money(w.monthlyWage)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,8 @@ import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
 import { CureCell } from "~/components/finding-cure";
 import type { CsvColumn } from "~/shared/table-csv";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import { useFormat, type Formatter } from "~/hooks/use-format";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
 import { scopedEvaluation } from "~/models/employer-scope.server";
 import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
@@ -71,8 +72,6 @@ function findingCsvColumns(t: (key: string) => string): CsvColumn<Finding>[] {
 type Row = Omit<Finding, "detail">;
 const col = createColumnHelper<Row>();
 
-const money = (v: number | null, t: TFunction) => (v === null ? t("common.none") : yuanDisplay(v));
-
 function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
   if (!row.employeeNo) return <>{t("common.none")}</>;
   return (
@@ -82,7 +81,8 @@ function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
   );
 }
 
-function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, number>) {
+function findingColumns(t: TFunction, fmt: Formatter, asOf: string, employeeIds: Record<string, number>) {
+  const money = (v: number | null) => (v === null ? t("common.none") : fmt.money(v));
   return [
     col.accessor("rule", { header: t("findings.rule"), enableSorting: true, cell: (c) => <RuleBadge rule={c.getValue()} severity={c.row.original.severity} /> }),
     col.accessor("article", { header: t("findings.article"), cell: (c) => t("findings.articleRef", { article: c.getValue().replace(";", ", ") }), meta: { className: "nowrap" } }),
@@ -93,8 +93,8 @@ function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, 
     col.accessor("employeeNo", { id: "employee", header: t("findings.employee"), enableSorting: true, cell: (c) => <EmployeeCell row={c.row.original} t={t} /> }),
     col.accessor("dueDate", { header: t("findings.dueDate"), enableSorting: true, meta: { className: "nowrap" } }),
     col.accessor("days", { header: t("findings.days"), enableSorting: true, meta: { className: "num" } }),
-    col.accessor("outstanding", { header: t("findings.outstanding"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
-    col.accessor("lateFee", { header: t("findings.lateFee"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
+    col.accessor("outstanding", { header: t("findings.outstanding"), enableSorting: true, cell: (c) => money(c.getValue()), meta: { className: "num" } }),
+    col.accessor("lateFee", { header: t("findings.lateFee"), enableSorting: true, cell: (c) => money(c.getValue()), meta: { className: "num" } }),
     col.accessor("stage", { header: t("findings.stage"), cell: (c) => { const s = c.getValue(); return s ? t(`stages.${s}`) : t("common.none"); } }),
     col.display({ id: "cure", header: t("workflows.cure.title"), cell: (c) => <CureCell finding={c.row.original} asOf={asOf} employeeIds={employeeIds} /> }),
   ];
@@ -103,6 +103,7 @@ function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, 
 export default function Findings() {
   const { query, findings, total, page, pageCount, configProblems, employers, employeeIds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const asOf = encodeURIComponent(query.asOf);
   return (
     <>
@@ -182,7 +183,7 @@ export default function Findings() {
         table={{
           total,
           data: findings,
-          columns: findingColumns(t, query.asOf, employeeIds),
+          columns: findingColumns(t, fmt, query.asOf, employeeIds),
           empty: t("findings.empty"),
           caption: t("findings.title"),
           testId: "findings",

@@ -12,7 +12,7 @@ import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
 import { mailLocaleOf, setMailLocale } from "~/models/statement-mail.server";
 import { employeePortal } from "~/models/statement.server";
-import { formatMoney as yuanDisplay, useFormat } from "~/hooks/use-format";
+import { useFormat } from "~/hooks/use-format";
 import styles from "~/styles/statements.css";
 import { actorOf, requirePermission, sessionCookieHeader } from "~/server/auth.server";
 import { db } from "~/server/db.server";
@@ -80,7 +80,7 @@ export default function Me() {
           <h2 id="latest-heading">
             {t("mail.portal.ownHeading")} · {fmt.month(latest.period)}
           </h2>
-          <p className="portal-own num-inline">{yuanDisplay(latest.employeeTotal)}</p>
+          <p className="portal-own num-inline">{fmt.money(latest.employeeTotal)}</p>
           <p>
             {t("mail.portal.monthPayment")}:{" "}
             {latest.tranche ? <TrancheStatusText status={latest.tranche} /> : latest.payment ? <PaymentStatusText payment={latest.payment} /> : null}
@@ -147,8 +147,8 @@ export default function Me() {
                       {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
                     </th>
                     <td className="nowrap hide-narrow">{m.issuedOn}</td>
-                    <td className="num">{yuanDisplay(m.employeeTotal)}</td>
-                    <td className="num hide-narrow">{yuanDisplay(m.employerTotal)}</td>
+                    <td className="num">{fmt.money(m.employeeTotal)}</td>
+                    <td className="num hide-narrow">{fmt.money(m.employerTotal)}</td>
                     <td>
                       {m.tranche ? <TrancheStatusText status={m.tranche} /> : m.payment ? <PaymentStatusText payment={m.payment} /> : null}
                     </td>

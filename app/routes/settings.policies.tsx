@@ -12,7 +12,7 @@ import { boundField, findPreset, presetCities, presetFormValues, presetSources, 
 import { isValidMonth } from "~/rules/dates";
 import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
-import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/hooks/use-format";
+import { formatMonth, formatNumber, useFormat } from "~/hooks/use-format";
 import { INSURANCES, SIDES } from "~/rules/types";
 import { can } from "~/shared/permissions";
 import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
@@ -327,6 +327,7 @@ export default function PoliciesPage() {
   const { canWrite, currentMonth, regions, presets, preset, calendarYears } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const failure = useActionData<typeof action>();
   const editing = params.get("edit") ?? (failure?.values.intent === "save" ? (failure.values.id ?? null) : null);
   return (
@@ -363,9 +364,9 @@ export default function PoliciesPage() {
               </h3>
               <dl className="facts">
                 <dt>{t("workflows.fields.baseFloor")}</dt>
-                <dd>{yuanDisplay(v.baseFloor)}</dd>
+                <dd>{fmt.money(v.baseFloor)}</dd>
                 <dt>{t("workflows.fields.baseCap")}</dt>
-                <dd>{yuanDisplay(v.baseCap)}</dd>
+                <dd>{fmt.money(v.baseCap)}</dd>
                 {INSURANCES.map((i) => (
                   <div key={i} style={{ display: "contents" }}>
                     <dt>{t(`insurances.${i}`)}</dt>
@@ -393,7 +394,7 @@ export default function PoliciesPage() {
                       {t(`insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
                     </dt>
                     <dd>
-                      {yuanDisplay(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {yuanDisplay(v.insuranceBounds[i]!.cap ?? v.baseCap)}
+                      {fmt.money(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {fmt.money(v.insuranceBounds[i]!.cap ?? v.baseCap)}
                     </dd>
                   </div>
                 ))}

@@ -19,6 +19,7 @@ import { ROSTER_COLUMNS, RosterQuerySchema } from "~/url-state/roster-query";
 import { csvTranslator, exportResponse, tableQuery, throwExportIfAsked, wantsCsv } from "~/server/table-export.server";
 import { exportHref } from "~/url-state/table-view";
 import { useCan } from "~/hooks/use-user";
+import { useFormat } from "~/hooks/use-format";
 import { rosterColumns, rosterCsvColumns } from "./columns";
 import { PageHead } from "~/components/page-head";
 
@@ -46,6 +47,7 @@ export default function Roster() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const canWrite = useCan("employee:write");
+  const fmt = useFormat();
   return (
     <>
       <PageHead title={t("employees.title")} intro={t("employees.idMasked")}>
@@ -86,7 +88,7 @@ export default function Roster() {
         table={{
           total,
           data: rows,
-          columns: rosterColumns(t),
+          columns: rosterColumns(t, fmt),
           empty: t("employees.empty"),
           caption: t("employees.title"),
           rowKey: (r) => String(r.id),
