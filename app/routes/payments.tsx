@@ -97,7 +97,7 @@ export default function PaymentsPage() {
             <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
           </>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,

@@ -84,7 +84,7 @@ export default function Roster() {
             {t("common.reset")}
           </Link>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,

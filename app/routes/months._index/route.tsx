@@ -86,7 +86,7 @@ export default function MonthsList() {
             <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
           </>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,
