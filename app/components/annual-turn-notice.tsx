@@ -2,10 +2,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TurnNotice } from "~/models/annual-base.server";
-import { yuanDisplay } from "~/rules/money";
+import { useFormat } from "~/hooks/use-format";
 
 export function AnnualTurnNotices({ notices }: { notices: readonly TurnNotice[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   if (notices.length === 0) return null;
   return (
     <section className="card notice notice-warning" aria-labelledby="annual-turn" data-testid="annual-turn">
@@ -22,7 +23,7 @@ export function AnnualTurnNotices({ notices }: { notices: readonly TurnNotice[] 
               <ul>
                 {n.disagreeing.slice(0, 20).map((e) => (
                   <li key={e.employeeNo}>
-                    {t("hrMonth.turn.disagreeLine", { employeeNo: e.employeeNo, name: e.name, declared: yuanDisplay(e.declaredBase), basis: yuanDisplay(e.basis) })}
+                    {t("hrMonth.turn.disagreeLine", { employeeNo: e.employeeNo, name: e.name, declared: fmt.money(e.declaredBase), basis: fmt.money(e.basis) })}
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,9 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { ArrearsPoint, PremiumPoint, RegistrationPoint } from "~/rules/dashboard";
 import type { RuleCode } from "~/rules/types";
 import { useFormat } from "~/hooks/use-format";
+import type { Catalog } from "~/locales/en";
 import { DataTable } from "./data-table";
+import { TableHead } from "./table-head";
 
 export const DASHBOARD_CHART_HEIGHT = 260;
 
@@ -52,36 +54,41 @@ function ChartFigure({ id, title, unit, chart, table }: { id: string; title: str
 
 type Format = "money" | "number" | "percent";
 
+/** A `dashboard.*` catalog key of a message (not of a group such as `kinds`). */
+type DashboardKey = { [K in keyof Catalog["dashboard"]]: Catalog["dashboard"][K] extends string ? K : never }[keyof Catalog["dashboard"]];
+
 interface Column<T> {
   key: keyof T & string;
-  label: string;
+  /** Its heading: a `dashboard.*` catalog key. */
+  label: DashboardKey;
   format: Format;
   /** Drawn as a series of the chart (else only in the table). */
   color?: string;
 }
 
-/** A month-by-month chart (bars or lines) with its table: money in fen, rates in ppm, each formatted per locale. */
+/**
+ * A month-by-month chart (bars or lines) with its table: money in fen, rates in ppm, each formatted per locale.
+ * `name` gives its id (`chart-NAME`) and title (`dashboard.NAMETitle`); a row is labelled by its period, or by `rowDate` when given.
+ */
 function TrendFigure<T extends { period: string }>({
-  id,
-  title,
-  unit,
+  name,
   kind,
   data,
   columns,
-  rowLabel,
+  rowDate,
 }: {
-  id: string;
-  title: string;
-  unit: string;
+  name: "premiums" | "arrears" | "registration";
   kind: "bar" | "line";
   data: T[];
   columns: Column<T>[];
-  rowLabel: (row: T) => string;
+  rowDate?: (row: T) => string;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const id = `chart-${name}`;
   const series = columns.filter((c) => c.color);
   const percent = series.some((c) => c.format === "percent");
+  const rowLabel = (row: T) => (rowDate ? fmt.date(rowDate(row)) : row.period);
   // Chart values: yuan for money, percent for ppm rates (null stays a gap).
   const toChart = (v: unknown, format: Format) => (typeof v !== "number" ? null : format === "money" ? v / 100 : format === "percent" ? v / 10_000 : v);
   const rows = data.map((d) => Object.fromEntries([["period", d.period], ...series.map((c) => [c.key, toChart(d[c.key], c.format)])]));
@@ -103,21 +110,21 @@ function TrendFigure<T extends { period: string }>({
   return (
     <ChartFigure
       id={id}
-      title={title}
-      unit={unit}
+      title={t(`dashboard.${name}Title`)}
+      unit={t(percent ? "dashboard.percentAxis" : "dashboard.yuanAxis")}
       chart={
         kind === "bar" ? (
           <BarChart data={rows} margin={margin}>
             {axes}
             {series.map((c) => (
-              <Bar key={c.key} dataKey={c.key as string} name={c.label} fill={c.color} isAnimationActive={false} />
+              <Bar key={c.key} dataKey={c.key as string} name={t(`dashboard.${c.label}`)} fill={c.color} isAnimationActive={false} />
             ))}
           </BarChart>
         ) : (
           <LineChart data={rows} margin={margin}>
             {axes}
             {series.map((c) => (
-              <Line key={c.key} type="linear" dataKey={c.key as string} name={c.label} stroke={c.color} strokeWidth={2} dot={percent} connectNulls isAnimationActive={false} />
+              <Line key={c.key} type="linear" dataKey={c.key as string} name={t(`dashboard.${c.label}`)} stroke={c.color} strokeWidth={2} dot={percent} connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
         )
@@ -130,7 +137,7 @@ function TrendFigure<T extends { period: string }>({
           empty={t("common.none")}
           columns={[
             { id: "period", header: t(kind === "line" && !percent ? "dashboard.date" : "dashboard.month"), cell: (c) => rowLabel(c.row.original), meta: { rowHeader: true } } as ColumnDef<T>,
-            ...columns.map((col): ColumnDef<T> => ({ id: col.key, header: col.label, cell: (c) => show(c.row.original[col.key], col.format), meta: { className: "num" } })),
+            ...columns.map((col): ColumnDef<T> => ({ id: col.key, header: t(`dashboard.${col.label}`), cell: (c) => show(c.row.original[col.key], col.format), meta: { className: "num" } })),
           ]}
         />
       }
@@ -138,63 +145,28 @@ function TrendFigure<T extends { period: string }>({
   );
 }
 
-export function PremiumsChart({ data }: { data: PremiumPoint[] }) {
-  const { t } = useTranslation();
-  return (
-    <TrendFigure
-      id="chart-premiums"
-      title={t("dashboard.premiumsTitle")}
-      unit={t("dashboard.yuanAxis")}
-      kind="bar"
-      data={data}
-      rowLabel={(d) => d.period}
-      columns={[
-        { key: "required", label: t("dashboard.required"), format: "money", color: COLORS.required },
-        { key: "paid", label: t("dashboard.paid"), format: "money", color: COLORS.paid },
-      ]}
-    />
-  );
-}
+const PREMIUM_COLUMNS: Column<PremiumPoint>[] = [
+  { key: "required", label: "required", format: "money", color: COLORS.required },
+  { key: "paid", label: "paid", format: "money", color: COLORS.paid },
+];
+const ARREARS_COLUMNS: Column<ArrearsPoint>[] = [
+  { key: "overdue", label: "overdue", format: "money", color: COLORS.overdue },
+  { key: "lateFee", label: "lateFee", format: "money", color: COLORS.lateFee },
+];
+const REGISTRATION_COLUMNS: Column<RegistrationPoint>[] = [
+  { key: "hired", label: "hired", format: "number" },
+  { key: "onTime", label: "onTime", format: "number" },
+  { key: "late", label: "late", format: "number" },
+  { key: "pending", label: "pending", format: "number" },
+  { key: "rate", label: "onTimeRate", format: "percent", color: COLORS.rate },
+];
 
-export function ArrearsChart({ data }: { data: ArrearsPoint[] }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <TrendFigure
-      id="chart-arrears"
-      title={t("dashboard.arrearsTitle")}
-      unit={t("dashboard.yuanAxis")}
-      kind="line"
-      data={data}
-      rowLabel={(d) => fmt.date(d.asOf)}
-      columns={[
-        { key: "overdue", label: t("dashboard.overdue"), format: "money", color: COLORS.overdue },
-        { key: "lateFee", label: t("dashboard.lateFee"), format: "money", color: COLORS.lateFee },
-      ]}
-    />
-  );
-}
-
-export function RegistrationChart({ data }: { data: RegistrationPoint[] }) {
-  const { t } = useTranslation();
-  return (
-    <TrendFigure
-      id="chart-registration"
-      title={t("dashboard.registrationTitle")}
-      unit={t("dashboard.percentAxis")}
-      kind="line"
-      data={data}
-      rowLabel={(d) => d.period}
-      columns={[
-        { key: "hired", label: t("dashboard.hired"), format: "number" },
-        { key: "onTime", label: t("dashboard.onTime"), format: "number" },
-        { key: "late", label: t("dashboard.late"), format: "number" },
-        { key: "pending", label: t("dashboard.pending"), format: "number" },
-        { key: "rate", label: t("dashboard.onTimeRate"), format: "percent", color: COLORS.rate },
-      ]}
-    />
-  );
-}
+/** Premiums required and paid, by month (bars). */
+export const PremiumsChart = ({ data }: { data: PremiumPoint[] }) => <TrendFigure name="premiums" kind="bar" data={data} columns={PREMIUM_COLUMNS} />;
+/** Premiums overdue and late fees at each month's end (lines), each row dated. */
+export const ArrearsChart = ({ data }: { data: ArrearsPoint[] }) => <TrendFigure name="arrears" kind="line" data={data} columns={ARREARS_COLUMNS} rowDate={(d) => d.asOf} />;
+/** Registrations applied for on time, by month of hire (the rate as a line; the counts in the table). */
+export const RegistrationChart = ({ data }: { data: RegistrationPoint[] }) => <TrendFigure name="registration" kind="line" data={data} columns={REGISTRATION_COLUMNS} />;
 
 export function RulesChart({ data, hrefFor }: { data: { rule: RuleCode; count: number }[]; hrefFor: (rule: RuleCode) => string }) {
   const { t } = useTranslation();
@@ -217,12 +189,7 @@ export function RulesChart({ data, hrefFor }: { data: { rule: RuleCode; count: n
       }
       table={
         <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t("findings.rule")}</th>
-              <th scope="col" className="num">{t("dashboard.count")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("findings.rule"), { label: t("dashboard.count"), className: "num" }]} />
           <tbody>
             {data.map((d) => (
               <tr key={d.rule}>

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { yuanDisplay } from "~/rules/money";
 import type { Finding } from "~/rules/types";
 import { monthHref } from "~/url-state/search-params";
+import { useFormat } from "~/hooks/use-format";
 
 type CureFinding = Pick<Finding, "rule" | "employerCode" | "period" | "employeeNo" | "exposure">;
 
@@ -26,6 +26,7 @@ export function cureLinks(f: CureFinding, asOf: string, employeeIds: Record<stri
 /** The cure links and, where the law fines, the art. 84 / 86 exposure (never added to what is owed). */
 export function CureCell({ finding, asOf, employeeIds }: { finding: CureFinding; asOf: string; employeeIds: Record<string, number> }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const e = finding.exposure;
   return (
     <>
@@ -37,10 +38,10 @@ export function CureCell({ finding, asOf, employeeIds }: { finding: CureFinding;
       {e ? (
         <div className="muted" data-testid="exposure">
           {e.article === "84"
-            ? t("workflows.cure.art84", { min: yuanDisplay(e.fineMin), max: yuanDisplay(e.fineMax) })
-            : t("workflows.cure.art86", { min: yuanDisplay(e.fineMin), max: yuanDisplay(e.fineMax) })}
+            ? t("workflows.cure.art84", { min: fmt.money(e.fineMin), max: fmt.money(e.fineMax) })
+            : t("workflows.cure.art86", { min: fmt.money(e.fineMin), max: fmt.money(e.fineMax) })}
           {e.managerFineMin !== undefined && e.managerFineMax !== undefined
-            ? `; ${t("workflows.cure.art84Managers", { min: yuanDisplay(e.managerFineMin), max: yuanDisplay(e.managerFineMax) })}`
+            ? `; ${t("workflows.cure.art84Managers", { min: fmt.money(e.managerFineMin), max: fmt.money(e.managerFineMax) })}`
             : ""}
         </div>
       ) : null}

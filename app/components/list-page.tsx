@@ -9,6 +9,7 @@ import { Form, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "./pagination";
+import type { SortState } from "./data-table";
 import { TableStateFields, UrlDataTable, type UrlDataTableProps } from "./url-table";
 
 export interface ListPageProps<T> {
@@ -19,9 +20,12 @@ export interface ListPageProps<T> {
   /** The submit button's words (default: Apply) and what stands after it (a reset link). */
   submitLabel?: string;
   formActions?: ReactNode;
-  /** What the filter form carries of the table's state (no sort: the page has its own order control). */
+  /**
+   * The table's state in the URL: the filter form carries it, the table hides these columns and, unless `table.sort`
+   * is given, is sorted by it (no sort: the page has its own order control).
+   */
   state: { sort?: string; dir?: string; hide: readonly string[] };
-  table: UrlDataTableProps<T>;
+  table: Omit<UrlDataTableProps<T>, "sort" | "hide"> & { sort?: SortState | null };
   /** Under the table: a total line, or a page's own way through its pages. */
   below?: ReactNode;
   /** Numbered pages; none where the page pages by other means (the audit log). */
@@ -41,7 +45,7 @@ export function ListPage<T>({ filters, search, submitLabel, formActions, state, 
         </button>
         {formActions}
       </Form>
-      <UrlDataTable {...table} />
+      <UrlDataTable {...table} sort={table.sort !== undefined ? table.sort : state.sort ? { id: state.sort, desc: state.dir === "desc" } : null} hide={state.hide} />
       {below}
       {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} total={pages.total} /> : null}
     </>

@@ -18,6 +18,15 @@ export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
     const e = errors?.[field];
     return e ? t(passwordMessageKey(e.code) as "security.busy", { field: t(FIELD_LABELS[field]), min: NEW_PASSWORD_MIN_LENGTH }) : undefined;
   };
+  /** One of the three password inputs: its label, the browser's autofill hint and its error. */
+  const passwordField = (field: PasswordField) => ({
+    label: t(FIELD_LABELS[field]),
+    name: field,
+    type: "password",
+    autoComplete: field === "currentPassword" ? "current-password" : "new-password",
+    required: true,
+    error: message(field),
+  });
   return (
     <section className="card password-card" aria-labelledby="password-heading">
       <h2 id="password-heading">{t("statements.password.heading")}</h2>
@@ -28,32 +37,9 @@ export function PasswordForm({ errors }: { errors: PasswordErrors | null }) {
         </p>
       ) : null}
       <Form method="post" noValidate>
-        <Field
-          label={t("statements.password.current")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={message("currentPassword")}
-        />
-        <Field
-          label={t("statements.password.new")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={NEW_PASSWORD_MIN_LENGTH}
-          required
-          hint={t("statements.password.newHint", { min: NEW_PASSWORD_MIN_LENGTH })}
-          error={message("newPassword")}
-        />
-        <Field
-          label={t("statements.password.confirm")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={message("confirmPassword")}
-        />
+        <Field {...passwordField("currentPassword")} />
+        <Field {...passwordField("newPassword")} minLength={NEW_PASSWORD_MIN_LENGTH} hint={t("statements.password.newHint", { min: NEW_PASSWORD_MIN_LENGTH })} />
+        <Field {...passwordField("confirmPassword")} />
         <SubmitRow label={t("statements.password.submit")} />
       </Form>
     </section>

@@ -59,21 +59,20 @@ export function StatementExplainer({ headingLevel = "h3" }: { headingLevel?: "h2
 export function RunningTotals({ totals, toMonth }: { totals: NonNullable<StatementFigures["runningTotals"]>; toMonth: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const yuanDisplay = fmt.money;
   return (
     <dl className="facts running-totals">
       <dt>{t("statements.doc.runningPension", { from: fmt.month(totals.fromMonth), to: fmt.month(toMonth) })}</dt>
-      <dd className="num">{yuanDisplay(totals.pension)}</dd>
+      <dd className="num">{fmt.money(totals.pension)}</dd>
       <dt>{t("statements.doc.runningMedical", { from: fmt.month(totals.fromMonth), to: fmt.month(toMonth) })}</dt>
-      <dd className="num">{yuanDisplay(totals.medical)}</dd>
+      <dd className="num">{fmt.money(totals.medical)}</dd>
     </dl>
   );
 }
 
 function BaseNote({ f }: { f: DocFigures }) {
   const { t } = useTranslation();
-  const { money: yuanDisplay } = useFormat();
-  const bounds = { floor: yuanDisplay(f.baseFloor), cap: yuanDisplay(f.baseCap) };
+  const fmt = useFormat();
+  const bounds = { floor: fmt.money(f.baseFloor), cap: fmt.money(f.baseCap) };
   if (f.clamp === "floor") return <p className="notice notice-warning base-note">{t("statements.doc.floorApplied", bounds)}</p>;
   if (f.clamp === "cap") return <p className="notice notice-warning base-note">{t("statements.doc.capApplied", bounds)}</p>;
   return <p className="muted base-note">{t("statements.doc.withinBounds", bounds)}</p>;
@@ -102,7 +101,6 @@ export function StatementDocument({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const yuanDisplay = fmt.money;
   const f = s.figures;
   const H = heading;
   const latest = versions?.[0];
@@ -126,11 +124,11 @@ export function StatementDocument({
         <dl className="facts statement-totals">
           <dt>{t("statements.doc.employeeTotal")}</dt>
           <dd className="num-inline" data-testid="employee-total">
-            {yuanDisplay(f.employeeTotal)}
+            {fmt.money(f.employeeTotal)}
           </dd>
           <dt>{t("statements.doc.employerTotal")}</dt>
           <dd className="num-inline" data-testid="employer-total">
-            {yuanDisplay(f.employerTotal)}
+            {fmt.money(f.employerTotal)}
           </dd>
         </dl>
         {f.tranche ? (
@@ -180,9 +178,9 @@ export function StatementDocument({
           </>
         ) : null}
         <dt>{t("statements.doc.wage")}</dt>
-        <dd className="num-inline">{yuanDisplay(f.wage)}</dd>
+        <dd className="num-inline">{fmt.money(f.wage)}</dd>
         <dt>{t("statements.doc.base")}</dt>
-        <dd className="num-inline">{yuanDisplay(f.base)}</dd>
+        <dd className="num-inline">{fmt.money(f.base)}</dd>
       </dl>
       {f.bases ? <BasisSection f={f} /> : null}
       {!f.bases || f.uniformBase ? <BaseNote f={f} /> : null}
@@ -215,11 +213,11 @@ export function StatementDocument({
           <tbody>
             {f.items.map((i) => (
               <tr key={i.insurance}>
-                <th scope="row">{t(`statements.insurances.${i.insurance}`)}</th>
+                <th scope="row">{t(`insurances.${i.insurance}`)}</th>
                 <td className="nowrap">{i.employerRate}</td>
-                <td className="num">{yuanDisplay(i.employerAmount)}</td>
+                <td className="num">{fmt.money(i.employerAmount)}</td>
                 <td className="nowrap">{i.employeeRate}</td>
-                <td className="num">{yuanDisplay(i.employeeAmount)}</td>
+                <td className="num">{fmt.money(i.employeeAmount)}</td>
               </tr>
             ))}
           </tbody>
@@ -228,11 +226,11 @@ export function StatementDocument({
               <th scope="row">{t("statements.doc.total")}</th>
               <td />
               <td className="num">
-                <strong>{yuanDisplay(f.employerTotal)}</strong>
+                <strong>{fmt.money(f.employerTotal)}</strong>
               </td>
               <td />
               <td className="num">
-                <strong>{yuanDisplay(f.employeeTotal)}</strong>
+                <strong>{fmt.money(f.employeeTotal)}</strong>
               </td>
             </tr>
           </tfoot>
@@ -242,7 +240,7 @@ export function StatementDocument({
       {f.declaredBases !== undefined ? (
         <DeclaredSection f={f} />
       ) : f.declaredBase !== null ? (
-        <p className="notice notice-warning">{t("statements.doc.declaredBase", { declared: yuanDisplay(f.declaredBase), base: yuanDisplay(f.base) })}</p>
+        <p className="notice notice-warning">{t("statements.doc.declaredBase", { declared: fmt.money(f.declaredBase), base: fmt.money(f.base) })}</p>
       ) : null}
 
       {f.ownContributions ? (

@@ -68,7 +68,7 @@ export function BasisSection({ f }: { f: Omit<StatementFigures, "payment"> }) {
           caption={t("statementFigures.basesHeading")}
           data={f.bases}
           columns={[
-            baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`statements.insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
+            baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
             baseCol.accessor("base", { header: t("statementFigures.baseUsed"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
             baseCol.display({ id: "bound", header: "", cell: (c) => t(boundKey(c.row.original)), meta: { className: "muted" } }),
           ]}
@@ -95,7 +95,7 @@ export function DeclaredSection({ f }: { f: Omit<StatementFigures, "payment"> })
         frame="plain"
         data={f.bases}
         columns={[
-          baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`statements.insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
+          baseCol.accessor("insurance", { header: t("statements.doc.insurance"), cell: (c) => t(`insurances.${c.row.original.insurance}`), meta: { rowHeader: true } }),
           baseCol.accessor((b) => declared[b.insurance as Insurance], { id: "declared", header: t("statementFigures.declaredBase"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
           baseCol.accessor("base", { header: t("statementFigures.requiredBase"), cell: (c) => money(c.getValue()), meta: { className: "num" } }),
         ]}

@@ -11,6 +11,7 @@ import { mailEn } from "./areas/mail.en";
 import { tablesEn } from "./areas/tables.en";
 import { i18nErrorsEn } from "./areas/i18n-errors.en";
 import { workflowsEn } from "./areas/workflows.en";
+import { insurancesEn } from "./areas/insurances.en";
 
 /** English catalog. Every visible string of the web app; zh-CN.ts has exactly the same keys. */
 export const en = {
@@ -289,6 +290,7 @@ export const en = {
     soon: "Your monthly statements of social-insurance premiums and the contributions to your personal account will appear here.",
     notLinked: "Your account is not linked to an employee record. Please contact HR.",
   },
+  insurances: insurancesEn,
   statements: statementsEn,
   statementFigures: statementFiguresEn,
   mail: mailEn,

@@ -13,6 +13,7 @@ import { mailZhCN } from "./areas/mail.zh-CN";
 import { tablesZhCN } from "./areas/tables.zh-CN";
 import { i18nErrorsZhCN } from "./areas/i18n-errors.zh-CN";
 import { workflowsZhCN } from "./areas/workflows.zh-CN";
+import { insurancesZhCN } from "./areas/insurances.zh-CN";
 
 
 export const zhCN: Catalog = {
@@ -290,6 +291,7 @@ export const zhCN: Catalog = {
     soon: "您每月的社会保险费缴费明细和个人账户记入情况将在此显示。",
     notLinked: "您的账户尚未关联职工档案，请联系人力资源部门。",
   },
+  insurances: insurancesZhCN,
   statements: statementsZhCN,
   statementFigures: statementFiguresZhCN,
   mail: mailZhCN,

@@ -14,6 +14,7 @@ import { employerOptions } from "~/models/employer.server";
 import { cachedDashboard, todayList } from "~/models/evaluation.server";
 import { setupState, trackingMonths } from "~/models/setup.server";
 import { SetupChecklist } from "~/components/setup-checklist";
+import { TableHead } from "~/components/table-head";
 import { TodayList } from "~/components/today-list";
 import { monthOf } from "~/rules/dates";
 import { STAGES, type UpcomingItem } from "~/rules/dashboard";
@@ -97,17 +98,12 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const href = (filters: Record<string, string>) => findingsHref(d.asOf, d.employer, d.isToday, filters);
-  const severityCard = (s: Severity) => (
-    <Stat
-      key={s}
-      testId={`stat-severity-${s}`}
-      label={t(`severities.${s}`)}
-      value={fmt.number(f.bySeverity[s])}
-      alert={s !== "warning" && f.bySeverity[s] > 0}
-      href={href({ status: "open", severity: s })}
-      linkText={t("dashboard.viewFindings")}
-    />
+  /** A count that alerts when above zero (unless `alert` says otherwise) and links to the items counted. */
+  const countStat = (testId: string, label: string, count: number, to: string, linkText = t("dashboard.viewFindings"), alert = count > 0) => (
+    <Stat key={testId} testId={testId} label={label} value={fmt.number(count)} alert={alert} href={to} linkText={linkText} />
   );
+  // A warning is no alarm: its card never alerts.
+  const severityCard = (s: Severity) => countStat(`stat-severity-${s}`, t(`severities.${s}`), f.bySeverity[s], href({ status: "open", severity: s }), undefined, s !== "warning" && f.bySeverity[s] > 0);
   return (
     <>
       <div className="page-head">
@@ -143,39 +139,11 @@ export default function Dashboard() {
       <section aria-labelledby="dash-wrong">
         <h2 id="dash-wrong">{t("dashboard.wrong")}</h2>
         <div className="stats">
-          <Stat
-            testId="stat-open"
-            label={t("dashboard.openFindings")}
-            value={fmt.number(f.openFindings)}
-            alert={f.openFindings > 0}
-            href={href({ status: "open" })}
-            linkText={t("dashboard.viewFindings")}
-          />
+          {countStat("stat-open", t("dashboard.openFindings"), f.openFindings, href({ status: "open" }))}
           {(["critical", "breach", "warning"] as const).map(severityCard)}
-          <Stat
-            testId="stat-statements-unopened"
-            label={t("mail.dashboard.unopened")}
-            value={fmt.number(d.mail.unopened)}
-            alert={d.mail.unopened > 0}
-            href="/statements?show=unopened"
-            linkText={t("statements.title")}
-          />
-          <Stat
-            testId="stat-statement-disputes"
-            label={t("mail.dashboard.openDisputes")}
-            value={fmt.number(d.mail.openDisputes)}
-            alert={d.mail.openDisputes > 0}
-            href="/statements?show=openDisputes"
-            linkText={t("statements.title")}
-          />
-          <Stat
-            testId="stat-unpaid"
-            label={t("dashboard.monthsUnpaid")}
-            value={fmt.number(f.monthsUnpaid)}
-            alert={f.monthsUnpaid > 0}
-            href={href({ status: "open", rule: "ART60_UNPAID" })}
-            linkText={t("dashboard.viewFindings")}
-          />
+          {countStat("stat-statements-unopened", t("mail.dashboard.unopened"), d.mail.unopened, "/statements?show=unopened", t("statements.title"))}
+          {countStat("stat-statement-disputes", t("mail.dashboard.openDisputes"), d.mail.openDisputes, "/statements?show=openDisputes", t("statements.title"))}
+          {countStat("stat-unpaid", t("dashboard.monthsUnpaid"), f.monthsUnpaid, href({ status: "open", rule: "ART60_UNPAID" }))}
           <Stat
             testId="stat-outstanding"
             label={t("dashboard.outstanding")}
@@ -186,14 +154,7 @@ export default function Dashboard() {
             linkText={t("dashboard.viewFindings")}
           />
           <Stat testId="stat-late-fees" label={t("dashboard.lateFees")} value={fmt.money(f.lateFees)} money hint={t("dashboard.lateFeesHint")} />
-          <Stat
-            testId="stat-statements"
-            label={t("dashboard.statementsMissing")}
-            value={fmt.number(f.statementsMissing)}
-            alert={f.statementsMissing > 0}
-            href={href({ status: "open", rule: "ART60_STATEMENT_MISSING" })}
-            linkText={t("dashboard.viewFindings")}
-          />
+          {countStat("stat-statements", t("dashboard.statementsMissing"), f.statementsMissing, href({ status: "open", rule: "ART60_STATEMENT_MISSING" }))}
         </div>
       </section>
 
@@ -234,17 +195,7 @@ export default function Dashboard() {
           ) : (
             <div className="table-wrap">
               <table className="data-table compact" data-testid="upcoming">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dashboard.date")}</th>
-                    <th scope="col">{t("dashboard.kind")}</th>
-                    <th scope="col">{t("dashboard.employer")}</th>
-                    <th scope="col">{t("dashboard.subject")}</th>
-                    <th scope="col" className="num">
-                      {t("dashboard.amount")}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t("dashboard.date"), t("dashboard.kind"), t("dashboard.employer"), t("dashboard.subject"), { label: t("dashboard.amount"), className: "num" }]} />
                 <tbody>
                   {f.upcoming.map((u) => (
                     <tr key={`${u.kind}|${u.date}|${u.employerCode}|${u.period ?? ""}|${u.employeeNo ?? ""}`}>

@@ -12,7 +12,7 @@ import { Field } from "~/components/field";
 import { annualBaseView, recordAnnualDeclaration, type AnnualBaseLineView } from "~/models/annual-base.server";
 import { employerOptions } from "~/models/employer.server";
 import { isValidMonth } from "~/rules/dates";
-import { yuanDisplay } from "~/rules/money";
+import { useFormat, type Formatter } from "~/hooks/use-format";
 import type { Insurance } from "~/rules/types";
 import { can } from "~/shared/permissions";
 import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
@@ -70,7 +70,7 @@ function derivationText(t: TFunction, l: AnnualBaseLineView): string {
   return t("hrMonth.annual.derivationWage", { month: d.month });
 }
 
-function columns(t: TFunction, differing: readonly Insurance[]) {
+function columns(t: TFunction, differing: readonly Insurance[], fmt: Formatter) {
   return [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
     col.accessor("name", { header: t("fields.name"), cell: (c) => <Link to={`/employees/${c.row.original.employeeId}`}>{c.getValue()}</Link> }),
@@ -88,18 +88,18 @@ function columns(t: TFunction, differing: readonly Insurance[]) {
         </>
       ),
     }),
-    col.accessor("basis", { header: t("hrMonth.annual.basis"), cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
+    col.accessor("basis", { header: t("hrMonth.annual.basis"), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
     ...(differing.length > 0 ? (["pension", ...differing] as Insurance[]) : []).map((ins) =>
-      col.display({ id: `base_${ins}`, header: t("hrMonth.annual.insuranceBase", { insurance: t(`hrMonth.insurances.${ins}`) }), cell: (c) => yuanDisplay(c.row.original.bases[ins]), meta: { className: "num" } }),
+      col.display({ id: `base_${ins}`, header: t("hrMonth.annual.insuranceBase", { insurance: t(`hrMonth.insurances.${ins}`) }), cell: (c) => fmt.money(c.row.original.bases[ins]), meta: { className: "num" } }),
     ),
-    col.accessor("employerTotal", { header: t("hrMonth.annual.employerTotal"), cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
-    col.accessor("employeeTotal", { header: t("hrMonth.annual.employeeTotal"), cell: (c) => yuanDisplay(c.getValue()), meta: { className: "num" } }),
+    col.accessor("employerTotal", { header: t("hrMonth.annual.employerTotal"), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
+    col.accessor("employeeTotal", { header: t("hrMonth.annual.employeeTotal"), cell: (c) => fmt.money(c.getValue()), meta: { className: "num" } }),
     col.accessor("change", {
       header: t("hrMonth.annual.change"),
       cell: (c) => {
         const v = c.getValue();
         if (v === null) return <span className="muted">{t("hrMonth.annual.noPrevious")}</span>;
-        return `${v > 0 ? "+" : v < 0 ? "−" : "±"}${yuanDisplay(Math.abs(v))}`;
+        return `${v > 0 ? "+" : v < 0 ? "−" : "±"}${fmt.money(Math.abs(v))}`;
       },
       meta: { className: "num" },
     }),
@@ -108,7 +108,7 @@ function columns(t: TFunction, differing: readonly Insurance[]) {
       cell: (c) => {
         const v = c.getValue();
         if (v === null) return <span className="muted">{t("common.none")}</span>;
-        return v === c.row.original.basis ? yuanDisplay(v) : <span className="badge badge-warning">{yuanDisplay(v)}</span>;
+        return v === c.row.original.basis ? fmt.money(v) : <span className="badge badge-warning">{fmt.money(v)}</span>;
       },
       meta: { className: "num" },
     }),
@@ -139,6 +139,7 @@ export default function AnnualBase() {
   const { canWrite, today, employers, code, view, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <>
       <PageHead title={t("hrMonth.annual.title")} intro={t("hrMonth.annual.intro")} />
@@ -172,7 +173,7 @@ export default function AnnualBase() {
           {canWrite ? <RecordForm code={view.employer.code} yearStart={view.yearStart} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}
           <DataTable
             data={view.lines}
-            columns={columns(t, view.differing)}
+            columns={columns(t, view.differing, fmt)}
             empty={t("hrMonth.annual.empty")}
             caption={t("hrMonth.annual.title")}
             rowKey={(r) => String(r.employeeId)}

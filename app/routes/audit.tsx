@@ -13,10 +13,10 @@ import { auditEntries, auditFacets, auditPage } from "~/models/audit-browse.serv
 import { isValidDate } from "~/rules/dates";
 import { requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { forbidden, parseSearchParams } from "~/server/http.server";
+import { forbidden } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
 import { withParams } from "~/url-state/search-params";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { tableQuery, throwExportIfAsked } from "~/server/table-export.server";
 import { hideParam } from "~/url-state/table-view";
 import { today } from "~/server/clock.server";
 import { PageHead } from "~/components/page-head";
@@ -50,12 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "audit:read");
   // The log covers every employer: an account limited to employers does not read it.
   if (await scopeOf(user)) throw forbidden();
-  columnsFormRedirect(request, AUDIT_COLUMNS);
-  const query = parseSearchParams(request, AuditQuerySchema);
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    throw exportResponse(request, `audit-log-${today()}`, auditCsvColumns(t), query.hide, auditEntries(db, query));
-  }
+  const query = tableQuery(request, AUDIT_COLUMNS, AuditQuerySchema);
+  await throwExportIfAsked(request, `audit-log-${today()}`, auditCsvColumns, query.hide, () => auditEntries(db, query));
   return json({ query, facets: await auditFacets(db), ...await auditPage(db, query) });
 }
 
@@ -149,7 +145,6 @@ export default function AuditPage() {
           caption: t("workflows.audit.title"),
           rowKey: (r) => String(r.id),
           testId: "audit",
-          hide: query.hide,
         }}
         below={
           <nav className="pagination" aria-label={t("workflows.audit.title")}>

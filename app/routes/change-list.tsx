@@ -13,7 +13,7 @@ import { changeListView, recordChanges } from "~/models/change-list.server";
 import { employerOptions } from "~/models/employer.server";
 import { CHANGE_STATES, type ChangeRow } from "~/rules/change-list";
 import { isValidMonth } from "~/rules/dates";
-import { yuanDisplay } from "~/rules/money";
+import { useFormat, type Formatter } from "~/hooks/use-format";
 import { can } from "~/shared/permissions";
 import { actorOf, requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
@@ -80,7 +80,7 @@ function StateCell({ row, t }: { row: ChangeRow; t: TFunction }) {
   );
 }
 
-function columns(t: TFunction, canWrite: boolean) {
+function columns(t: TFunction, canWrite: boolean, fmt: Formatter) {
   const cols = [
     col.accessor("kind", { header: t("hrMonth.changes.kind"), cell: (c) => t(`hrMonth.kinds.${c.getValue()}`) }),
     col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "mono nowrap" } }),
@@ -91,11 +91,11 @@ function columns(t: TFunction, canWrite: boolean) {
       cell: (c) => {
         const r = c.row.original;
         if (r.kind === "reduction") return t("hrMonth.changes.whyReduction", { date: r.terminationDate, deadline: r.reportDeadline });
-        if (r.kind === "base_change") return t("hrMonth.changes.whyBase", { from: yuanDisplay(r.previousBasis ?? 0), to: yuanDisplay(r.basis ?? 0) });
+        if (r.kind === "base_change") return t("hrMonth.changes.whyBase", { from: fmt.money(r.previousBasis ?? 0), to: fmt.money(r.basis ?? 0) });
         return r.reason === "hire" ? t("hrMonth.changes.whyHire", { date: r.hireDate }) : t("hrMonth.changes.whyUnregistered", { date: r.hireDate });
       },
     }),
-    col.accessor("basis", { header: t("hrMonth.annual.basis"), cell: (c) => (c.getValue() === null ? "" : yuanDisplay(c.getValue()!)), meta: { className: "num" } }),
+    col.accessor("basis", { header: t("hrMonth.annual.basis"), cell: (c) => (c.getValue() === null ? "" : fmt.money(c.getValue()!)), meta: { className: "num" } }),
     col.display({ id: "state", header: t("hrMonth.changes.state"), cell: (c) => <StateCell row={c.row.original} t={t} /> }),
   ];
   if (canWrite)
@@ -152,6 +152,7 @@ export default function ChangeList() {
   const { canWrite, today, employers, code, view, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <>
       <PageHead title={t("hrMonth.changes.title")} intro={t("hrMonth.changes.intro")} />
@@ -190,7 +191,7 @@ export default function ChangeList() {
           {canWrite ? <BulkForm code={view.employer.code} month={view.month} today={today} failure={failure ?? undefined} /> : <p className="notice notice-warning">{t("common.readOnly")}</p>}
           <DataTable
             data={view.rows}
-            columns={columns(t, canWrite)}
+            columns={columns(t, canWrite, fmt)}
             empty={t("hrMonth.changes.empty")}
             caption={t("hrMonth.changes.title")}
             rowKey={keyOf}

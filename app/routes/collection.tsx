@@ -12,7 +12,7 @@ import { Field, SelectField } from "~/components/field";
 import { COLLECTION_KINDS } from "~/shared/import-formats";
 import { collectionCase, recordCollectionAction, type CaseAction } from "~/models/collection.server";
 import { employerOptions } from "~/models/employer.server";
-import { formatMoney as yuanDisplay, useFormat } from "~/hooks/use-format";
+import { useFormat } from "~/hooks/use-format";
 import { can } from "~/shared/permissions";
 import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
@@ -110,10 +110,11 @@ function CaseMonthsTable({ months, employer, asOf, totals }: { months: CaseMonth
 
 function ActionDetail({ a }: { a: CaseAction }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   if (a.kind === "order" && a.timeLimit && a.daysLeft !== null) {
     return <>{a.daysLeft >= 0 ? t("workflows.collection.timeLimitLeft", { date: a.timeLimit, days: a.daysLeft }) : t("workflows.collection.timeLimitPassed", { date: a.timeLimit, days: -a.daysLeft })}</>;
   }
-  if (a.kind === "installment" && a.dueOn && a.amount !== null) return <>{t("workflows.collection.installmentLine", { amount: yuanDisplay(a.amount), date: a.dueOn })}</>;
+  if (a.kind === "installment" && a.dueOn && a.amount !== null) return <>{t("workflows.collection.installmentLine", { amount: fmt.money(a.amount), date: a.dueOn })}</>;
   return null;
 }
 
@@ -180,7 +181,7 @@ export default function CollectionPage() {
                     <ul className="plain-list">
                       {ag.installments.map((i) => (
                         <li key={i.dueOn}>
-                          {t("workflows.collection.installmentLine", { amount: yuanDisplay(i.amount), date: i.dueOn })} ·{" "}
+                          {t("workflows.collection.installmentLine", { amount: fmt.money(i.amount), date: i.dueOn })} ·{" "}
                           <span className={i.status === "missed" ? "badge badge-critical" : i.status === "met" ? "badge badge-closed" : "badge badge-warning"}>
                             {t(i.status === "met" ? "workflows.collection.installmentMet" : i.status === "missed" ? "workflows.collection.installmentMissed" : "workflows.collection.installmentUpcoming")}
                           </span>
@@ -198,7 +199,7 @@ export default function CollectionPage() {
                   {view.findings.map((f, i) => (
                     <li key={i} data-rule={f.rule}>
                       <RuleBadge rule={f.rule} severity={f.severity} /> {f.period ? fmt.month(f.period) : ""} · {t("workflows.month.findingLine", { due: f.dueDate, days: f.days })}
-                      {f.outstanding !== null ? ` · ${yuanDisplay(f.outstanding)}` : ""}
+                      {f.outstanding !== null ? ` · ${fmt.money(f.outstanding)}` : ""}
                       <CureCell finding={f} asOf={asOf} employeeIds={{}} />
                     </li>
                   ))}

@@ -11,7 +11,8 @@ import { getEmployee, setWage, terminateEmployee, updateEmployee } from "~/model
 import { employerOptions } from "~/models/employer.server";
 import { terminationReportStatus } from "~/models/termination-report.server";
 import { maskId } from "~/rules/identity";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import { useFormat } from "~/hooks/use-format";
 import { inScope } from "~/models/employer-scope.server";
 import { actorOf, requireInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";
@@ -21,6 +22,7 @@ import { badRequest, idFromParams, invalid, notFound } from "~/server/http.serve
 import { pageTitle } from "~/shared/meta";
 import { can } from "~/shared/permissions";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 const Intent = z.enum(["update", "terminate", "wage"]);
 
@@ -76,11 +78,19 @@ export default function EmployeePage() {
   const { employee: e, employers, canWrite, art50 } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const intent = data?.values.intent;
   const errorsFor = (i: string) => (intent === i ? data?.errors : undefined);
   const termErr = useFieldErrors(errorsFor("terminate"));
   const wageErr = useFieldErrors(errorsFor("wage"));
   const formValuesFor = (i: string) => (intent === i ? data?.values : undefined);
+  /** A field of the wage or termination form: its label (`fields.NAME`), what was sent after a refused submit (else `current`), its error. */
+  const staffField = (form: "wage" | "terminate", name: "effectiveMonth" | "monthlyWage" | "terminationDate", current?: string | null) => ({
+    label: t(`fields.${name}`),
+    name,
+    defaultValue: formValuesFor(form)?.[name] ?? current ?? "",
+    error: (form === "wage" ? wageErr : termErr)(name),
+  });
 
   return (
     <>
@@ -153,19 +163,12 @@ export default function EmployeePage() {
           <h2>{t("employees.wageHistory")}</h2>
           <div className="table-wrap">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.effectiveMonth")}</th>
-                  <th scope="col" className="num">
-                    {t("fields.wage")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("fields.effectiveMonth"), { label: t("fields.wage"), className: "num" }]} />
               <tbody>
                 {e.wages.map((w) => (
                   <tr key={w.effectiveMonth}>
                     <td>{w.effectiveMonth}</td>
-                    <td className="num">{yuanDisplay(w.monthlyWage)}</td>
+                    <td className="num">{fmt.money(w.monthlyWage)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -177,24 +180,8 @@ export default function EmployeePage() {
               <p className="muted">{t("employees.wageHelp")}</p>
               <input type="hidden" name="intent" value="wage" />
               <div className="form-grid">
-                <Field
-                  label={t("fields.effectiveMonth")}
-                  name="effectiveMonth"
-                  type="month"
-                  placeholder="YYYY-MM"
-                  defaultValue={formValuesFor("wage")?.effectiveMonth ?? ""}
-                  error={wageErr("effectiveMonth")}
-                  required
-                />
-                <Field
-                  label={t("fields.monthlyWage")}
-                  name="monthlyWage"
-                  inputMode="decimal"
-                  placeholder={e.wages[0] ? yuanPlain(e.wages[0].monthlyWage) : "8000.00"}
-                  defaultValue={formValuesFor("wage")?.monthlyWage ?? ""}
-                  error={wageErr("monthlyWage")}
-                  required
-                />
+                <Field {...staffField("wage", "effectiveMonth")} type="month" placeholder="YYYY-MM" required />
+                <Field {...staffField("wage", "monthlyWage")} inputMode="decimal" placeholder={e.wages[0] ? yuanPlain(e.wages[0].monthlyWage) : "8000.00"} required />
               </div>
               <SubmitRow label={t("employees.addWageSubmit")} />
             </Form>
@@ -214,15 +201,7 @@ export default function EmployeePage() {
                 </p>
               ) : null}
               <input type="hidden" name="intent" value="terminate" />
-              <Field
-                label={t("fields.terminationDate")}
-                name="terminationDate"
-                type="date"
-                min={e.hireDate}
-                defaultValue={formValuesFor("terminate")?.terminationDate ?? e.terminationDate ?? ""}
-                error={termErr("terminationDate")}
-                required
-              />
+              <Field {...staffField("terminate", "terminationDate", e.terminationDate)} type="date" min={e.hireDate} required />
               <Field
                 label={t("hrMonth.fields.terminationReportedOn")}
                 name="terminationReportedOn"

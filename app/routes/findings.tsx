@@ -15,16 +15,16 @@ import { evaluationFor } from "~/models/evaluation.server";
 import { employeeIdsByNo } from "~/models/month.server";
 import { CureCell } from "~/components/finding-cure";
 import type { CsvColumn } from "~/shared/table-csv";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import { useFormat, type Formatter } from "~/hooks/use-format";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
 import { scopedEvaluation } from "~/models/employer-scope.server";
 import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
 import { db } from "~/server/db.server";
 import { FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema, findingsView } from "~/url-state/findings-table";
-import { parseSearchParams } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { tableQuery, throwExportIfAsked } from "~/server/table-export.server";
 import { PageHead } from "~/components/page-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.title");
@@ -32,16 +32,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "findings.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "finding:read");
   const scope = await scopeOf(user);
-  columnsFormRedirect(request, FINDINGS_TABLE_COLUMNS);
-  const query = parseSearchParams(request, FindingsTableQuerySchema);
+  const query = tableQuery(request, FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema);
   requireCodeInScope(scope, query.employer);
   const asOf = query.asOf ?? today();
   const evaluation = scopedEvaluation(await evaluationFor(db, asOf, query.employer || null), scope);
   const view = findingsView(evaluation.findings, query);
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    throw exportResponse(request, `findings-view-${asOf}`, findingCsvColumns(t), query.hide, view.matching);
-  }
+  await throwExportIfAsked(request, `findings-view-${asOf}`, findingCsvColumns, query.hide, () => view.matching);
   return json({
     query: { ...query, asOf },
     findings: view.rows.map(({ detail: _d, ...f }) => f),
@@ -76,8 +72,6 @@ function findingCsvColumns(t: (key: string) => string): CsvColumn<Finding>[] {
 type Row = Omit<Finding, "detail">;
 const col = createColumnHelper<Row>();
 
-const money = (v: number | null, t: TFunction) => (v === null ? t("common.none") : yuanDisplay(v));
-
 function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
   if (!row.employeeNo) return <>{t("common.none")}</>;
   return (
@@ -87,7 +81,8 @@ function EmployeeCell({ row, t }: { row: Row; t: TFunction }) {
   );
 }
 
-function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, number>) {
+function findingColumns(t: TFunction, fmt: Formatter, asOf: string, employeeIds: Record<string, number>) {
+  const money = (v: number | null) => (v === null ? t("common.none") : fmt.money(v));
   return [
     col.accessor("rule", { header: t("findings.rule"), enableSorting: true, cell: (c) => <RuleBadge rule={c.getValue()} severity={c.row.original.severity} /> }),
     col.accessor("article", { header: t("findings.article"), cell: (c) => t("findings.articleRef", { article: c.getValue().replace(";", ", ") }), meta: { className: "nowrap" } }),
@@ -98,8 +93,8 @@ function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, 
     col.accessor("employeeNo", { id: "employee", header: t("findings.employee"), enableSorting: true, cell: (c) => <EmployeeCell row={c.row.original} t={t} /> }),
     col.accessor("dueDate", { header: t("findings.dueDate"), enableSorting: true, meta: { className: "nowrap" } }),
     col.accessor("days", { header: t("findings.days"), enableSorting: true, meta: { className: "num" } }),
-    col.accessor("outstanding", { header: t("findings.outstanding"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
-    col.accessor("lateFee", { header: t("findings.lateFee"), enableSorting: true, cell: (c) => money(c.getValue(), t), meta: { className: "num" } }),
+    col.accessor("outstanding", { header: t("findings.outstanding"), enableSorting: true, cell: (c) => money(c.getValue()), meta: { className: "num" } }),
+    col.accessor("lateFee", { header: t("findings.lateFee"), enableSorting: true, cell: (c) => money(c.getValue()), meta: { className: "num" } }),
     col.accessor("stage", { header: t("findings.stage"), cell: (c) => { const s = c.getValue(); return s ? t(`stages.${s}`) : t("common.none"); } }),
     col.display({ id: "cure", header: t("workflows.cure.title"), cell: (c) => <CureCell finding={c.row.original} asOf={asOf} employeeIds={employeeIds} /> }),
   ];
@@ -108,6 +103,7 @@ function findingColumns(t: TFunction, asOf: string, employeeIds: Record<string, 
 export default function Findings() {
   const { query, findings, total, page, pageCount, configProblems, employers, employeeIds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const asOf = encodeURIComponent(query.asOf);
   return (
     <>
@@ -187,12 +183,10 @@ export default function Findings() {
         table={{
           total,
           data: findings,
-          columns: findingColumns(t, query.asOf, employeeIds),
-          sort: query.sort ? { id: query.sort, desc: query.dir === "desc" } : null,
+          columns: findingColumns(t, fmt, query.asOf, employeeIds),
           empty: t("findings.empty"),
           caption: t("findings.title"),
           testId: "findings",
-          hide: query.hide,
         }}
         pages={{ page, pageCount, total }}
       />

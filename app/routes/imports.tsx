@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { createCookie, json, redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,7 +15,7 @@ import { can } from "~/shared/permissions";
 import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { CONTROL_CHARACTERS, forbidden } from "~/server/http.server";
-import { SECURE_COOKIES } from "~/server/i18n.server";
+import { appCookie } from "~/server/cookies.server";
 import { pageTitle } from "~/shared/meta";
 import { useFormat } from "~/hooks/use-format";
 import { useRenderMsg } from "~/hooks/use-render-msg";
@@ -23,6 +23,7 @@ import { importErrorMsg } from "~/shared/messages";
 import { useWorkflowErrors } from "~/hooks/use-field-errors";
 import type { FieldErrors } from "~/shared/validation";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.imports.title");
 
@@ -31,7 +32,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_SHOWN_ERRORS = 200;
 
 /** The column mappings a user chose, per kind (header as written → SPEC name), remembered in this browser. */
-const mappingCookie = createCookie("shebao_import_map", { httpOnly: true, sameSite: "lax", path: "/imports", secure: SECURE_COOKIES, maxAge: 365 * 86_400 });
+const mappingCookie = appCookie("shebao_import_map", "/imports", 365 * 86_400);
 
 type Mappings = Partial<Record<ImportKind, Record<string, string>>>;
 
@@ -280,15 +281,7 @@ function Rejected({ data }: { data: Extract<ActionData, { step: "rejected" }> })
       {data.total > data.errors.length ? <p className="muted">{t("files.ui.totalProblems", { shown: fmt.number(data.errors.length), total: fmt.number(data.total) })}</p> : null}
       <div className="table-wrap">
         <table className="data-table" data-testid="import-errors">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("workflows.imports.row")}
-              </th>
-              <th scope="col">{t("workflows.imports.column")}</th>
-              <th scope="col">{t("workflows.imports.message")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("workflows.imports.row"), className: "num" }, t("workflows.imports.column"), t("workflows.imports.message")]} />
           <tbody>
             {data.errors.map((e, i) => (
               <tr key={i}>
@@ -313,18 +306,7 @@ function PreviewTable({ preview, total }: { preview: PreviewRows; total: number 
       <h3>{t("files.ui.previewRows")}</h3>
       <div className="table-wrap">
         <table className="data-table" data-testid="import-preview-rows">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("workflows.imports.row")}
-              </th>
-              {preview.columns.map((c) => (
-                <th key={c} scope="col" className="mono">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("workflows.imports.row"), className: "num" }, ...preview.columns.map((c) => ({ label: c, className: "mono" }))]} />
           <tbody>
             {preview.rows.map((r) => (
               <tr key={r.line}>

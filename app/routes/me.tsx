@@ -6,12 +6,13 @@ import { OwnContributionsSection, TrancheStatusText } from "~/components/stateme
 import { ContributionsChart, ContributionsTable } from "~/components/contributions-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PasswordForm } from "~/components/password-form";
+import { TableHead } from "~/components/table-head";
 import { PaymentStatusText, RunningTotals, StatementExplainer } from "~/components/statement-document";
 import { changePassword } from "~/models/account.server";
 import { employeeName } from "~/models/employee.server";
 import { mailLocaleOf, setMailLocale } from "~/models/statement-mail.server";
 import { employeePortal } from "~/models/statement-portal.server";
-import { formatMoney as yuanDisplay, useFormat } from "~/hooks/use-format";
+import { useFormat } from "~/hooks/use-format";
 import styles from "~/styles/statements.css";
 import { actorOf, requirePermission, sessionCookieHeader } from "~/server/auth.server";
 import { db } from "~/server/db.server";
@@ -79,7 +80,7 @@ export default function Me() {
           <h2 id="latest-heading">
             {t("mail.portal.ownHeading")} · {fmt.month(latest.period)}
           </h2>
-          <p className="portal-own num-inline">{yuanDisplay(latest.employeeTotal)}</p>
+          <p className="portal-own num-inline">{fmt.money(latest.employeeTotal)}</p>
           <p>
             {t("mail.portal.monthPayment")}:{" "}
             {latest.tranche ? <TrancheStatusText status={latest.tranche} /> : latest.payment ? <PaymentStatusText payment={latest.payment} /> : null}
@@ -128,24 +129,16 @@ export default function Me() {
         ) : (
           <div className="table-wrap">
             <table className="data-table" data-testid="my-statements">
-              <thead>
-                <tr>
-                  <th scope="col">{t("statements.month")}</th>
-                  <th scope="col" className="hide-narrow">
-                    {t("statements.doc.issuedOn")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("statements.portal.own")}
-                  </th>
-                  <th scope="col" className="num hide-narrow">
-                    {t("statements.portal.employer")}
-                  </th>
-                  <th scope="col">{t("statements.portal.payment")}</th>
-                  <th scope="col" className="hide-narrow">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t("statements.month"),
+                  { label: t("statements.doc.issuedOn"), className: "hide-narrow" },
+                  { label: t("statements.portal.own"), className: "num" },
+                  { label: t("statements.portal.employer"), className: "num hide-narrow" },
+                  t("statements.portal.payment"),
+                  { label: <span className="visually-hidden">{t("common.actions")}</span>, className: "hide-narrow" },
+                ]}
+              />
               <tbody>
                 {portal.months.map((m) => (
                   <tr key={m.id}>
@@ -154,8 +147,8 @@ export default function Me() {
                       {m.version > 1 ? <span className="muted"> · {t("statements.status.version", { version: m.version, date: m.issuedOn })}</span> : null}
                     </th>
                     <td className="nowrap hide-narrow">{m.issuedOn}</td>
-                    <td className="num">{yuanDisplay(m.employeeTotal)}</td>
-                    <td className="num hide-narrow">{yuanDisplay(m.employerTotal)}</td>
+                    <td className="num">{fmt.money(m.employeeTotal)}</td>
+                    <td className="num hide-narrow">{fmt.money(m.employerTotal)}</td>
                     <td>
                       {m.tranche ? <TrancheStatusText status={m.tranche} /> : m.payment ? <PaymentStatusText payment={m.payment} /> : null}
                     </td>

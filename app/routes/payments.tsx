@@ -16,11 +16,11 @@ import { requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
 import { shanghaiDateTime } from "~/shared/shanghai-time";
 import { db } from "~/server/db.server";
-import { notFound, parseSearchParams } from "~/server/http.server";
+import { notFound } from "~/server/http.server";
 import { useFormat, type Formatter } from "~/hooks/use-format";
 import { pageTitle } from "~/shared/meta";
 import { PAYMENTS_COLUMNS, PaymentsQuerySchema } from "~/url-state/payments-query";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { tableQuery, throwExportIfAsked } from "~/server/table-export.server";
 import { monthHref } from "~/url-state/search-params";
 import { PageHead } from "~/components/page-head";
 
@@ -30,14 +30,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tables.pa
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "workflow:read");
   const scope = (await scopeOf(user))?.codes;
-  columnsFormRedirect(request, PAYMENTS_COLUMNS);
-  const query = parseSearchParams(request, PaymentsQuerySchema);
+  const query = tableQuery(request, PAYMENTS_COLUMNS, PaymentsQuerySchema);
   const employers = await employerOptions(db, scope);
   if (query.employer && !employers.some((e) => e.code === query.employer)) throw notFound();
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    throw exportResponse(request, `payments-${today()}`, paymentCsvColumns(t), query.hide, allPayments(db, query, scope));
-  }
+  await throwExportIfAsked(request, `payments-${today()}`, paymentCsvColumns, query.hide, () => allPayments(db, query, scope));
   return json({ query, employers, ...await listPayments(db, query, scope) });
 }
 
@@ -101,17 +97,15 @@ export default function PaymentsPage() {
             <Field label={t("tables.payments.paidTo")} name="to" type="date" defaultValue={query.to ?? ""} />
           </>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,
           columns: paymentColumns(t, fmt),
-          sort: { id: query.sort, desc: query.dir === "desc" },
           empty: t("tables.payments.empty"),
           caption: t("tables.payments.title"),
           rowKey: (r) => String(r.id),
           testId: "payments-list",
-          hide: query.hide,
         }}
         below={total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
         pages={{ page, pageCount, total }}

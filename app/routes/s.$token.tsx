@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { createCookie, json, redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,7 +13,7 @@ import { getStatement, statementVersions } from "~/models/statement-view.server"
 import styles from "~/styles/statements.css";
 import { db } from "~/server/db.server";
 import { formValues } from "~/server/forms.server";
-import { SECURE_COOKIES } from "~/server/i18n.server";
+import { appCookie, cookieToken } from "~/server/cookies.server";
 import { pageTitle } from "~/shared/meta";
 import { respondFromForm } from "~/server/statement-response-form.server";
 
@@ -22,18 +22,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "mail.link.title"), { name: "robots", content: "noindex" }];
 
 /** The short-lived grant after the last-6 check; bound to its link in the database, never a session. */
-const grantCookie = createCookie("__statement_grant", {
-  httpOnly: true,
-  sameSite: "lax",
-  path: "/s",
-  secure: SECURE_COOKIES,
-  maxAge: Math.floor(GRANT_TTL_MS / 1000),
-});
-
-async function grantOf(request: Request): Promise<string | null> {
-  const v: unknown = await grantCookie.parse(request.headers.get("Cookie"));
-  return typeof v === "string" && v ? v : null;
-}
+const grantCookie = appCookie("__statement_grant", "/s", Math.floor(GRANT_TTL_MS / 1000));
 
 const LINK_ACTOR = { userId: null, label: "link" };
 
@@ -46,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = String(params.token ?? "");
   const link = await resolveLink(db, token);
   if (!link.ok) return json({ state: "unavailable" as const }, { status: 404 });
-  const granted = await statementForGrant(db, token, await grantOf(request));
+  const granted = await statementForGrant(db, token, await cookieToken(grantCookie, request));
   if (!granted) return json({ state: "confirm" as const });
   const statement = await getStatement(db, granted.statementId, "staff");
   const versions = await statementVersions(db, granted.statementId, { employeeId: granted.employeeId });
@@ -71,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (r.reason === "wrong" || r.reason === "throttled") return json({ error: r.reason, respond: null }, { status: r.reason === "throttled" ? 429 : 400 });
     return json({ error: "unavailable" as const, respond: null }, { status: 404 });
   }
-  const granted = await statementForGrant(db, token, await grantOf(request));
+  const granted = await statementForGrant(db, token, await cookieToken(grantCookie, request));
   if (!granted) return redirect(`/s/${token}`);
   const outcome = await respondFromForm(values, { statementId: granted.statementId, employeeId: granted.employeeId, via: "link" }, LINK_ACTOR);
   if (!outcome.ok) return json({ error: null, respond: { error: outcome.error, reason: outcome.reason } }, { status: outcome.status });

@@ -12,7 +12,7 @@ import { boundField, findPreset, presetCities, presetFormValues, presetSources, 
 import { isValidMonth } from "~/rules/dates";
 import { monthOf } from "~/rules/dates";
 import { yuanPlain } from "~/rules/money";
-import { formatMoney as yuanDisplay, formatMonth, formatNumber } from "~/hooks/use-format";
+import { formatMonth, formatNumber, useFormat } from "~/hooks/use-format";
 import { INSURANCES, SIDES } from "~/rules/types";
 import { can } from "~/shared/permissions";
 import { actorOf, requirePermission, scopeOf } from "~/server/auth.server";
@@ -23,6 +23,7 @@ import { badRequest, forbidden, invalid, notFound } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
 import { useWorkflowErrors } from "~/hooks/use-field-errors";
 import { SubmitRow } from "~/components/submit-row";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workflows.policies.title");
 
@@ -110,8 +111,8 @@ function PolicyForm({ version, region, currentMonth, preset }: { version: Versio
       <div className="form-grid">
         {RATE_FIELDS.map((f) => {
           const [ins, side] = [f.replace(/_(employer|employee)$/, "") as (typeof INSURANCES)[number], f.endsWith("_employer") ? "employer" : "employee"];
-          const label = `${t(`workflows.insurances.${ins}`)} · ${t(side === "employer" ? "workflows.month.employerSide" : "workflows.month.employeeSide")}`;
-          return <Field key={f} id={`${idp}-${f}`} label={label} name={f} defaultValue={pre(f, version ? version.rates[f] : f === "work_injury_employee" || f === "maternity_employee" ? "0%" : "")} error={err(f, `workflows.insurances.${ins}`)} required />;
+          const label = `${t(`insurances.${ins}`)} · ${t(side === "employer" ? "workflows.month.employerSide" : "workflows.month.employeeSide")}`;
+          return <Field key={f} id={`${idp}-${f}`} label={label} name={f} defaultValue={pre(f, version ? version.rates[f] : f === "work_injury_employee" || f === "maternity_employee" ? "0%" : "")} error={err(f, `insurances.${ins}`)} required />;
         })}
       </div>
       <div className="form-grid">
@@ -159,8 +160,8 @@ function PolicyForm({ version, region, currentMonth, preset }: { version: Versio
         {INSURANCES.flatMap((i) =>
           (["floor", "cap"] as const).map((which) => {
             const name = boundField(i, which);
-            const label = `${t(`workflows.insurances.${i}`)} · ${t(`firstday.policy.${which}`)}`;
-            return <Field key={name} id={`${idp}-${name}`} label={label} name={name} inputMode="decimal" defaultValue={pre(name, bound(i, which))} error={err(name, `workflows.insurances.${i}`)} />;
+            const label = `${t(`insurances.${i}`)} · ${t(`firstday.policy.${which}`)}`;
+            return <Field key={name} id={`${idp}-${name}`} label={label} name={name} inputMode="decimal" defaultValue={pre(name, bound(i, which))} error={err(name, `insurances.${i}`)} />;
           }),
         )}
       </div>
@@ -245,13 +246,7 @@ function PresetsPanel({ presets, preset }: { presets: Loader["presets"]; preset:
       <p className="notice notice-warning">{t("firstday.presets.check")}</p>
       {preset ? (
         <table className="data-table compact" data-testid="preset-sources">
-          <thead>
-            <tr>
-              <th scope="col">{t("firstday.presets.field")}</th>
-              <th scope="col">{t("firstday.presets.value")}</th>
-              <th scope="col">{t("firstday.calendar.source")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("firstday.presets.field"), t("firstday.presets.value"), t("firstday.calendar.source")]} />
           <tbody>
             {preset.fields.map((f) => (
               <tr key={f.field}>
@@ -332,6 +327,7 @@ export default function PoliciesPage() {
   const { canWrite, currentMonth, regions, presets, preset, calendarYears } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const failure = useActionData<typeof action>();
   const editing = params.get("edit") ?? (failure?.values.intent === "save" ? (failure.values.id ?? null) : null);
   return (
@@ -368,12 +364,12 @@ export default function PoliciesPage() {
               </h3>
               <dl className="facts">
                 <dt>{t("workflows.fields.baseFloor")}</dt>
-                <dd>{yuanDisplay(v.baseFloor)}</dd>
+                <dd>{fmt.money(v.baseFloor)}</dd>
                 <dt>{t("workflows.fields.baseCap")}</dt>
-                <dd>{yuanDisplay(v.baseCap)}</dd>
+                <dd>{fmt.money(v.baseCap)}</dd>
                 {INSURANCES.map((i) => (
                   <div key={i} style={{ display: "contents" }}>
-                    <dt>{t(`workflows.insurances.${i}`)}</dt>
+                    <dt>{t(`insurances.${i}`)}</dt>
                     <dd className="mono">
                       {v.rates[`${i}_employer`]} / {v.rates[`${i}_employee`]}
                     </dd>
@@ -395,10 +391,10 @@ export default function PoliciesPage() {
                 {INSURANCES.filter((i) => v.insuranceBounds[i]).map((i) => (
                   <div key={`b-${i}`} style={{ display: "contents" }}>
                     <dt>
-                      {t(`workflows.insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
+                      {t(`insurances.${i}`)} · {t("firstday.policy.floor")} / {t("firstday.policy.cap")}
                     </dt>
                     <dd>
-                      {yuanDisplay(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {yuanDisplay(v.insuranceBounds[i]!.cap ?? v.baseCap)}
+                      {fmt.money(v.insuranceBounds[i]!.floor ?? v.baseFloor)} / {fmt.money(v.insuranceBounds[i]!.cap ?? v.baseCap)}
                     </dd>
                   </div>
                 ))}

@@ -5,7 +5,7 @@
  * makes, the change from last year, and whether the wage history lacks a row
  * the figure depends on. Pure: the model loads, this computes.
  */
-import { basisOf, boundsOf, contributionOn, isLiable, type BasisDerivation, type BasisSubject } from "./contributions";
+import { basisOf, boundsOf, contributionOn, isLiable, wageInForce, type BasisDerivation, type BasisSubject } from "./contributions";
 import { addMonths, fromMonthNumber } from "./dates";
 import type { Fen, Insurance, Month, PolicyVersion, WageRow } from "./types";
 import { INSURANCES } from "./types";
@@ -59,16 +59,6 @@ function hasRowBy(wages: readonly WageRow[], month: Month): boolean {
   return wages.some((w) => w.effectiveMonth <= month);
 }
 
-function wageFor(wages: readonly WageRow[], month: Month): Fen {
-  let best: WageRow | null = null;
-  let earliest = wages[0]!;
-  for (const w of wages) {
-    if (w.effectiveMonth < earliest.effectiveMonth) earliest = w;
-    if (w.effectiveMonth <= month && (best === null || w.effectiveMonth > best.effectiveMonth)) best = w;
-  }
-  return (best ?? earliest).monthlyWage;
-}
-
 /** The contribution year beginning in `yearStart` (S) under `policy` (the version in force for S). */
 export function annualBaseDeclaration(
   yearStart: Month,
@@ -90,7 +80,7 @@ export function annualBaseDeclaration(
         if (!isLiable(e.hireDate, e.terminationDate, m)) continue;
         const fallback = !hasRowBy(e.wages, m);
         if (fallback && missingRowFor === null) missingRowFor = m;
-        averaged.push({ month: m, wage: wageFor(e.wages, m), fallback });
+        averaged.push({ month: m, wage: wageInForce(e.wages, m), fallback });
       }
     } else {
       const m = derivation.month;

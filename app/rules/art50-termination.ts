@@ -4,7 +4,7 @@
  * employee's insurance). SPEC §4 (deadline) and §5 (the three ART50 rules).
  */
 import { addDays, type WorkCalendar } from "./dates";
-import { deadlineState } from "./findings";
+import { deadlineState, employeeDeadlineFinding } from "./findings";
 import type { Finding, IsoDate } from "./types";
 
 export const TERMINATION_REPORT_DAYS = 15;
@@ -31,19 +31,7 @@ export function terminationFinding(e: TerminationSubject, deadline: IsoDate, asO
   if (e.terminationDate === null || e.terminationDate > asOf) return null;
   const state = deadlineState(e.terminationReportedOn, deadline, asOf, TERMINATION_DUE_SOON_DAYS);
   if (state === null) return null;
-  const base = {
-    employerCode: e.employerCode,
-    employeeNo: e.employeeNo,
-    employeeName: e.name,
-    period: null,
-    outstanding: null,
-    lateFee: null,
-    stage: null,
-    exposure: null,
-    article: "50",
-    dueDate: deadline,
-    days: state.days,
-  } as const;
+  const base = employeeDeadlineFinding(e, "50", deadline, state.days);
   if (state.kind === "due_soon")
     return {
       ...base,

@@ -2,7 +2,7 @@
  * Art. 58: the employer applies for each employee's social-insurance
  * registration within 30 days from the date of employment.
  */
-import { deadlineState } from "./findings";
+import { deadlineState, employeeDeadlineFinding } from "./findings";
 import type { Finding, IsoDate } from "./types";
 
 export const DUE_SOON_DAYS = 7;
@@ -21,8 +21,6 @@ export interface RegistrationSubject {
   registeredOn: IsoDate | null;
 }
 
-type Base = Pick<Finding, "employerCode" | "employeeNo" | "employeeName" | "period" | "outstanding" | "lateFee" | "stage" | "exposure">;
-
 /** The art. 58 finding for one employee as of D, or null. `premiumsPayable` feeds the art. 84 exposure. */
 export function registrationFinding(
   e: RegistrationSubject,
@@ -32,19 +30,7 @@ export function registrationFinding(
 ): Finding | null {
   const state = deadlineState(applicationDate(e.appliedOn, e.registeredOn, asOf), deadline, asOf, DUE_SOON_DAYS);
   if (state === null) return null;
-  const base: Base & Pick<Finding, "article" | "dueDate" | "days"> = {
-    employerCode: e.employerCode,
-    employeeNo: e.employeeNo,
-    employeeName: e.name,
-    period: null,
-    outstanding: null,
-    lateFee: null,
-    stage: null,
-    exposure: null,
-    article: "58",
-    dueDate: deadline,
-    days: state.days,
-  };
+  const base = employeeDeadlineFinding(e, "58", deadline, state.days);
   if (state.kind === "due_soon")
     return {
       ...base,

@@ -3,8 +3,7 @@
  * no statement exists after the deadline, STATEMENT_LATE when the first one
  * was issued after it. The statement's content is in statement.ts.
  */
-import { daysBetween } from "./dates";
-import { employeeMonthFinding } from "./findings";
+import { deadlineState, employeeMonthFinding } from "./findings";
 import type { EmployeeInput, Finding, IsoDate, Month } from "./types";
 
 /** `firstIssued`: the earliest `issued_on` of the month's versions (any date; only one ≤ D counts). */
@@ -16,27 +15,16 @@ export function statementFinding(
   deadline: IsoDate,
   asOf: IsoDate,
 ): Finding | null {
-  const issued = firstIssued !== undefined && firstIssued <= asOf ? firstIssued : null;
-  if (issued === null) {
-    if (!(asOf > deadline)) return null;
-    return {
-      ...employeeMonthFinding(employerCode, month, e),
-      rule: "ART60_STATEMENT_MISSING",
-      status: "open",
-      dueDate: deadline,
-      days: daysBetween(deadline, asOf),
-      detail: `No statement for ${month} given to ${e.name}; due ${deadline}.`,
-    };
-  }
-  if (issued > deadline) {
-    return {
-      ...employeeMonthFinding(employerCode, month, e),
-      rule: "ART60_STATEMENT_LATE",
-      status: "closed",
-      dueDate: deadline,
-      days: daysBetween(deadline, issued),
-      detail: `Statement for ${month} issued to ${e.name} on ${issued}, after ${deadline}.`,
-    };
-  }
-  return null;
+  // No due-soon rule for statements: only a missing or a late one is a finding.
+  const state = deadlineState(firstIssued ?? null, deadline, asOf, 0);
+  if (state === null || state.kind === "due_soon") return null;
+  const missing = state.kind === "missed";
+  return {
+    ...employeeMonthFinding(employerCode, month, e),
+    rule: missing ? "ART60_STATEMENT_MISSING" : "ART60_STATEMENT_LATE",
+    status: missing ? "open" : "closed",
+    dueDate: deadline,
+    days: state.days,
+    detail: missing ? `No statement for ${month} given to ${e.name}; due ${deadline}.` : `Statement for ${month} issued to ${e.name} on ${firstIssued}, after ${deadline}.`,
+  };
 }

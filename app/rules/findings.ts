@@ -35,9 +35,26 @@ export function employeeMonthFinding(employerCode: string, period: Month, e: Pic
   } satisfies Partial<Finding>;
 }
 
+/** An employee's finding owed by a deadline (art. 58 registration, art. 50 termination report): no month, no amount, no late fee, no stage, no exposure. */
+export function employeeDeadlineFinding(e: { employerCode: string; employeeNo: string; name: string }, article: "50" | "58", dueDate: IsoDate, days: number) {
+  return {
+    employerCode: e.employerCode,
+    employeeNo: e.employeeNo,
+    employeeName: e.name,
+    period: null,
+    outstanding: null,
+    lateFee: null,
+    stage: null,
+    exposure: null,
+    article,
+    dueDate,
+    days,
+  } satisfies Partial<Finding>;
+}
+
 /**
  * Where an act owed by a deadline stands as of D (art. 58 registration, art. 50
- * termination report): `due_soon` (not done, within `soonDays` of the
+ * termination report, art. 60 monthly statement): `due_soon` (not done, within `soonDays` of the
  * deadline), `missed` (not done, deadline passed), `late` (done after it), or
  * null (done in time, or not due soon). `done` is the act's date, counted only
  * when dated ≤ D.

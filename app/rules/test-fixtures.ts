@@ -160,22 +160,27 @@ export function keptUp(months: Month[], employeeNos: string[] = ["E001"], base: 
   };
 }
 
-/** A finding with every field given; defaults make a plain open breach of ACME. */
+/** SPEC §9 example 6 as of 2026-03-31: ACME's March 2026 unpaid, ¥816.00 outstanding for 16 days, late fee 903 fen (N = 100000 × 5 + 81600 × 16). */
+export const EXAMPLE_6_UNPAID: Readonly<Omit<Finding, "exposure" | "detail">> = {
+  rule: "ART60_UNPAID",
+  article: "60;63",
+  severity: "breach",
+  status: "open",
+  employerCode: EMPLOYER,
+  period: "2026-03",
+  employeeNo: null,
+  employeeName: null,
+  dueDate: "2026-03-15",
+  days: 16,
+  outstanding: 81_600,
+  lateFee: 903,
+  stage: "overdue",
+};
+
+/** A finding with every field given; defaults make a plain open breach of ACME (example 6's). */
 export function finding(overrides: Partial<Finding> = {}): Finding {
   return {
-    rule: "ART60_UNPAID",
-    article: "60;63",
-    severity: "breach",
-    status: "open",
-    employerCode: EMPLOYER,
-    period: "2026-03",
-    employeeNo: null,
-    employeeName: null,
-    dueDate: "2026-03-15",
-    days: 16,
-    outstanding: 81_600,
-    lateFee: 903,
-    stage: "overdue",
+    ...EXAMPLE_6_UNPAID,
     exposure: null,
     detail: "unpaid",
     ...overrides,

@@ -3,32 +3,21 @@
  * action calls `requireUser` or `requirePermission(request, action)` itself
  * (the actions and who has them: permissions.ts, the one vocabulary).
  */
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { employerScopeOf, inScope, type EmployerScope } from "~/models/employer-scope.server";
 import { ABSOLUTE_TIMEOUT_MS, deleteSession, getSessionUser } from "~/models/session.server";
 import type { SessionUser } from "~/models/user.server";
 import type { Actor } from "~/models/audit.server";
 import { db } from "./db.server";
 import { forbidden, notFound } from "./http.server";
-import { SECURE_COOKIES } from "./i18n.server";
+import { appCookie, cookieToken } from "./cookies.server";
 import { can, type Action } from "../shared/permissions";
 
-export const sessionCookie = createCookie("__session", {
-  httpOnly: true,
-  sameSite: "lax",
-  path: "/",
-  secure: SECURE_COOKIES,
-  maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
-});
-
-async function tokenOf(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
+export const sessionCookie = appCookie("__session", "/", Math.floor(ABSOLUTE_TIMEOUT_MS / 1000));
 
 /** The signed-in user, or null. */
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const token = await tokenOf(request);
+  const token = await cookieToken(sessionCookie, request);
   return token ? await getSessionUser(db, token) : null;
 }
 
@@ -66,7 +55,7 @@ export async function sessionCookieHeader(token: string): Promise<string> {
 
 /** Sign out: delete the session row and clear the cookie. */
 export async function signOut(request: Request): Promise<string> {
-  const token = await tokenOf(request);
+  const token = await cookieToken(sessionCookie, request);
   if (token) await deleteSession(db, token);
   return sessionCookie.serialize("", { maxAge: 0 });
 }

@@ -4,11 +4,13 @@
  * an attachment (server.mjs marks every response `no-store`).
  */
 import { redirect } from "@remix-run/node";
+import type { z } from "zod";
 import { csvChunksAsync, visibleColumns, type CsvColumn } from "~/shared/table-csv";
 import { translate } from "~/locales";
 import { csvAttachment } from "./csv-response.server";
 import { xlsxAttachment, type SheetSpec } from "./xlsx.server";
 import { i18nServer } from "./i18n.server";
+import { parseSearchParams } from "./http.server";
 
 /**
  * The columns menu submits `columns=1&show=a&show=b` (a plain GET form, so it
@@ -28,6 +30,12 @@ export function columnsFormRedirect(request: Request, known: readonly string[]):
   throw redirect(`${url.pathname}${s ? `?${s}` : ""}`);
 }
 
+/** A table page's query: the columns menu's form answered first (a redirect to `?hide=…`), then the search params read with `schema`. */
+export function tableQuery<S extends z.ZodTypeAny>(request: Request, known: readonly string[], schema: S): z.output<S> {
+  columnsFormRedirect(request, known);
+  return parseSearchParams(request, schema);
+}
+
 /** `?format=csv` or `?format=xlsx`: the export of the current view was asked for. */
 export function wantsCsv(request: Request): boolean {
   const format = new URL(request.url).searchParams.get("format");
@@ -44,6 +52,21 @@ export function exportResponse<T>(request: Request, base: string, columns: reado
     rows,
   };
   return xlsxAttachment(`${base}.xlsx`, [sheet]);
+}
+
+/**
+ * When the request asks for the export of the current view, throw it (see csvResponse): the columns labelled in the
+ * reader's language, the rows read only then.
+ */
+export async function throwExportIfAsked<T>(
+  request: Request,
+  base: string,
+  columns: (t: (key: string) => string) => readonly CsvColumn<T>[],
+  hidden: readonly string[],
+  rows: () => Iterable<T> | AsyncIterable<T>,
+): Promise<void> {
+  if (!wantsCsv(request)) return;
+  throw exportResponse(request, base, columns(await csvTranslator(request)), hidden, rows());
 }
 
 /** Header labels in the reader's language. */

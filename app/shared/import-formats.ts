@@ -22,6 +22,7 @@ import type {
   IsoDate,
   Month,
   PolicyRates,
+  PolicyVersion,
   Rate,
   RoundingMode,
   RoundingUnit,
@@ -143,18 +144,10 @@ export interface EmployerRecord extends Located {
   trackingFrom: Month | null;
 }
 
-export interface PolicyRecord extends Located {
-  region: string;
-  effectiveFrom: Month;
-  baseFloor: Fen;
-  baseCap: Fen;
-  rates: PolicyRates;
-  roundingUnit: RoundingUnit;
-  roundingMode: RoundingMode;
+/** A policies row: the engine's policy version (rules/types.ts) with the due day as stored and every optional term given. */
+export interface PolicyRecord extends Located, Omit<PolicyVersion, "dueDay" | "baseRule" | "baseYearStart" | "insuranceBounds"> {
   /** `1`…`31` or `last`, as stored. */
   dueDay: string;
-  dueMonthOffset: 0 | 1;
-  lateFeePpmPerDay: number;
   baseRule: BaseRule;
   baseYearStart: number;
   /** Only the per-insurance floors and caps given (an empty cell is the row's base_floor / base_cap). */
@@ -519,7 +512,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
         }
         if (side === "employee" && (ins === "work_injury" || ins === "maternity") && !isZeroRate(parsed.rate)) {
           r.error(column, "employeeRateNotZero", `must be 0: ${ins.replace("_", " ")} is paid by the employer alone (Social Insurance Law arts. 33, 53)`, {
-            insurance: msg(`statements.insurances.${ins}`),
+            insurance: msg(`insurances.${ins}`),
           });
         }
         rates[ins][side] = parsed.rate;
@@ -563,7 +556,7 @@ const PARSERS: { [K in ImportKind]: RowParser<K> } = {
         const given = [floor !== null ? floorCol : null, cap !== null ? capCol : null].filter((x): x is string => x !== null);
         const column = given.join(", ");
         r.error(column, "insuranceFloorAboveCap", `the ${ins.replace("_", " ")} floor ${yuanText(f)} is above its cap ${yuanText(c)}`, {
-          insurance: msg(`statements.insurances.${ins}`),
+          insurance: msg(`insurances.${ins}`),
           floor: yuanText(f),
           cap: yuanText(c),
         });

@@ -7,39 +7,24 @@
 export const ROLES = ["admin", "hr", "auditor", "employee"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = [
+/** What every staff role (admin, HR, auditor) reads. */
+const STAFF_READ = [
   "dashboard:read",
   "employer:read",
-  "employer:write",
   "employee:read",
-  "employee:write",
   "registration:read",
-  "registration:write",
   "finding:read",
   "report:read",
   "statement:read",
-  "statement:write",
-  "user:manage",
-  "self:read",
   /** The HR workflows: month view, payments, collection, imports, policies, annual base, change list. */
   "workflow:read",
-  "workflow:write",
-  /** The audit log: admin and auditor only. */
-  "audit:read",
 ] as const;
-export type Action = (typeof ACTIONS)[number];
+/** What admin and HR change. */
+const STAFF_WRITE = ["employer:write", "employee:write", "registration:write", "statement:write", "workflow:write"] as const;
 
-const STAFF_READ: readonly Action[] = [
-  "dashboard:read",
-  "employer:read",
-  "employee:read",
-  "registration:read",
-  "finding:read",
-  "report:read",
-  "statement:read",
-  "workflow:read",
-];
-const STAFF_WRITE: readonly Action[] = ["employer:write", "employee:write", "registration:write", "statement:write", "workflow:write"];
+/** Every action: the staff's, managing users, an employee's own page, and the audit log (admin and auditor only). */
+export const ACTIONS = [...STAFF_READ, ...STAFF_WRITE, "user:manage", "self:read", "audit:read"] as const;
+export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([...STAFF_READ, ...STAFF_WRITE, "user:manage", "audit:read"]),

@@ -79,7 +79,7 @@ test("signed out in English, switch to 中文, and work in Chinese", async ({ pa
   await expect(page.locator("dl.statement-facts")).toContainText(zhCN.statements.doc.period);
   await expect(page.locator("dl.statement-totals")).toContainText(zhCN.statements.doc.employeeTotal);
   await expect(page.getByRole("columnheader", { name: zhCN.statements.doc.insurance })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: zhCN.statements.insurances.pension })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: zhCN.insurances.pension })).toBeVisible();
 });
 
 test("an import error and the CSV report's header, in Chinese", async ({ page }) => {

@@ -1,3 +1,5 @@
+import { insurancesEn } from "./insurances.en";
+
 /** English strings of the HR month (annual base declaration, change list, leavers); hr-month.zh-CN.ts has exactly the same keys. */
 export const hrMonthEn = {
   nav: {
@@ -19,13 +21,8 @@ export const hrMonthEn = {
     rows: "Rows",
     terminationReportedOn: "Reported to the agency on",
   },
-  insurances: {
-    pension: "Pension",
-    medical: "Medical",
-    unemployment: "Unemployment",
-    work_injury: "Work injury",
-    maternity: "Maternity",
-  },
+  /** The short names (zh: 养老保险 …); in English the same as `insurances.*`. */
+  insurances: insurancesEn,
   annual: {
     title: "Annual base declaration",
     intro: "年度缴费基数申报: each employee's base for the contribution year — the previous calendar year's average monthly wage, or a new employee's first month's wage — clamped to each insurance's floor and cap.",

@@ -86,13 +86,6 @@ export const statementsEn = {
     printTitle: "Statements of {{employer}} for {{period}}",
     printEmpty: "No statement has been issued for this month.",
   },
-  insurances: {
-    pension: "Pension",
-    medical: "Medical",
-    unemployment: "Unemployment",
-    work_injury: "Work injury",
-    maternity: "Maternity",
-  },
   explainer: {
     heading: "About your social security card and your payment records",
     accounts:

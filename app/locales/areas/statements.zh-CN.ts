@@ -87,13 +87,6 @@ export const statementsZhCN: typeof statementsEn = {
     printTitle: "{{employer}} {{period}} 缴费明细告知单",
     printEmpty: "本月尚未出具告知单。",
   },
-  insurances: {
-    pension: "基本养老保险",
-    medical: "基本医疗保险",
-    unemployment: "失业保险",
-    work_injury: "工伤保险",
-    maternity: "生育保险",
-  },
   explainer: {
     heading: "关于社会保障卡和缴费记录",
     accounts:

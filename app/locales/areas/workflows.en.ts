@@ -64,13 +64,6 @@ export const workflowsEn = {
     uploadChanged: "The uploaded file does not match its checksum: upload it again.",
     noDates: "{{field}}: give at least one date (YYYY-MM-DD).",
   },
-  insurances: {
-    pension: "Pension",
-    medical: "Medical",
-    unemployment: "Unemployment",
-    work_injury: "Work injury",
-    maternity: "Maternity",
-  },
   month: {
     title: "Month view",
     heading: "{{employer}} · {{period}}",

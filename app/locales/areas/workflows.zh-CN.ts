@@ -66,13 +66,6 @@ export const workflowsZhCN: typeof workflowsEn = {
     uploadChanged: "已上传的文件与校验值不符：请重新上传。",
     noDates: "{{field}}：请至少填写一个日期（YYYY-MM-DD）。",
   },
-  insurances: {
-    pension: "基本养老保险",
-    medical: "基本医疗保险",
-    unemployment: "失业保险",
-    work_injury: "工伤保险",
-    maternity: "生育保险",
-  },
   month: {
     title: "月度申报缴费",
     heading: "{{employer}} · {{period}}",

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import type { CsvColumn } from "~/shared/table-csv";
-import { yuanDisplay, yuanPlain } from "~/rules/money";
+import { yuanPlain } from "~/rules/money";
+import type { Formatter } from "~/hooks/use-format";
 
 export interface RosterRow {
   id: number;
@@ -34,7 +35,7 @@ function StatusCell({ row, t }: { row: RosterRow; t: TFunction }) {
 }
 
 /** The roster's columns; sortable ones match ROSTER_SORTS (ids are the sort keys). */
-export function rosterColumns(t: TFunction) {
+export function rosterColumns(t: TFunction, fmt: Formatter) {
   return [
     col.accessor("employeeNo", { header: t("fields.employeeNo"), enableSorting: true, meta: { className: "mono nowrap" } }),
     col.accessor("name", { header: t("firstday.personName"), enableSorting: true, cell: (c) => <NameCell row={c.row.original} /> }),
@@ -53,7 +54,7 @@ export function rosterColumns(t: TFunction) {
       enableSorting: false,
       cell: (c) => {
         const v = c.getValue();
-        return v === null ? t("common.none") : yuanDisplay(v);
+        return v === null ? t("common.none") : fmt.money(v);
       },
       meta: { className: "num" },
     }),

@@ -14,12 +14,12 @@ import { forbidden } from "~/server/http.server";
 import { can } from "~/shared/permissions";
 import { today } from "~/server/clock.server";
 import { db } from "~/server/db.server";
-import { parseSearchParams } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
 import { ROSTER_COLUMNS, RosterQuerySchema } from "~/url-state/roster-query";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { csvTranslator, exportResponse, tableQuery, throwExportIfAsked, wantsCsv } from "~/server/table-export.server";
 import { exportHref } from "~/url-state/table-view";
 import { useCan } from "~/hooks/use-user";
+import { useFormat } from "~/hooks/use-format";
 import { rosterColumns, rosterCsvColumns } from "./columns";
 import { PageHead } from "~/components/page-head";
 
@@ -28,20 +28,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employees
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "employee:read");
   const scope = (await scopeOf(user))?.codes;
-  columnsFormRedirect(request, ROSTER_COLUMNS);
-  const query = parseSearchParams(request, RosterQuerySchema);
+  const query = tableQuery(request, ROSTER_COLUMNS, RosterQuerySchema);
   requireCodeInScope(await scopeOf(user), query.employer);
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    // Full identity numbers: HR and admin only, on request, audited (issue 18).
-    if (new URL(request.url).searchParams.get("ids") === "full") {
-      if (!can(user.role, "employee:write")) throw forbidden();
-      const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-      const columns = rosterCsvColumns(t).map((c) => (c.id === "idNumber" ? { ...c, text: true, value: (r: RosterRowWithId) => r.idNumber } : c));
-      throw exportResponse(request, `roster-full-ids-${today()}`, columns, query.hide, await rosterWithFullIds(db, query, today(), actorOf(user), format, scope));
-    }
-    throw exportResponse(request, `roster-${today()}`, rosterCsvColumns(t), query.hide, allRosterRows(db, query, today(), scope));
+  // Full identity numbers: HR and admin only, on request, audited (issue 18).
+  if (wantsCsv(request) && new URL(request.url).searchParams.get("ids") === "full") {
+    if (!can(user.role, "employee:write")) throw forbidden();
+    const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+    const columns = rosterCsvColumns(await csvTranslator(request)).map((c) => (c.id === "idNumber" ? { ...c, text: true, value: (r: RosterRowWithId) => r.idNumber } : c));
+    throw exportResponse(request, `roster-full-ids-${today()}`, columns, query.hide, await rosterWithFullIds(db, query, today(), actorOf(user), format, scope));
   }
+  await throwExportIfAsked(request, `roster-${today()}`, rosterCsvColumns, query.hide, () => allRosterRows(db, query, today(), scope));
   const result = await listEmployees(db, query, today(), scope);
   return json({ query, ...result, employers: await employerOptions(db, scope), departments: await listDepartments(db, scope) });
 }
@@ -51,6 +47,7 @@ export default function Roster() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const canWrite = useCan("employee:write");
+  const fmt = useFormat();
   return (
     <>
       <PageHead title={t("employees.title")} intro={t("employees.idMasked")}>
@@ -87,17 +84,15 @@ export default function Roster() {
             {t("common.reset")}
           </Link>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,
-          columns: rosterColumns(t),
-          sort: { id: query.sort, desc: query.dir === "desc" },
+          columns: rosterColumns(t, fmt),
           empty: t("employees.empty"),
           caption: t("employees.title"),
           rowKey: (r) => String(r.id),
           testId: "roster",
-          hide: query.hide,
         }}
         pages={{ page, pageCount, total }}
       />

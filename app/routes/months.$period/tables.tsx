@@ -31,7 +31,7 @@ function insuranceColumns(t: TFunction, fmt: Formatter, withRates: boolean) {
   const money = { cell: (c: { getValue: () => number }) => fmt.money(c.getValue()), meta: { className: "num" } };
   const rate = (id: "employerRate" | "employeeRate", header: string) => ins.accessor((r) => r[id] ?? "", { id, header, meta: { className: "mono" } });
   return [
-    ins.accessor("insurance", { header: t("workflows.month.insurance"), cell: (c) => t(`workflows.insurances.${c.getValue()}`), meta: { rowHeader: true } }),
+    ins.accessor("insurance", { header: t("workflows.month.insurance"), cell: (c) => t(`insurances.${c.getValue()}`), meta: { rowHeader: true } }),
     ...(withRates ? [rate("employerRate", t("workflows.month.employerRate"))] : []),
     ins.accessor("employer", { header: t("workflows.month.employerSide"), ...money }),
     ...(withRates ? [rate("employeeRate", t("workflows.month.employeeRate"))] : []),

@@ -19,10 +19,10 @@ import { requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
 import { db } from "~/server/db.server";
 import { useFormat } from "~/hooks/use-format";
-import { notFound, parseSearchParams } from "~/server/http.server";
+import { notFound } from "~/server/http.server";
 import { pageTitle } from "~/shared/meta";
 import { MONTH_STATUSES, MONTHS_COLUMNS, MonthsListQuerySchema, monthStatus, monthsView } from "~/url-state/months-table";
-import { columnsFormRedirect, csvTranslator, exportResponse, wantsCsv } from "~/server/table-export.server";
+import { tableQuery, throwExportIfAsked } from "~/server/table-export.server";
 import { can } from "~/shared/permissions";
 import { monthAction, redirectToMonth } from "../months.$period/page.server";
 import { monthCsvColumns, monthListColumns, type MonthListRow } from "./columns";
@@ -34,18 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (new URL(request.url).searchParams.has("period")) return redirectToMonth(request);
   const user = await requirePermission(request, "workflow:read");
   const scope = await scopeOf(user);
-  columnsFormRedirect(request, MONTHS_COLUMNS);
-  const list = parseSearchParams(request, MonthsListQuerySchema);
+  const list = tableQuery(request, MONTHS_COLUMNS, MonthsListQuerySchema);
   const employers = await employerOptions(db, scope?.codes);
   if (list.employer && !employers.some((e) => e.code === list.employer)) throw notFound();
   const asOf = list.asOf ?? today();
   const evaluation = await evaluationFor(db, asOf, list.employer || null);
   const months = scope ? evaluation.months.filter((m) => inScope(scope, { code: m.employerCode })) : evaluation.months;
   const view = monthsView(months, list);
-  if (wantsCsv(request)) {
-    const t = await csvTranslator(request);
-    throw exportResponse(request, `months-${asOf}`, monthCsvColumns(t), list.hide, view.matching);
-  }
+  await throwExportIfAsked(request, `months-${asOf}`, monthCsvColumns, list.hide, () => view.matching);
   const rows: MonthListRow[] = view.rows.map((m) => ({
     employerCode: m.employerCode,
     period: m.period,
@@ -90,17 +86,15 @@ export default function MonthsList() {
             <Field label={t("common.asOf")} name="asOf" type="date" defaultValue={query.asOf} required />
           </>
         }
-        state={{ sort: query.sort, dir: query.dir, hide: query.hide }}
+        state={query}
         table={{
           total,
           data: rows,
           columns: monthListColumns(t, fmt, query.asOf),
-          sort: { id: query.sort, desc: query.dir === "desc" },
           empty: t("tables.months.empty"),
           caption: t("tables.months.title"),
           rowKey: (r) => `${r.employerCode}:${r.period}`,
           testId: "months",
-          hide: query.hide,
         }}
         pages={{ page, pageCount, total }}
       />
