@@ -25,14 +25,17 @@ export interface ListPageProps<T> {
    * is given, is sorted by it (no sort: the page has its own order control).
    */
   state: { sort?: string; dir?: string; hide: readonly string[] };
-  table: Omit<UrlDataTableProps<T>, "sort" | "hide"> & { sort?: SortState | null };
+  table: Omit<UrlDataTableProps<T>, "sort" | "hide" | "data"> & { sort?: SortState | null; data?: T[] };
   /** Under the table: a total line, or a page's own way through its pages. */
   below?: ReactNode;
   /** Numbered pages; none where the page pages by other means (the audit log). */
   pages?: { page: number; pageCount: number; total: number };
+  /** One page of a loader's paged list: the table's rows and total, and the numbered pages (instead of `table.data`, `table.total` and `pages`). */
+  paged?: { rows: T[]; total: number; page: number; pageCount: number };
 }
 
-export function ListPage<T>({ filters, search, submitLabel, formActions, state, table, below, pages }: ListPageProps<T>) {
+export function ListPage<T>({ filters, search, submitLabel, formActions, state, table, below, pages: numbered, paged }: ListPageProps<T>) {
+  const pages = paged ?? numbered;
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
@@ -45,7 +48,7 @@ export function ListPage<T>({ filters, search, submitLabel, formActions, state, 
         </button>
         {formActions}
       </Form>
-      <UrlDataTable {...table} sort={table.sort !== undefined ? table.sort : state.sort ? { id: state.sort, desc: state.dir === "desc" } : null} hide={state.hide} />
+      <UrlDataTable {...table} data={paged?.rows ?? table.data ?? []} total={paged ? paged.total : table.total} sort={table.sort !== undefined ? table.sort : state.sort ? { id: state.sort, desc: state.dir === "desc" } : null} hide={state.hide} />
       {below}
       {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} total={pages.total} /> : null}
     </>

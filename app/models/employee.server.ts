@@ -26,6 +26,7 @@ import {
   type Result,
 } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
+import { employmentDates, registrationOfEmployee } from "./employment-columns.server";
 
 const employeeFields = {
   employeeNo: requiredText(32).refine((v) => !/\s/.test(v), "invalid"),
@@ -105,16 +106,21 @@ function rosterFilter(query: RosterQuery, today: string, scope?: readonly string
  * Rows of the roster in the query's order, `limit` from `offset`. The wage in
  * force is looked up for these rows only (not for every match before the sort).
  */
+/** Who the employee is: the columns the roster and the employee page both start with. */
+const personColumns = {
+  id: employees.id,
+  employeeNo: employees.employeeNo,
+  name: employees.name,
+  idType: employees.idType,
+  idNumber: employees.idNumber,
+};
+
 async function rosterRows(db: Db, query: RosterQuery, today: string, filter: SQL | undefined, limit: number, offset: number) {
   const column = SORT_COLUMNS[query.sort];
   const order = query.dir === "desc" ? desc(column) : asc(column);
   const rows = await db
     .select({
-      id: employees.id,
-      employeeNo: employees.employeeNo,
-      name: employees.name,
-      idType: employees.idType,
-      idNumber: employees.idNumber,
+      ...personColumns,
       employerCode: employers.code,
       department: employees.department,
       hireDate: employees.hireDate,
@@ -184,11 +190,7 @@ export async function countActiveEmployees(db: Db, today: string): Promise<numbe
 export async function getEmployee(db: Db, id: number) {
   const e = await db
     .select({
-      id: employees.id,
-      employeeNo: employees.employeeNo,
-      name: employees.name,
-      idType: employees.idType,
-      idNumber: employees.idNumber,
+      ...personColumns,
       employerId: employees.employerId,
       employerCode: employers.code,
       employerName: employers.name,
@@ -202,7 +204,7 @@ export async function getEmployee(db: Db, id: number) {
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
-    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
+    .leftJoin(registrations, registrationOfEmployee)
     .where(eq(employees.id, id))
     .get();
   if (!e) return undefined;
@@ -271,16 +273,7 @@ export async function createEmployee(db: Db, actor: Actor, raw: unknown): Promis
       if (!refs.ok) return refs;
       const row = await tx
         .insert(employees)
-        .values({
-          employeeNo: input.employeeNo,
-          name: input.name,
-          idType: input.idType,
-          idNumber: input.idNumber,
-          employerId: input.employerId,
-          hireDate: input.hireDate,
-          department: input.department,
-          email: input.email,
-        })
+        .values(employeeRow(input))
         .returning({ id: employees.id })
         .get();
       const wage = { effectiveMonth: monthOf(input.hireDate), monthlyWage };
@@ -289,6 +282,12 @@ export async function createEmployee(db: Db, actor: Actor, raw: unknown): Promis
       return { ok: true, value: row.id };
     },
   );
+}
+
+/** The employee row's columns from the form's parsed values (the wage has its own table). */
+function employeeRow(input: Omit<z.output<typeof EmployeeFormSchema>, "monthlyWage">) {
+  const { employeeNo, name, idType, idNumber, employerId, hireDate, department, email } = input;
+  return { employeeNo, name, idType, idNumber, employerId, hireDate, department, email };
 }
 
 export async function updateEmployee(db: Db, actor: Actor, id: number, raw: unknown): Promise<Result> {
@@ -303,16 +302,7 @@ export async function updateEmployee(db: Db, actor: Actor, id: number, raw: unkn
       const termination = before.terminationDate as string | null;
       if (termination !== null && input.hireDate > termination) return fail("hireDate", "afterTermination");
       await tx.update(employees)
-        .set({
-          employeeNo: input.employeeNo,
-          name: input.name,
-          idType: input.idType,
-          idNumber: input.idNumber,
-          employerId: input.employerId,
-          hireDate: input.hireDate,
-          department: input.department,
-          email: input.email,
-        })
+        .set(employeeRow(input))
         .where(eq(employees.id, id))
         .run();
       await audit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after: await snapshot(tx, id) });

@@ -20,6 +20,7 @@ import {
 import { evaluate } from "~/rules/evaluate";
 import { fromDayNumber, fromMonthNumber } from "~/rules/dates";
 import type { EngineInput, Evaluation, IsoDate, PolicyVersion, WageRow } from "~/rules/types";
+import { employmentDates, registrationOfEmployee } from "./employment-columns.server";
 
 /** `YYYY-MM` → year × 12 + month − 1, computed by the database. */
 function monthNumberSql(col: SQLiteColumn) {
@@ -133,14 +134,10 @@ export async function loadEngineInput(db: Db, options: LoadOptions = {}): Promis
         employeeNo: employees.employeeNo,
         name: employees.name,
         employerId: employees.employerId,
-        hireDate: employees.hireDate,
-        terminationDate: employees.terminationDate,
-        appliedOn: registrations.appliedOn,
-        registeredOn: registrations.registeredOn,
-        terminationReportedOn: registrations.terminationReportedOn,
+        ...employmentDates,
       })
       .from(employees)
-      .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
+      .leftJoin(registrations, registrationOfEmployee)
       .where(forEmployers(employees.employerId))
       .orderBy(employees.id)
       .all(),

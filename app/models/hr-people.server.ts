@@ -11,6 +11,7 @@ import { toPolicyVersion } from "./engine.server";
 import { WorkCalendar } from "~/rules/dates";
 import type { PolicyVersion, WageRow } from "~/rules/types";
 import type { Tx } from "./audit.server";
+import { employmentDates, registrationOfEmployee } from "./employment-columns.server";
 
 export interface HrPerson {
   employeeId: number;
@@ -74,14 +75,10 @@ export async function loadHrData(db: Db | Tx, employer: HrEmployer): Promise<HrD
       employeeNo: employees.employeeNo,
       name: employees.name,
       idNumber: employees.idNumber,
-      hireDate: employees.hireDate,
-      terminationDate: employees.terminationDate,
-      appliedOn: registrations.appliedOn,
-      registeredOn: registrations.registeredOn,
-      terminationReportedOn: registrations.terminationReportedOn,
+      ...employmentDates,
     })
     .from(employees)
-    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
+    .leftJoin(registrations, registrationOfEmployee)
     .where(eq(employees.employerId, employer.id))
     .all();
   const byEmployee = new Map<number, WageRow[]>();

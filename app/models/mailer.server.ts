@@ -75,19 +75,16 @@ export function createMailTransport(opts: { dbPath: string; env?: Record<string,
       mode: "smtp",
       outboxDir: null,
       from,
-      async send(m) {
-        try {
-          const info = await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      send: (m) =>
+        attempt(async () => {
+          const info = await t.sendMail(envelope(from, m));
           // One recipient per message: a rejected recipient is a rejected message.
           if (info.rejected.length > 0) {
             const r = info.rejectedErrors?.[0];
             return { ok: false, ...classifySmtpError(r ?? { message: "recipient rejected" }) };
           }
           return { ok: true, response: info.response };
-        } catch (e) {
-          return { ok: false, ...classifySmtpError(e) };
-        }
-      },
+        }, classifySmtpError),
       close: () => t.close(),
     };
   }
@@ -97,19 +94,30 @@ export function createMailTransport(opts: { dbPath: string; env?: Record<string,
     mode: "outbox",
     outboxDir: dir,
     from,
-    async send(m) {
-      try {
-        const info = await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+    send: (m) =>
+      attempt(async () => {
+        const info = await t.sendMail(envelope(from, m));
         mkdirSync(dir, { recursive: true });
         const file = join(dir, `${m.fileStem}.eml`);
         // Write then rename: a crash leaves no half-written message, and a retry overwrites the same file.
         writeFileSync(`${file}.tmp`, info.message as Buffer);
         renameSync(`${file}.tmp`, file);
         return { ok: true, response: `written to ${file}` };
-      } catch (e) {
-        return { ok: false, permanent: false, error: (e as Error).message };
-      }
-    },
+      }, (e) => ({ permanent: false, error: (e as Error).message })),
     close: () => t.close(),
   };
+}
+
+/** One message as nodemailer takes it. */
+function envelope(from: string, m: OutgoingMail) {
+  return { from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId };
+}
+
+/** A sending step; what it throws is a failed outcome, worded by `failure` (the SMTP reply's class, or a file error). */
+async function attempt(step: () => Promise<SendOutcome>, failure: (e: unknown) => Omit<Extract<SendOutcome, { ok: false }>, "ok">): Promise<SendOutcome> {
+  try {
+    return await step();
+  } catch (e) {
+    return { ok: false, ...failure(e) };
+  }
 }

@@ -18,6 +18,7 @@ import { pageWindow } from "~/url-state/search-params";
 import type { TrackerQuery } from "~/url-state/registrations-query";
 import { fail, isoDate, validate, type Result } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
+import { employmentDates, registrationOfEmployee } from "./employment-columns.server";
 
 export const REGISTRATION_PAGE_SIZE = 50;
 
@@ -47,15 +48,11 @@ export async function registrationTracker(db: Db, asOf: string, filter: TrackerQ
       name: employees.name,
       employerCode: employers.code,
       region: employers.region,
-      hireDate: employees.hireDate,
-      terminationDate: employees.terminationDate,
-      appliedOn: registrations.appliedOn,
-      registeredOn: registrations.registeredOn,
-      terminationReportedOn: registrations.terminationReportedOn,
+      ...employmentDates,
     })
     .from(employees)
     .innerJoin(employers, eq(employers.id, employees.employerId))
-    .leftJoin(registrations, and(eq(registrations.employerId, employees.employerId), eq(registrations.employeeId, employees.id)))
+    .leftJoin(registrations, registrationOfEmployee)
     .where(and(lte(employees.hireDate, asOf), scope ? inArray(employers.code, [...scope]) : undefined))
     .all();
   const regions = [...new Set(rows.map((r) => r.region))];

@@ -98,9 +98,8 @@ export default function PaymentsPage() {
           </>
         }
         state={query}
+        paged={{ rows, total, page, pageCount }}
         table={{
-          total,
-          data: rows,
           columns: paymentColumns(t, fmt),
           empty: t("tables.payments.empty"),
           caption: t("tables.payments.title"),
@@ -108,7 +107,6 @@ export default function PaymentsPage() {
           testId: "payments-list",
         }}
         below={total > 0 ? <p className="muted">{t("tables.payments.total", { amount: fmt.money(amount) })}</p> : null}
-        pages={{ page, pageCount, total }}
       />
     </>
   );

@@ -85,16 +85,14 @@ export default function Roster() {
           </Link>
         }
         state={query}
+        paged={{ rows, total, page, pageCount }}
         table={{
-          total,
-          data: rows,
           columns: rosterColumns(t, fmt),
           empty: t("employees.empty"),
           caption: t("employees.title"),
           rowKey: (r) => String(r.id),
           testId: "roster",
         }}
-        pages={{ page, pageCount, total }}
       />
       {canWrite ? (
         <p className="muted" data-testid="roster-full-ids">
