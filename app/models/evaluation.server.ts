@@ -35,7 +35,7 @@ import { mergeTodayActions, todayActions, type TodayAction } from "~/rules/today
 import type { Db } from "../../db/connection";
 import { dataVersions, employers } from "../../db/schema";
 import { combineDashboards, moneyFigures, peopleFigures, type DashboardFigures } from "~/rules/dashboard";
-import { compareFindings } from "~/rules/order";
+import { compareFindings, mergeSorted } from "~/rules/order";
 import { EngineIndex, employerBase, employerEvaluation, employerMoney, type EmployerBase, type EmployerMoney } from "~/rules/evaluate";
 import type { EngineInput, Evaluation, IsoDate } from "~/rules/types";
 import { loadEngineInput, loadMoneyInput } from "./engine.server";
@@ -154,33 +154,6 @@ function remember<V>(map: Map<string, V>, key: string, keep: number, make: () =>
   map.set(key, value);
   while (map.size > keep) map.delete(map.keys().next().value!);
   return value;
-}
-
-/** Merge lists each sorted by `cmp`, stably (ties keep the lists' order): the same as sorting their concatenation. */
-function mergeSorted<T>(lists: T[][], cmp: (a: T, b: T) => number): T[] {
-  let level = lists.filter((l) => l.length > 0);
-  if (level.length === 0) return [];
-  while (level.length > 1) {
-    const next: T[][] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const a = level[i]!;
-      const b = level[i + 1];
-      if (!b) {
-        next.push(a);
-        continue;
-      }
-      const out = new Array<T>(a.length + b.length);
-      let x = 0;
-      let y = 0;
-      let k = 0;
-      while (x < a.length && y < b.length) out[k++] = cmp(b[y]!, a[x]!) < 0 ? b[y++]! : a[x++]!;
-      while (x < a.length) out[k++] = a[x++]!;
-      while (y < b.length) out[k++] = b[y++]!;
-      next.push(out);
-    }
-    level = next;
-  }
-  return level[0]!;
 }
 
 async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerEntry[]; versions: Versions }> {

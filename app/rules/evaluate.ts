@@ -18,7 +18,7 @@ import { annualBasis, baseRuleOf, baseYearStartOf, boundsOf, clampedBase, contri
 import { fromMonthNumber, monthNumber, monthOf } from "./dates";
 import { employeeDueDate, premiumDueDate, registrationDeadline, statementDeadline } from "./deadlines";
 import { EngineIndex } from "./engine-index";
-import { compareFindings } from "./order";
+import { compareFindings, mergeSorted } from "./order";
 import type { ConfigProblem, DeclarationVersion, EmployeeInput, EngineInput, Evaluation, Fen, Finding, IsoDate, Month, MonthSummary, PolicyVersion, WageRow } from "./types";
 
 export { EngineIndex } from "./engine-index";
@@ -281,37 +281,7 @@ export function employerMoney(ix: EngineIndex, base: EmployerBase, asOf: IsoDate
  */
 export function employerEvaluation(base: EmployerBase | null, money: EmployerMoney | null, asOf: IsoDate): Evaluation {
   if (base === null || money === null) return { asOf, findings: [], months: [], configProblems: [] };
-  return { asOf, findings: mergeTwo(base.findings, money.findings), months: money.months, configProblems: base.configProblems };
-}
-
-function mergeTwo(a: Finding[], b: Finding[]): Finding[] {
-  // A few money findings into many people findings: place each by binary search (a before b on ties).
-  if (b.length * 16 < a.length) {
-    const out: Finding[] = [];
-    let from = 0;
-    for (const f of b) {
-      let lo = from;
-      let hi = a.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareFindings(f, a[mid]!) < 0) hi = mid;
-        else lo = mid + 1;
-      }
-      for (let i = from; i < lo; i++) out.push(a[i]!);
-      out.push(f);
-      from = lo;
-    }
-    for (let i = from; i < a.length; i++) out.push(a[i]!);
-    return out;
-  }
-  const out = new Array<Finding>(a.length + b.length);
-  let x = 0;
-  let y = 0;
-  let k = 0;
-  while (x < a.length && y < b.length) out[k++] = compareFindings(b[y]!, a[x]!) < 0 ? b[y++]! : a[x++]!;
-  while (x < a.length) out[k++] = a[x++]!;
-  while (y < b.length) out[k++] = b[y++]!;
-  return out;
+  return { asOf, findings: mergeSorted([base.findings, money.findings], compareFindings), months: money.months, configProblems: base.configProblems };
 }
 
 export function evaluate(input: EngineInput | EngineIndex, asOf: IsoDate, options: EvaluateOptions = {}): Evaluation {

@@ -3,9 +3,10 @@
  * warning), due_date, employer_code, period (empty first), employee_no, rule —
  * text compared by Unicode code point, empty first (`E10` before `E9`).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
-import { compareCodePoints, compareFindings } from "./order";
+import { compareCodePoints, compareFindings, mergeSorted } from "./order";
 import { employee, finding, input } from "./test-fixtures";
 import type { Finding } from "./types";
 
@@ -98,5 +99,24 @@ describe("evaluate() returns its findings in report order", () => {
     const fs = evaluate(inp, "2026-05-20").findings;
     expect(fs.length).toBeGreaterThan(5);
     for (let i = 1; i < fs.length; i++) expect(compareFindings(fs[i - 1]!, fs[i]!)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("mergeSorted", () => {
+  // Items with a key that ties often and a tag that tells tied items apart.
+  const item = fc.record({ key: fc.integer({ min: 0, max: 5 }), tag: fc.string({ maxLength: 3 }) });
+  const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+  it("gives what a stable sort of the lists' concatenation gives, ties in list order (both the merge and the binary-search path)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(item, { maxLength: 60 }), { maxLength: 6 }), (raw) => {
+        const lists = raw.map((l) => [...l].sort(byKey));
+        expect(mergeSorted(lists, byKey)).toEqual(lists.flat().sort(byKey));
+      }),
+    );
+    // A few into many: the binary-search path, with ties on both sides.
+    const many = Array.from({ length: 200 }, (_, i) => ({ key: Math.floor(i / 40), tag: `a${i}` }));
+    const few = [{ key: 0, tag: "b0" }, { key: 2, tag: "b1" }, { key: 4, tag: "b2" }, { key: 9, tag: "b3" }];
+    expect(mergeSorted([many, few], byKey)).toEqual([...many, ...few].sort(byKey));
+    expect(mergeSorted([few, many], byKey)).toEqual([...few, ...many].sort(byKey));
   });
 });

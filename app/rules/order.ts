@@ -38,3 +38,51 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareCodePoints(a.rule, b.rule)
   );
 }
+
+/**
+ * Lists each sorted by `cmp` merged into one, stably (on a tie the earlier
+ * list's item first): the same as sorting their concatenation stably, in
+ * linear time per level. A few items into many are placed by binary search.
+ */
+export function mergeSorted<T>(lists: readonly T[][], cmp: (a: T, b: T) => number): T[] {
+  let level = lists.filter((l) => l.length > 0);
+  if (level.length === 0) return [];
+  while (level.length > 1) {
+    const next: T[][] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const b = level[i + 1];
+      next.push(b ? mergeTwo(level[i]!, b, cmp) : level[i]!);
+    }
+    level = next;
+  }
+  return level[0]!;
+}
+
+function mergeTwo<T>(a: T[], b: T[], cmp: (a: T, b: T) => number): T[] {
+  if (b.length * 16 < a.length) {
+    const out: T[] = [];
+    let from = 0;
+    for (const item of b) {
+      let lo = from;
+      let hi = a.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cmp(item, a[mid]!) < 0) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let i = from; i < lo; i++) out.push(a[i]!);
+      out.push(item);
+      from = lo;
+    }
+    for (let i = from; i < a.length; i++) out.push(a[i]!);
+    return out;
+  }
+  const out = new Array<T>(a.length + b.length);
+  let x = 0;
+  let y = 0;
+  let k = 0;
+  while (x < a.length && y < b.length) out[k++] = cmp(b[y]!, a[x]!) < 0 ? b[y++]! : a[x++]!;
+  while (x < a.length) out[k++] = a[x++]!;
+  while (y < b.length) out[k++] = b[y++]!;
+  return out;
+}
