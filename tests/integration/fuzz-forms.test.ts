@@ -55,6 +55,11 @@ beforeAll(async () => {
     const r = await runImport(db, k, readFileSync(join(dir, `${k}.csv`), "utf8"), CLI_ACTOR);
     if (!r.ok) throw new Error(`${k}: ${JSON.stringify(r.errors)}`);
   }
+  // The employer form's fuzz edits an employer of its own (id 2): a mutation it accepts may rename
+  // it, and the month, collection and statement forms need ACME as it is.
+  const { saveEmployer } = await import("~/models/employer.server");
+  const edited = await saveEmployer(db, CLI_ACTOR, null, { code: "EDITME", name: "Edited by the fuzz", uscc: "91110108MA01ABCD1E", region: "sample-city" });
+  if (!edited.ok || edited.value !== 2) throw new Error(`the employer to edit: ${JSON.stringify(edited)}`);
   const { createUser } = await import("~/models/user.server");
   users = {
     hr: await createUser(db, CLI_ACTOR, { email: "hr@example.com", role: "hr", password: "an-hr-passphrase" }),
@@ -148,7 +153,7 @@ const FORMS: Record<string, Form> = {
   "employees.$id terminate": { route: "employees.$id", as: "hr", params: { id: "1" }, base: () => ({ intent: "terminate", terminationDate: "2026-12-31" }) },
   "employees.$id wage": { route: "employees.$id", as: "hr", params: { id: "1" }, base: () => ({ intent: "wage", effectiveMonth: "2026-06", monthlyWage: `${8000 + next()}.00` }) },
   "employers.new": { route: "employers.new", as: "hr", base: () => { const n = next(); return { code: `F${n}`, name: `Fuzz ${n}`, uscc: uscc(n), region: "sample-city" }; } },
-  "employers.$id": { route: "employers.$id", as: "hr", params: { id: "1" }, base: () => ({ code: "ACME", name: `Acme ${next()}`, uscc: "91310000MA1FL8TQ36", region: "sample-city" }) },
+  "employers.$id": { route: "employers.$id", as: "hr", params: { id: "2" }, base: () => ({ code: "EDITME", name: `Edited ${next()}`, uscc: "91110108MA01ABCD1E", region: "sample-city" }) },
   registrations: { route: "registrations", as: "hr", base: () => ({ employeeId: "1", intent: next() % 2 ? "applied" : "registered", date: `2026-02-${String(10 + (serial % 15)).padStart(2, "0")}` }) },
   "months prepare": { route: "months", as: "hr", base: () => ({ intent: "prepare", employer: "ACME", period: `2026-${String(4 + (next() % 8)).padStart(2, "0")}`, declaredOn: "2026-12-01" }) },
   "months correct": { route: "months", as: "hr", base: () => ({ intent: "correct", employer: "ACME", period: "2026-03", employeeNo: "E001", declaredBase: `${8000 + next()}.00`, declaredOn: "2026-03-20" }) },
