@@ -37,7 +37,7 @@ import { dataVersions, employers } from "../../db/schema";
 import { combineDashboards, moneyFigures, peopleFigures, type DashboardFigures } from "~/rules/dashboard";
 import { compareFindings, mergeSorted } from "~/rules/order";
 import { EngineIndex, employerBase, employerEvaluation, employerMoney, type EmployerBase, type EmployerMoney } from "~/rules/evaluate";
-import type { EngineInput, Evaluation, IsoDate } from "~/rules/types";
+import type { EngineInput, Evaluation, Finding, IsoDate } from "~/rules/types";
 import { loadEngineInput, loadMoneyInput } from "./engine.server";
 
 const KEEP_EVALUATIONS = 4;
@@ -74,6 +74,16 @@ interface WholeEntry {
   evaluations: Map<IsoDate, Promise<Evaluation>>;
   figures: Map<string, Promise<DashboardFigures>>;
   derived: Map<string, Promise<unknown>>;
+  /** The whole evaluations built, per D, with the employers' they were merged from. */
+  built: Map<IsoDate, Built>;
+  /** The previous entry's, to patch rather than merge again. */
+  previous: Map<IsoDate, Built> | null;
+}
+
+interface Built {
+  codes: string[];
+  parts: Evaluation[];
+  result: Evaluation;
 }
 
 interface Cache {
@@ -167,6 +177,8 @@ async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerE
       evaluations: new Map(),
       figures: new Map(),
       derived: new Map(),
+      built: new Map(),
+      previous: cache.whole?.built ?? null,
     };
   }
   return { entry: cache.whole, parts, versions };
@@ -226,25 +238,52 @@ function partsIn(versions: Versions, parts: EmployerEntry[], employerCode: strin
   });
 }
 
-function evaluationIn(entry: WholeEntry, parts: EmployerEntry[], asOf: IsoDate): Promise<Evaluation> {
+function evaluationIn(entry: WholeEntry, parts: EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
   return remember(entry.evaluations, asOf, KEEP_EVALUATIONS, async () => {
     const each = await Promise.all(parts.map((p) => employerEvaluationOf(p, asOf)));
-    return {
-      asOf,
-      findings: mergeSorted(
+    const previous = entry.previous?.get(asOf);
+    const findings =
+      (previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null) ??
+      mergeSorted(
         each.map((e) => e.findings),
         compareFindings,
-      ),
-      months: each.flatMap((e) => e.months),
-      configProblems: each.flatMap((e) => e.configProblems),
-    };
+      );
+    const result = { asOf, findings, months: each.flatMap((e) => e.months), configProblems: each.flatMap((e) => e.configProblems) };
+    entry.built.set(asOf, { codes, parts: each, result });
+    while (entry.built.size > KEEP_EVALUATIONS) entry.built.delete(entry.built.keys().next().value!);
+    return result;
   });
+}
+
+/**
+ * The previous whole evaluation's findings with what changed swapped: the
+ * findings an employer's new evaluation no longer holds out, its new ones in
+ * (by binary search). After a payment that is a few money findings of one
+ * employer, not a merge of every employer's findings; the order is the same,
+ * since findings of two employers never tie and an employer's changed
+ * findings are all new objects. Null (merge afresh) when much changed.
+ */
+function patched(previous: Built, each: Evaluation[]): Finding[] | null {
+  const removed = new Set<Finding>();
+  const added: Finding[] = [];
+  for (let i = 0; i < each.length; i++) {
+    const before = previous.parts[i]!;
+    const after = each[i]!;
+    if (before === after) continue;
+    const now = new Set(after.findings);
+    for (const f of before.findings) if (!now.has(f)) removed.add(f);
+    const then = new Set(before.findings);
+    for (const f of after.findings) if (!then.has(f)) added.push(f);
+  }
+  if ((removed.size + added.length) * 8 > previous.result.findings.length) return null;
+  const kept = removed.size === 0 ? previous.result.findings : previous.result.findings.filter((f) => !removed.has(f));
+  return added.length === 0 ? kept : mergeSorted([kept, added.sort(compareFindings)], compareFindings);
 }
 
 /** The whole installation evaluated as of D (cached; treat the result as read-only). */
 export async function cachedEvaluation(db: Db, asOf: IsoDate): Promise<Evaluation> {
-  const { entry, parts } = await wholeEntry(db);
-  return evaluationIn(entry, parts, asOf);
+  const { entry, parts, versions } = await wholeEntry(db);
+  return evaluationIn(entry, parts, versions.employers.map((e) => e.code), asOf);
 }
 
 /** The evaluation narrowed to one employer's findings, months and configuration problems. */

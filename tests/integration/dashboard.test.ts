@@ -210,4 +210,27 @@ describe("dashboard figures on the demo data", () => {
     expect(afterRegistration.input.employees).not.toBe(before.input.employees);
     expect(afterRegistration.evaluation).toEqual(evaluate(await loadEngineInput(db, { employerCodes: [code] }), today));
   });
+
+  it("the whole evaluation, patched after each write rather than merged again, equals one evaluation of everything", async () => {
+    const whole = async () => evaluate(new EngineIndex(await loadEngineInput(db)), today);
+    const codes = (await loadEngineInput(db)).employers.map((e) => e.code);
+    expect(await cachedEvaluation(db, today)).toEqual(await whole());
+    const writes: (() => Promise<{ ok: boolean }>)[] = [
+      () => recordPayment(db, CLI_ACTOR, { employer: codes[0]!, period: "2026-10", paidOn: today, amount: "3.00", reference: "patch-1" }),
+      () => recordPayment(db, CLI_ACTOR, { employer: codes[1]!, period: "2026-09", paidOn: "2026-10-30", amount: "5000.00", reference: "patch-2" }),
+      () => recordCollectionAction(db, CLI_ACTOR, { employer: codes[1]!, kind: "order", actionDate: today, periods: "2026-10", timeLimit: addDays(today, 10) }),
+      async () => {
+        const e = (await loadEngineInput(db, { employerCodes: [codes[0]!] })).employees.find((x) => x.appliedOn === null && x.hireDate <= today)!;
+        const row = await rawSql(db).prepare("SELECT id FROM employees WHERE employee_no = ?").get<{ id: number }>(e.employeeNo);
+        return recordRegistration(db, CLI_ACTOR, { employeeId: row!.id, intent: "applied", date: today });
+      },
+    ];
+    for (const write of writes) {
+      const before = await cachedEvaluation(db, today);
+      expect(await write()).toMatchObject({ ok: true });
+      const after = await cachedEvaluation(db, today);
+      expect(after).not.toBe(before);
+      expect(after).toEqual(await whole());
+    }
+  });
 });
