@@ -74,13 +74,17 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** `sourceDb`: a SQLite file (the server runs on a copy) or a PostgreSQL URL (the server runs on it). */
 export async function benchServer(sourceDb: string, suffix = "http"): Promise<BenchServer> {
   if (!existsSync("build/index.js")) throw new Error("no production build: run `npm run build` first");
-  const dbPath = sourceDb.replace(/\.db$/, `-${suffix}.db`);
-  for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
-  const src = openDatabase(sourceDb);
-  await sqliteClient(src)!.backup(dbPath);
-  await closeDatabase(src);
+  const onPg = /^postgres(ql)?:\/\//.test(sourceDb);
+  const dbPath = onPg ? sourceDb : sourceDb.replace(/\.db$/, `-${suffix}.db`);
+  if (!onPg) {
+    for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
+    const src = openDatabase(sourceDb);
+    await sqliteClient(src)!.backup(dbPath);
+    await closeDatabase(src);
+  }
   const db = openDatabase(dbPath);
   await createUser(db, CLI_ACTOR, { email: EMAIL, name: "Bench HR", role: "hr", password: PASSWORD });
   await closeDatabase(db);
@@ -88,7 +92,7 @@ export async function benchServer(sourceDb: string, suffix = "http"): Promise<Be
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...(onPg ? { DATABASE_URL: dbPath } : { DATABASE_PATH: dbPath }), NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -99,7 +103,7 @@ export async function benchServer(sourceDb: string, suffix = "http"): Promise<Be
       await new Promise((r) => child.once("exit", r));
     }
     if (/SQLITE_BUSY|Error/.test(stderr)) console.error(`server stderr:\n${stderr.slice(0, 2000)}`);
-    for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
+    if (!onPg) for (const s of ["", "-wal", "-shm"]) rmSync(dbPath + s, { force: true });
   };
   try {
     await waitFor(`${base}/login`, child);
