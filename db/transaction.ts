@@ -36,7 +36,8 @@ interface Current {
 const current = new AsyncLocalStorage<Current>();
 const queues = new WeakMap<object, Promise<unknown>>();
 
-export const MAX_ATTEMPTS = 8;
+/** Tries of one PostgreSQL transaction: serialization failures are retried with a growing, jittered pause (≤ about 3 s in all). */
+export const MAX_ATTEMPTS = 12;
 
 /** Is this PostgreSQL's "could not serialize" or "deadlock detected" (drizzle wraps the driver's error)? */
 export function isRetryable(e: unknown): boolean {
@@ -106,7 +107,9 @@ async function pgTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: Tra
       );
     } catch (e) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 10 * attempt)));
+      // Jittered exponential backoff: writers of one employer meet on its data_versions row, and
+      // eight of them at once could otherwise keep failing each other (a 500 in the load test).
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(500, 5 * 2 ** attempt))));
     }
   }
 }
