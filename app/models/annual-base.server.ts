@@ -15,7 +15,7 @@ import { maskId } from "~/rules/identity";
 import type { Fen, Insurance } from "~/rules/types";
 import { fail, isoDate, isoMonth, requiredText, validate, type Result } from "~/shared/validation";
 import { audit, type Actor } from "./audit.server";
-import { peopleVersion } from "./evaluation.server";
+import { cachedPerVersion } from "./evaluation.server";
 import { findEmployerByCode, loadHrData, loadPolicyRows, policyRowFor, type HrData, type HrEmployer } from "./hr-people.server";
 import { transaction } from "../../db/transaction";
 
@@ -202,18 +202,7 @@ export async function annualTurnNotices(db: Db, today: string, employerCode: str
   return out;
 }
 
-/** The notices per (data version, D, employer), like the dashboard's figures (ADR 0006): one load per change of the data. */
-const NOTICE_CACHE = new WeakMap<Db, { version: string; entries: Map<string, TurnNotice[]> }>();
-
+/** The notices per (people version, D, employer): they read no payment, so a payment keeps them (evaluation.server.ts). */
 export async function cachedTurnNotices(db: Db, today: string, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TurnNotice[]> {
-  const version = await peopleVersion(db); // the notices read no payment
-  let c = NOTICE_CACHE.get(db);
-  if (!c || c.version !== version) NOTICE_CACHE.set(db, (c = { version, entries: new Map() }));
-  const key = `${today}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`;
-  let hit = c.entries.get(key);
-  if (!hit) {
-    if (c.entries.size >= 16) c.entries.delete(c.entries.keys().next().value!);
-    c.entries.set(key, (hit = await annualTurnNotices(db, today, employerCode, employerCodes)));
-  }
-  return hit;
+  return cachedPerVersion(db, `turn|${today}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, () => annualTurnNotices(db, today, employerCode, employerCodes), { people: true });
 }

@@ -121,11 +121,6 @@ export async function dataVersion(db: Db): Promise<string> {
   return (await readVersions(db)).combined;
 }
 
-/** Changes whenever anything but payments and collection actions may have (what the set-up checklist and the turn notices read). */
-export async function peopleVersion(db: Db): Promise<string> {
-  return (await readVersions(db)).people;
-}
-
 function cacheOf(db: Db): Cache {
   let c = caches.get(db);
   if (!c) caches.set(db, (c = { employers: new Map(), whole: null, people: null }));
