@@ -13,7 +13,6 @@ import type { Db } from "../../db/connection";
 import { employers, userEmployers, users } from "../../db/schema";
 import { audit, type Actor } from "./audit.server";
 import { fail, type Result } from "~/shared/validation";
-import type { Evaluation } from "~/rules/types";
 import { transaction } from "../../db/transaction";
 
 export type EmployerScope = { ids: ReadonlySet<number>; codes: string[] } | null;
@@ -84,16 +83,4 @@ export async function setUserEmployers(db: Db, actor: Actor, userId: number, cod
       return { ok: true, value: userId };
     },
   );
-}
-
-/** An evaluation cut down to the scope's employers: findings, months and configuration problems. */
-export function scopedEvaluation(evaluation: Evaluation, scope: EmployerScope): Evaluation {
-  if (scope === null) return evaluation;
-  const keep = (x: { employerCode: string }) => scope.codes.includes(x.employerCode);
-  return {
-    ...evaluation,
-    findings: evaluation.findings.filter(keep),
-    months: evaluation.months.filter(keep),
-    configProblems: evaluation.configProblems.filter(keep),
-  };
 }

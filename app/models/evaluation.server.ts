@@ -11,7 +11,9 @@
  *   transaction; one small query reads them all per request;
  * - each employer has its own engine index and evaluations (the engine
  *   evaluates each employer on its own), rebuilt only when its version or the
- *   reference version moved, from a load that reads only its rows;
+ *   reference version moved, from a load that reads only its rows, and
+ *   created only when a page reads that employer: one employer's page on a
+ *   new server loads that employer, not the installation;
  * - payments and collection actions bump the employer's `money_version`
  *   instead: then only they are read back (`loadMoneyInput`) and only the
  *   money part of the employer's evaluation is computed again
@@ -71,13 +73,14 @@ interface Money {
 
 interface WholeEntry {
   version: string;
-  evaluations: Map<IsoDate, Promise<Evaluation>>;
+  /** Per D and the employers merged. */
+  evaluations: Map<string, Promise<Evaluation>>;
   figures: Map<string, Promise<DashboardFigures>>;
   derived: Map<string, Promise<unknown>>;
-  /** The whole evaluations built, per D, with the employers' they were merged from. */
-  built: Map<IsoDate, Built>;
+  /** The merged evaluations built, per D and employers, with the employers' they were merged from. */
+  built: Map<string, Built>;
   /** The previous entry's, to patch rather than merge again. */
-  previous: Map<IsoDate, Built> | null;
+  previous: Map<string, Built> | null;
 }
 
 interface Built {
@@ -114,6 +117,11 @@ async function readVersions(db: Db): Promise<Versions> {
   const out = list.map((e) => ({ code: e.code, version: `${byId.get(e.id)?.v ?? 0}:${ref}`, money: String(byId.get(e.id)?.m ?? 0) }));
   const people = `${ref}|${out.map((e) => `${e.code}=${e.version}`).join(",")}`;
   return { employers: out, combined: `${people}|${out.map((e) => e.money).join(",")}`, people };
+}
+
+/** The employers whose entries the cache holds, in the order they were created (what a page has loaded; for tests and diagnostics). */
+export function cachedEmployerCodes(db: Db): string[] {
+  return [...(caches.get(db)?.employers.keys() ?? [])];
 }
 
 /** Changes whenever the data any evaluation reads may have (a write by this process or any other). */
@@ -161,11 +169,18 @@ function remember<V>(map: Map<string, V>, key: string, keep: number, make: () =>
   return value;
 }
 
-async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerEntry[]; versions: Versions }> {
+/**
+ * The whole entry for the current versions, and the employers' entries on
+ * demand: a page of one employer creates (and loads) that employer's only, so
+ * the first request of a new server does not load every employer.
+ */
+async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; versions: Versions; partsOf: (codes: Versions["employers"]) => EmployerEntry[] }> {
   const versions = await readVersions(db);
   const cache = cacheOf(db);
-  const parts = versions.employers.map((e) => employerEntry(db, cache, e.code, e.version, e.money));
-  for (const code of cache.employers.keys()) if (!versions.employers.some((e) => e.code === code)) cache.employers.delete(code);
+  if (cache.employers.size > 0) {
+    const live = new Set(versions.employers.map((e) => e.code));
+    for (const code of cache.employers.keys()) if (!live.has(code)) cache.employers.delete(code);
+  }
   if (!cache.whole || cache.whole.version !== versions.combined) {
     cache.whole = {
       version: versions.combined,
@@ -176,7 +191,7 @@ async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; parts: EmployerE
       previous: cache.whole?.built ?? null,
     };
   }
-  return { entry: cache.whole, parts, versions };
+  return { entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.code, e.version, e.money)) };
 }
 
 /** The late-fee rate of a month of the index's (one) employer, for the today list. */
@@ -225,18 +240,16 @@ async function employerToday(part: EmployerEntry, asOf: IsoDate): Promise<TodayA
   return people && money ? [people.today, money.today] : [];
 }
 
-/** The parts an account sees: one employer, an account's employers, or all. */
-function partsIn(versions: Versions, parts: EmployerEntry[], employerCode: string | null, employerCodes: readonly string[] | null): EmployerEntry[] {
-  return parts.filter((_, i) => {
-    const code = versions.employers[i]!.code;
-    return (employerCode === null || code === employerCode) && (employerCodes === null || employerCodes.includes(code));
-  });
+/** The employers an account sees: one, an account's, or all. */
+function employersIn(versions: Versions, employerCode: string | null, employerCodes: readonly string[] | null): Versions["employers"] {
+  return versions.employers.filter((e) => (employerCode === null || e.code === employerCode) && (employerCodes === null || employerCodes.includes(e.code)));
 }
 
-function evaluationIn(entry: WholeEntry, parts: EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
-  return remember(entry.evaluations, asOf, KEEP_EVALUATIONS, async () => {
-    const each = await Promise.all(parts.map((p) => employerEvaluationOf(p, asOf)));
-    const previous = entry.previous?.get(asOf);
+function evaluationIn(entry: WholeEntry, parts: () => EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
+  const key = `${asOf}|${codes.join(",")}`;
+  return remember(entry.evaluations, key, KEEP_EVALUATIONS, async () => {
+    const each = await Promise.all(parts().map((p) => employerEvaluationOf(p, asOf)));
+    const previous = entry.previous?.get(key);
     const findings =
       (previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null) ??
       mergeSorted(
@@ -244,7 +257,7 @@ function evaluationIn(entry: WholeEntry, parts: EmployerEntry[], codes: string[]
         compareFindings,
       );
     const result = { asOf, findings, months: each.flatMap((e) => e.months), configProblems: each.flatMap((e) => e.configProblems) };
-    entry.built.set(asOf, { codes, parts: each, result });
+    entry.built.set(key, { codes, parts: each, result });
     while (entry.built.size > KEEP_EVALUATIONS) entry.built.delete(entry.built.keys().next().value!);
     return result;
   });
@@ -277,24 +290,28 @@ function patched(previous: Built, each: Evaluation[]): Finding[] | null {
 
 /** The whole installation evaluated as of D (cached; treat the result as read-only). */
 export async function cachedEvaluation(db: Db, asOf: IsoDate): Promise<Evaluation> {
-  const { entry, parts, versions } = await wholeEntry(db);
-  return evaluationIn(entry, parts, versions.employers.map((e) => e.code), asOf);
+  return evaluationFor(db, asOf, null, null);
 }
 
-/** The evaluation narrowed to one employer's findings, months and configuration problems. */
-export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null): Promise<Evaluation> {
-  if (!employerCode) return cachedEvaluation(db, asOf);
-  const versions = await readVersions(db);
-  const v = versions.employers.find((e) => e.code === employerCode);
-  if (!v) return { asOf, findings: [], months: [], configProblems: [] };
-  return employerEvaluationOf(employerEntry(db, cacheOf(db), employerCode, v.version, v.money), asOf);
+/**
+ * The evaluation of the employers a page shows: one employer (its own,
+ * cached), an account's employers (theirs merged, in the engine's order), or
+ * all of them. Only those employers are loaded.
+ */
+export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null, employerCodes: readonly string[] | null = null): Promise<Evaluation> {
+  const { entry, versions, partsOf } = await wholeEntry(db);
+  const list = employersIn(versions, employerCode ?? null, employerCodes);
+  if (list.length === 0) return { asOf, findings: [], months: [], configProblems: [] };
+  if (list.length === 1) return employerEvaluationOf(partsOf(list)[0]!, asOf);
+  const codes = list.map((e) => e.code);
+  return evaluationIn(entry, () => partsOf(list), codes, asOf);
 }
 
 /** The dashboard's figures as of D for all employers or one (cached per employer, combined). */
 export async function cachedDashboard(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<DashboardFigures> {
-  const { entry, parts, versions } = await wholeEntry(db);
+  const { entry, versions, partsOf } = await wholeEntry(db);
   return remember(entry.figures, `${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES, async () =>
-    combineDashboards((await Promise.all(partsIn(versions, parts, employerCode, employerCodes).map((p) => employerFigures(p, asOf)))).flat(), asOf, employerCode),
+    combineDashboards((await Promise.all(partsOf(employersIn(versions, employerCode, employerCodes)).map((p) => employerFigures(p, asOf)))).flat(), asOf, employerCode),
   );
 }
 
@@ -331,8 +348,8 @@ export async function cachedPerVersion<T>(db: Db, key: string, make: () => Promi
  * policy; kept per employer and merged.
  */
 export async function todayList(db: Db, asOf: IsoDate, employerCode: string | null, employerCodes: readonly string[] | null = null): Promise<TodayAction[]> {
-  const { entry, parts, versions } = await wholeEntry(db);
+  const { entry, versions, partsOf } = await wholeEntry(db);
   return remember(entry.derived as Map<string, Promise<TodayAction[]>>, `today|${asOf}|${employerCode ?? ""}|${employerCodes?.join(",") ?? "*"}`, KEEP_FIGURES * 4, async () =>
-    mergeTodayActions((await Promise.all(partsIn(versions, parts, employerCode, employerCodes).map((p) => employerToday(p, asOf)))).flat()),
+    mergeTodayActions((await Promise.all(partsOf(employersIn(versions, employerCode, employerCodes)).map((p) => employerToday(p, asOf)))).flat()),
   );
 }

@@ -18,7 +18,6 @@ import type { CsvColumn } from "~/shared/table-csv";
 import { yuanPlain } from "~/rules/money";
 import { useFormat, type Formatter } from "~/hooks/use-format";
 import { RULES, SEVERITIES, type Finding } from "~/rules/types";
-import { scopedEvaluation } from "~/models/employer-scope.server";
 import { requireCodeInScope, requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
 import { db } from "~/server/db.server";
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = tableQuery(request, FINDINGS_TABLE_COLUMNS, FindingsTableQuerySchema);
   requireCodeInScope(scope, query.employer);
   const asOf = query.asOf ?? today();
-  const evaluation = scopedEvaluation(await evaluationFor(db, asOf, query.employer || null), scope);
+  const evaluation = await evaluationFor(db, asOf, query.employer || null, scope?.codes ?? null);
   const view = findingsView(evaluation.findings, query);
   await throwExportIfAsked(request, `findings-view-${asOf}`, findingCsvColumns, query.hide, () => view.matching);
   return json({

@@ -1,6 +1,6 @@
 /** The CSV reports (SPEC §7) as streamed downloads (server.mjs marks every response `no-store`). */
-import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.server";
-import { cachedEvaluation } from "~/models/evaluation.server";
+import type { EmployerScope } from "~/models/employer-scope.server";
+import { evaluationFor } from "~/models/evaluation.server";
 import { humanHeaderZh, reportChunks, type ReportKind } from "~/rules/report";
 import { db } from "./db.server";
 import { today } from "./clock.server";
@@ -12,7 +12,7 @@ import { csvAttachment } from "./csv-response.server";
 export async function reportResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = scopedEvaluation(await cachedEvaluation(db, asOf), scope);
+  const { findings } = await evaluationFor(db, asOf, null, scope?.codes ?? null);
   const humanHeader = query.header === "zh" ? humanHeaderZh(kind) : undefined;
   const chunks = reportChunks(kind, findings, { warnings: query.warnings, humanHeader });
   return csvAttachment(`${kind}-${asOf}.csv`, chunks);

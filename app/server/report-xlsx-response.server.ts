@@ -1,6 +1,6 @@
 /** The `.xlsx` reports as streamed downloads, beside the CSV ones (report.server.ts). */
-import { scopedEvaluation, type EmployerScope } from "~/models/employer-scope.server";
-import { cachedEvaluation } from "~/models/evaluation.server";
+import type { EmployerScope } from "~/models/employer-scope.server";
+import { evaluationFor } from "~/models/evaluation.server";
 import type { ReportKind } from "~/rules/report";
 import { db } from "./db.server";
 import { today } from "./clock.server";
@@ -14,7 +14,7 @@ import { xlsxAttachment } from "./xlsx.server";
 export async function reportXlsxResponse(request: Request, kind: ReportKind, scope: EmployerScope = null): Promise<Response> {
   const query = parseSearchParams(request, ReportQuerySchema);
   const asOf = query.asOf ?? today();
-  const { findings } = scopedEvaluation(await cachedEvaluation(db, asOf), scope);
+  const { findings } = await evaluationFor(db, asOf, null, scope?.codes ?? null);
   const lng = await i18nServer.getLocale(request);
   const language = lng === "en" || lng.startsWith("en-") ? "en" : "zh";
   return xlsxAttachment(`${kind}-${asOf}.xlsx`, [reportSheet(kind, findings, language, { warnings: query.warnings })]);

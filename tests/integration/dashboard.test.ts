@@ -12,7 +12,7 @@ import { openTestDatabase } from "../helpers/test-db";
 import { seedDemo } from "../../db/seed/demo";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
-import { cachedDashboard, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, todayList } from "~/models/evaluation.server";
+import { cachedDashboard, cachedEmployerCodes, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, todayList } from "~/models/evaluation.server";
 import { recordCollectionAction } from "~/models/collection.server";
 import { recordRegistration } from "~/models/registration.server";
 import { rawSql } from "../helpers/raw-sql";
@@ -97,6 +97,38 @@ describe("dashboard figures on the golden cases", () => {
       }
     });
   }
+});
+
+describe("the evaluation cache loads only the employers a page reads", () => {
+  const today = "2026-11-23";
+  it("one employer's dashboard, today list and view create that employer's entry only; the whole installation's, every one", async () => {
+    const db = await openTestDatabase();
+    await seedDemo(db, { today, hash: async () => "x" });
+    const codes = (await loadEngineInput(db)).employers.map((e) => e.code);
+    expect(codes.length).toBeGreaterThan(1);
+    const [first, second] = codes as [string, string];
+    expect(cachedEmployerCodes(db)).toEqual([]);
+    await cachedDashboard(db, today, first);
+    await todayList(db, today, first);
+    await cachedEmployerView(db, today, first);
+    expect(cachedEmployerCodes(db)).toEqual([first]);
+    // An account that sees one employer.
+    await cachedDashboard(db, today, null, [second]);
+    expect(cachedEmployerCodes(db)).toEqual([first, second]);
+    // An account's evaluation (the findings page, the reports) merges its employers only, and equals everything's cut down to them.
+    const everything = evaluate(new EngineIndex(await loadEngineInput(db)), today);
+    const mine = (x: { employerCode: string }) => x.employerCode === first || x.employerCode === second;
+    expect(await evaluationFor(db, today, null, [second, first])).toEqual({
+      asOf: today,
+      findings: everything.findings.filter(mine),
+      months: everything.months.filter(mine),
+      configProblems: everything.configProblems.filter(mine),
+    });
+    expect(cachedEmployerCodes(db)).toEqual([first, second]);
+    expect(await evaluationFor(db, today, null, ["NO-SUCH"])).toEqual({ asOf: today, findings: [], months: [], configProblems: [] });
+    await cachedEvaluation(db, today);
+    expect(cachedEmployerCodes(db).sort()).toEqual([...codes].sort());
+  }, 60_000);
 });
 
 describe("dashboard figures on the demo data", () => {

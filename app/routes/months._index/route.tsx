@@ -13,7 +13,6 @@ import { Field, SelectField } from "~/components/field";
 import { EmployerSelect } from "~/components/employer-filters";
 import { ListPage } from "~/components/list-page";
 import { employerOptions } from "~/models/employer.server";
-import { inScope } from "~/models/employer-scope.server";
 import { evaluationFor } from "~/models/evaluation.server";
 import { requirePermission, scopeOf } from "~/server/auth.server";
 import { today } from "~/server/clock.server";
@@ -38,8 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const employers = await employerOptions(db, scope?.codes);
   if (list.employer && !employers.some((e) => e.code === list.employer)) throw notFound();
   const asOf = list.asOf ?? today();
-  const evaluation = await evaluationFor(db, asOf, list.employer || null);
-  const months = scope ? evaluation.months.filter((m) => inScope(scope, { code: m.employerCode })) : evaluation.months;
+  const { months } = await evaluationFor(db, asOf, list.employer || null, scope?.codes ?? null);
   const view = monthsView(months, list);
   await throwExportIfAsked(request, `months-${asOf}`, monthCsvColumns, list.hide, () => view.matching);
   const rows: MonthListRow[] = view.rows.map((m) => ({
