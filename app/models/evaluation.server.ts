@@ -77,10 +77,6 @@ interface WholeEntry {
   evaluations: Map<string, Promise<Evaluation>>;
   figures: Map<string, Promise<DashboardFigures>>;
   derived: Map<string, Promise<unknown>>;
-  /** The merged evaluations built, per D and employers, with the employers' they were merged from. */
-  built: Map<string, Built>;
-  /** The previous entry's, to patch rather than merge again. */
-  previous: Map<string, Built> | null;
 }
 
 interface Built {
@@ -94,6 +90,15 @@ interface Cache {
   whole: WholeEntry | null;
   /** Figures that read no payment (`cachedPerVersion(…, { people: true })`), per people version. */
   people: { version: string; derived: Map<string, Promise<unknown>> } | null;
+  /**
+   * The last merged evaluation built per D and employers, with the employers'
+   * it was merged from, whatever version it was built at: the next one is
+   * patched from it, even when pages that read no merged evaluation (the
+   * dashboard) came between the writes.
+   */
+  built: Map<string, Built>;
+  /** How the merged evaluations were built: patched from the previous one, or merged afresh (diagnostics). */
+  merges: { patched: number; merged: number };
 }
 
 const caches = new WeakMap<Db, Cache>();
@@ -124,6 +129,11 @@ export function cachedEmployerCodes(db: Db): string[] {
   return [...(caches.get(db)?.employers.keys() ?? [])];
 }
 
+/** How many merged evaluations (all employers', or an account's) were patched from the previous one, and how many merged afresh (for tests and diagnostics). */
+export function evaluationMerges(db: Db): { patched: number; merged: number } {
+  return { ...(caches.get(db)?.merges ?? { patched: 0, merged: 0 }) };
+}
+
 /** Changes whenever the data any evaluation reads may have (a write by this process or any other). */
 export async function dataVersion(db: Db): Promise<string> {
   return (await readVersions(db)).combined;
@@ -131,7 +141,7 @@ export async function dataVersion(db: Db): Promise<string> {
 
 function cacheOf(db: Db): Cache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { employers: new Map(), whole: null, people: null }));
+  if (!c) caches.set(db, (c = { employers: new Map(), whole: null, people: null, built: new Map(), merges: { patched: 0, merged: 0 } }));
   return c;
 }
 
@@ -187,8 +197,6 @@ async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; versions: Versio
       evaluations: new Map(),
       figures: new Map(),
       derived: new Map(),
-      built: new Map(),
-      previous: cache.whole?.built ?? null,
     };
   }
   return { entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.code, e.version, e.money)) };
@@ -245,20 +253,23 @@ function employersIn(versions: Versions, employerCode: string | null, employerCo
   return versions.employers.filter((e) => (employerCode === null || e.code === employerCode) && (employerCodes === null || employerCodes.includes(e.code)));
 }
 
-function evaluationIn(entry: WholeEntry, parts: () => EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
+function evaluationIn(cache: Cache, entry: WholeEntry, parts: () => EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
   const key = `${asOf}|${codes.join(",")}`;
   return remember(entry.evaluations, key, KEEP_EVALUATIONS, async () => {
     const each = await Promise.all(parts().map((p) => employerEvaluationOf(p, asOf)));
-    const previous = entry.previous?.get(key);
+    const previous = cache.built.get(key);
+    const patch = previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null;
+    cache.merges[patch ? "patched" : "merged"]++;
     const findings =
-      (previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null) ??
+      patch ??
       mergeSorted(
         each.map((e) => e.findings),
         compareFindings,
       );
     const result = { asOf, findings, months: each.flatMap((e) => e.months), configProblems: each.flatMap((e) => e.configProblems) };
-    entry.built.set(key, { codes, parts: each, result });
-    while (entry.built.size > KEEP_EVALUATIONS) entry.built.delete(entry.built.keys().next().value!);
+    cache.built.delete(key);
+    cache.built.set(key, { codes, parts: each, result });
+    while (cache.built.size > KEEP_EVALUATIONS) cache.built.delete(cache.built.keys().next().value!);
     return result;
   });
 }
@@ -304,7 +315,7 @@ export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string
   if (list.length === 0) return { asOf, findings: [], months: [], configProblems: [] };
   if (list.length === 1) return employerEvaluationOf(partsOf(list)[0]!, asOf);
   const codes = list.map((e) => e.code);
-  return evaluationIn(entry, () => partsOf(list), codes, asOf);
+  return evaluationIn(cacheOf(db), entry, () => partsOf(list), codes, asOf);
 }
 
 /** The dashboard's figures as of D for all employers or one (cached per employer, combined). */

@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "../../db/connection";
 import { openTestDatabase } from "../helpers/test-db";
 import { seedDemo } from "../../db/seed/demo";
+import { seedScale } from "../../db/seed/scale";
 import { CLI_ACTOR } from "~/models/audit.server";
 import { loadEngineInput } from "~/models/engine.server";
-import { cachedDashboard, cachedEmployerCodes, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, todayList } from "~/models/evaluation.server";
+import { cachedDashboard, cachedEmployerCodes, cachedEmployerView, cachedEvaluation, dataVersion, evaluationFor, evaluationMerges, todayList } from "~/models/evaluation.server";
 import { recordCollectionAction } from "~/models/collection.server";
 import { recordRegistration } from "~/models/registration.server";
 import { rawSql } from "../helpers/raw-sql";
@@ -264,5 +265,49 @@ describe("dashboard figures on the demo data", () => {
       expect(after).not.toBe(before);
       expect(after).toEqual(await whole());
     }
+  });
+
+});
+
+describe("the merged evaluation on a scale data set (4 employers of 100 × 12 months)", () => {
+  const today = "2026-11-23";
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await seedScale(db, { employees: 400, months: 12, today, employers: 4 });
+  }, 60_000);
+
+  it("pages between writes that read no merged evaluation (the dashboard) do not stop the next one from being patched", async () => {
+    const whole = async () => evaluate(new EngineIndex(await loadEngineInput(db)), today);
+    const codes = (await loadEngineInput(db)).employers.map((e) => e.code);
+    await cachedEvaluation(db, today);
+    const start = evaluationMerges(db);
+    for (let i = 0; i < 3; i++) {
+      expect(await recordPayment(db, CLI_ACTOR, { employer: codes[0]!, period: "2026-10", paidOn: today, amount: "1.00", reference: `interleave-a${i}` })).toMatchObject({ ok: true });
+      await cachedDashboard(db, today, null);
+      expect(await recordPayment(db, CLI_ACTOR, { employer: codes[0]!, period: "2026-10", paidOn: today, amount: "1.00", reference: `interleave-b${i}` })).toMatchObject({ ok: true });
+      expect(await cachedEvaluation(db, today)).toEqual(await whole());
+    }
+    const end = evaluationMerges(db);
+    expect(end.patched - start.patched).toBe(3);
+    expect(end.merged - start.merged).toBe(0);
+  });
+
+  it("a collection action and a registration, each followed by the dashboard, then the findings: equal to one evaluation of everything (the action's patched)", async () => {
+    const whole = async () => evaluate(new EngineIndex(await loadEngineInput(db)), today);
+    const codes = (await loadEngineInput(db)).employers.map((e) => e.code);
+    await cachedEvaluation(db, today);
+    const start = evaluationMerges(db);
+    expect(await recordCollectionAction(db, CLI_ACTOR, { employer: codes[1]!, kind: "order", actionDate: today, periods: "2026-10", timeLimit: addDays(today, 10) })).toMatchObject({ ok: true });
+    await cachedDashboard(db, today, codes[1]!);
+    expect(await cachedEvaluation(db, today)).toEqual(await whole());
+    const e = (await loadEngineInput(db, { employerCodes: [codes[2]!] })).employees.find((x) => x.appliedOn === null && x.registeredOn === null && x.hireDate <= today);
+    expect(e).toBeDefined();
+    const row = await rawSql(db).prepare("SELECT id FROM employees WHERE employee_no = ?").get<{ id: number }>(e!.employeeNo);
+    expect(await recordRegistration(db, CLI_ACTOR, { employeeId: row!.id, intent: "applied", date: today })).toMatchObject({ ok: true });
+    await cachedDashboard(db, today, null);
+    expect(await cachedEvaluation(db, today)).toEqual(await whole());
+    // The action changes a few findings (patched); the registration reloads the whole employer, a quarter of the findings (merged afresh).
+    expect(evaluationMerges(db)).toEqual({ patched: start.patched + 1, merged: start.merged + 1 });
   });
 });
