@@ -8,6 +8,9 @@
  *  - statements for a whole month;
  *  - the web over HTTP against the production build (tests/bench/http.ts).
  * `--http` runs only the web figures; `--files` only issue 18's (xlsx vs CSV import, the streamed overdue xlsx; tests/bench/files.ts).
+ * `--after-payment` only issue 16's first page after a payment, on SQLite and
+ * (when Debian's PostgreSQL server is installed) on a throwaway PostgreSQL
+ * cluster; `--after-payment=sqlite` or `=pg` for one of them.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, mkdirSync } from "node:fs";
@@ -20,7 +23,8 @@ import { issueStatements } from "../../app/models/statement-issue.server";
 import { monthOf } from "../../app/rules/dates";
 import { filesBench, printFiles } from "./files";
 import { httpBench } from "./http";
-import { afterPaymentBench, printAfterPayment } from "./after-payment";
+import { afterPaymentBench, printAfterPayment, type AfterPaymentFigures } from "./after-payment";
+import { createEmptyDatabase, findPgBinDir, startPgCluster } from "../helpers/pg-cluster";
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 36);
@@ -33,11 +37,11 @@ function median(xs: number[]): number {
 }
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-async function main() {
-  if (process.argv.includes("--files")) {
-    printFiles(await filesBench());
-    return;
-  }
+/** The scale data set, seeded once (tests/.tmp; --fresh seeds it again). */
+let scaleDbReady = false;
+async function ensureScaleDb(): Promise<void> {
+  if (scaleDbReady) return;
+  scaleDbReady = true;
   mkdirSync("tests/.tmp", { recursive: true });
   if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(DB + s, { force: true });
   if (!existsSync(DB)) {
@@ -49,12 +53,20 @@ async function main() {
     if (code !== 0) throw new Error("seed scale failed");
     console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
   }
-  if (process.argv.includes("--http")) {
-    printHttp(await httpBench(DB, TODAY));
+}
+
+async function main() {
+  if (process.argv.includes("--files")) {
+    printFiles(await filesBench());
+    return;
+  }
+  if (process.argv.some((a) => a === "--after-payment" || a.startsWith("--after-payment="))) {
     printAfterPayment(await afterPaymentFigures());
     return;
   }
-  if (process.argv.includes("--after-payment")) {
+  await ensureScaleDb();
+  if (process.argv.includes("--http")) {
+    printHttp(await httpBench(DB, TODAY));
     printAfterPayment(await afterPaymentFigures());
     return;
   }
@@ -137,20 +149,49 @@ async function main() {
   printFiles(await filesBench());
 }
 
-/** Issue 16's figures on three layouts of the same size: two employers (3:1), one employer, twenty of equal size. */
-async function afterPaymentFigures() {
-  const out = [await afterPaymentBench(DB, TODAY, `${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, two employers`)];
-  for (const employers of [1, 20]) {
-    const db = DB.replace(/\.db$/, `-e${employers}.db`);
-    if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(db + s, { force: true });
-    if (!existsSync(db)) {
-      const code = await runCli(["--db", db, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--employers", String(employers), "--today", TODAY], {
-        stdout: process.stdout,
-        stderr: process.stderr,
-      });
-      if (code !== 0) throw new Error("seed scale failed");
+/**
+ * Issue 16's figures: on SQLite, three layouts of the same size (two
+ * employers 3:1, one employer, twenty of equal size); on PostgreSQL (a
+ * throwaway cluster, seeded afresh), one employer and twenty.
+ */
+async function afterPaymentFigures(): Promise<AfterPaymentFigures[]> {
+  const which = /^--after-payment=(sqlite|pg)$/.exec(process.argv.find((a) => a.startsWith("--after-payment=")) ?? "")?.[1] ?? "both";
+  const out: AfterPaymentFigures[] = [];
+  const layout = (employers: number) => `${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, ${employers === 1 ? "one employer" : `${employers} employers of ${Math.round(EMPLOYEES / employers)}`}`;
+  const seed = async (db: string, employers: number) => {
+    const code = await runCli(["--db", db, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--employers", String(employers), "--today", TODAY], {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+    if (code !== 0) throw new Error("seed scale failed");
+  };
+  if (which !== "pg") {
+    await ensureScaleDb();
+    out.push(await afterPaymentBench(DB, TODAY, `SQLite, ${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, two employers`));
+    for (const employers of [1, 20]) {
+      const db = DB.replace(/\.db$/, `-e${employers}.db`);
+      if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(db + s, { force: true });
+      if (!existsSync(db)) await seed(db, employers);
+      out.push(await afterPaymentBench(db, TODAY, `SQLite, ${layout(employers)}`));
     }
-    out.push(await afterPaymentBench(db, TODAY, `${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, ${employers === 1 ? "one employer" : `${employers} employers of ${Math.round(EMPLOYEES / employers)}`}`));
+  }
+  if (which !== "sqlite") {
+    try {
+      findPgBinDir();
+    } catch (e) {
+      console.log(`\nPostgreSQL figures skipped: ${(e as Error).message}`);
+      return out;
+    }
+    const cluster = await startPgCluster();
+    try {
+      for (const employers of [1, 20]) {
+        const url = await createEmptyDatabase(cluster.url, `bench_after_e${employers}`);
+        await seed(url, employers);
+        out.push(await afterPaymentBench(url, TODAY, `PostgreSQL, ${layout(employers)}`));
+      }
+    } finally {
+      await cluster.stop();
+    }
   }
   return out;
 }
