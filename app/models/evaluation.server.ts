@@ -56,7 +56,14 @@ interface EmployerEntry {
   bases: Map<IsoDate, Promise<People | null>>;
   /** The money part per D, with its figures and today list. */
   moneyParts: Map<IsoDate, Promise<Money | null>>;
-  evaluations: Map<IsoDate, Promise<Evaluation>>;
+  evaluations: Map<IsoDate, Promise<Part>>;
+}
+
+/** An employer's evaluation with the findings of its two parts (the merged evaluation is patched per part). */
+interface Part {
+  evaluation: Evaluation;
+  base: readonly Finding[];
+  money: readonly Finding[];
 }
 
 interface People {
@@ -81,7 +88,7 @@ interface WholeEntry {
 
 interface Built {
   codes: string[];
-  parts: Evaluation[];
+  parts: Part[];
   result: Evaluation;
 }
 
@@ -230,11 +237,16 @@ function moneyOf(part: EmployerEntry, asOf: IsoDate): Promise<Money | null> {
   });
 }
 
-function employerEvaluationOf(part: EmployerEntry, asOf: IsoDate): Promise<Evaluation> {
+function employerPartOf(part: EmployerEntry, asOf: IsoDate): Promise<Part> {
   return remember(part.evaluations, asOf, KEEP_EVALUATIONS, async () => {
     const [people, money] = await Promise.all([peopleOf(part, asOf), moneyOf(part, asOf)]);
-    return employerEvaluation(people?.base ?? null, money?.money ?? null, asOf);
+    const evaluation = employerEvaluation(people?.base ?? null, money?.money ?? null, asOf);
+    return people && money ? { evaluation, base: people.base.findings, money: money.money.findings } : { evaluation, base: [], money: [] };
   });
+}
+
+async function employerEvaluationOf(part: EmployerEntry, asOf: IsoDate): Promise<Evaluation> {
+  return (await employerPartOf(part, asOf)).evaluation;
 }
 
 /** An employer's figures: its two parts added up (an employer nobody is hired by yet adds nothing). */
@@ -256,17 +268,17 @@ function employersIn(versions: Versions, employerCode: string | null, employerCo
 function evaluationIn(cache: Cache, entry: WholeEntry, parts: () => EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
   const key = `${asOf}|${codes.join(",")}`;
   return remember(entry.evaluations, key, KEEP_EVALUATIONS, async () => {
-    const each = await Promise.all(parts().map((p) => employerEvaluationOf(p, asOf)));
+    const each = await Promise.all(parts().map((p) => employerPartOf(p, asOf)));
     const previous = cache.built.get(key);
     const patch = previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null;
     cache.merges[patch ? "patched" : "merged"]++;
     const findings =
       patch ??
       mergeSorted(
-        each.map((e) => e.findings),
+        each.map((e) => e.evaluation.findings),
         compareFindings,
       );
-    const result = { asOf, findings, months: each.flatMap((e) => e.months), configProblems: each.flatMap((e) => e.configProblems) };
+    const result = { asOf, findings, months: each.flatMap((e) => e.evaluation.months), configProblems: each.flatMap((e) => e.evaluation.configProblems) };
     cache.built.delete(key);
     cache.built.set(key, { codes, parts: each, result });
     while (cache.built.size > KEEP_EVALUATIONS) cache.built.delete(cache.built.keys().next().value!);
@@ -275,28 +287,38 @@ function evaluationIn(cache: Cache, entry: WholeEntry, parts: () => EmployerEntr
 }
 
 /**
- * The previous whole evaluation's findings with what changed swapped: the
- * findings an employer's new evaluation no longer holds out, its new ones in
- * (by binary search). After a payment that is a few money findings of one
- * employer, not a merge of every employer's findings; the order is the same,
- * since findings of two employers never tie and an employer's changed
- * findings are all new objects. Null (merge afresh) when much changed.
+ * The previous merged evaluation's findings with what changed swapped: an
+ * employer's findings that are gone taken out, its new ones placed (by binary
+ * search). After a payment only that employer's money part is new, so what is
+ * swapped is a few money findings (its people part is the same array), not
+ * every finding of the employer, let alone of every employer. The order is
+ * the same as a merge afresh: findings of two employers never tie, nor do an
+ * employer's people and money findings (they differ in rule). Null (merge
+ * afresh) when much changed, such as an employer's people part.
  */
-function patched(previous: Built, each: Evaluation[]): Finding[] | null {
-  const removed = new Set<Finding>();
-  const added: Finding[] = [];
+function patched(previous: Built, each: Part[]): Finding[] | null {
+  const gone: (readonly Finding[])[] = [];
+  const fresh: (readonly Finding[])[] = [];
+  let changes = 0;
   for (let i = 0; i < each.length; i++) {
     const before = previous.parts[i]!;
     const after = each[i]!;
-    if (before === after) continue;
-    const now = new Set(after.findings);
-    for (const f of before.findings) if (!now.has(f)) removed.add(f);
-    const then = new Set(before.findings);
-    for (const f of after.findings) if (!then.has(f)) added.push(f);
+    if (before.evaluation === after.evaluation) continue;
+    if (before.base === after.base) {
+      gone.push(before.money);
+      fresh.push(after.money);
+      changes += before.money.length + after.money.length;
+    } else {
+      gone.push(before.evaluation.findings);
+      fresh.push(after.evaluation.findings);
+      changes += before.evaluation.findings.length + after.evaluation.findings.length;
+    }
   }
-  if ((removed.size + added.length) * 8 > previous.result.findings.length) return null;
+  if (changes * 8 > previous.result.findings.length) return null;
+  const removed = new Set(gone.flat());
+  const added = fresh.flat().sort(compareFindings);
   const kept = removed.size === 0 ? previous.result.findings : previous.result.findings.filter((f) => !removed.has(f));
-  return added.length === 0 ? kept : mergeSorted([kept, added.sort(compareFindings)], compareFindings);
+  return added.length === 0 ? kept : mergeSorted([kept, added], compareFindings);
 }
 
 /** The whole installation evaluated as of D (cached; treat the result as read-only). */
