@@ -4,7 +4,7 @@
  * (for the edit form of those who may write). Every write is one immediate
  * transaction with its audit entry; bad input changes nothing.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableName, gte, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { employees, employers, ID_TYPES, registrations, wages } from "../../db/schema";
@@ -64,9 +64,22 @@ export const WageFormSchema = z.object({ effectiveMonth: isoMonth(), monthlyWage
 
 /** The wage in force for a month: the latest row ≤ M, else the earliest (SPEC §2). */
 function wageInForceSql(month: string): SQL<number | null> {
+  const employer = outer(employees.employerId);
+  const employee = outer(employees.id);
   return sql<number | null>`coalesce(
-    (select w.monthly_wage from wages w where w.employer_id = ${employees.employerId} and w.employee_id = ${employees.id} and w.effective_month <= ${month} order by w.effective_month desc limit 1),
-    (select w.monthly_wage from wages w where w.employer_id = ${employees.employerId} and w.employee_id = ${employees.id} order by w.effective_month asc limit 1))`;
+    (select w.monthly_wage from wages w where w.employer_id = ${employer} and w.employee_id = ${employee} and w.effective_month <= ${month} order by w.effective_month desc limit 1),
+    (select w.monthly_wage from wages w where w.employer_id = ${employer} and w.employee_id = ${employee} order by w.effective_month asc limit 1))`;
+}
+
+/**
+ * An outer query's column named with its table (`"employees"."employer_id"`),
+ * for a correlated subquery: drizzle leaves the table out of a one-table
+ * query's columns, and a bare `employer_id` inside `from wages w` is the
+ * inner table's own (a condition true of every row, which reads every
+ * employer's wages; tests/integration/query-plans.test.ts).
+ */
+function outer(column: AnyColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
 
 const SORT_COLUMNS = {

@@ -15,7 +15,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { openDatabase, sqliteClient, closeDatabase } from "../../db/connection";
+import { openDatabase, sqliteClient, closeDatabase, migrate } from "../../db/connection";
 import { runCli } from "../../app/cli/main";
 import { loadEngineInput } from "../../app/models/engine.server";
 import { evaluate, EngineIndex } from "../../app/rules/evaluate";
@@ -52,6 +52,11 @@ async function ensureScaleDb(): Promise<void> {
     });
     if (code !== 0) throw new Error("seed scale failed");
     console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
+  } else {
+    // A data set seeded by an older version: bring its schema up to date, as the server and the command line do.
+    const db = openDatabase(DB);
+    await migrate(db);
+    await closeDatabase(db);
   }
 }
 
