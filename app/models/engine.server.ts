@@ -265,11 +265,9 @@ async function moneyRows(
  * them: what a payment or a collection action changes (the evaluation cache
  * reads only these after such a write; issue 16).
  */
-export async function loadMoneyInput(db: Db, employerCode: string): Promise<Pick<EngineInput, "payments" | "collection">> {
-  const row = await db.select({ id: employers.id }).from(employers).where(eq(employers.code, employerCode)).get();
-  if (!row) return { payments: [], collection: [] };
-  const codeById = new Map([[row.id, employerCode]]);
-  return moneyRows(db, (col) => eq(col, row.id), (rows) => rows.filter((r) => r.employerId === row.id), codeById);
+export async function loadMoneyInput(db: Db, employer: { id: number; code: string }): Promise<Pick<EngineInput, "payments" | "collection">> {
+  const codeById = new Map([[employer.id, employer.code]]);
+  return moneyRows(db, (col) => eq(col, employer.id), (rows) => rows.filter((r) => r.employerId === employer.id), codeById);
 }
 
 /** Evaluate the installation (or some employers) as of D. */

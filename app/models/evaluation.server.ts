@@ -112,7 +112,7 @@ const caches = new WeakMap<Db, Cache>();
 
 interface Versions {
   /** Employers in id order: the engine's order. */
-  employers: { code: string; version: string; money: string }[];
+  employers: { id: number; code: string; version: string; money: string }[];
   /** All of them in one string: changes whenever any employer's data or the reference data may have. */
   combined: string;
   /** The same without the money versions: changes whenever anything but payments and collection actions may have. */
@@ -126,7 +126,7 @@ async function readVersions(db: Db): Promise<Versions> {
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ref = byId.get(0)?.v ?? 0;
-  const out = list.map((e) => ({ code: e.code, version: `${byId.get(e.id)?.v ?? 0}:${ref}`, money: String(byId.get(e.id)?.m ?? 0) }));
+  const out = list.map((e) => ({ id: e.id, code: e.code, version: `${byId.get(e.id)?.v ?? 0}:${ref}`, money: String(byId.get(e.id)?.m ?? 0) }));
   const people = `${ref}|${out.map((e) => `${e.code}=${e.version}`).join(",")}`;
   return { employers: out, combined: `${people}|${out.map((e) => e.money).join(",")}`, people };
 }
@@ -152,7 +152,7 @@ function cacheOf(db: Db): Cache {
   return c;
 }
 
-function employerEntry(db: Db, cache: Cache, code: string, version: string, money: string): EmployerEntry {
+function employerEntry(db: Db, cache: Cache, id: number, code: string, version: string, money: string): EmployerEntry {
   let e = cache.employers.get(code);
   if (e && e.version === version && e.money === money) return e;
   let index: Promise<EngineIndex>;
@@ -160,7 +160,7 @@ function employerEntry(db: Db, cache: Cache, code: string, version: string, mone
   if (e && e.version === version) {
     // Only payments or collection actions moved: read those back, keep the people part.
     const previous = e.index;
-    index = Promise.all([previous, loadMoneyInput(db, code)]).then(([ix, m]) => ix.withMoney(m));
+    index = Promise.all([previous, loadMoneyInput(db, { id, code })]).then(([ix, m]) => ix.withMoney(m));
     bases = e.bases;
   } else {
     index = loadEngineInput(db, { employerCodes: [code] }).then((input) => new EngineIndex(input));
@@ -206,7 +206,7 @@ async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; versions: Versio
       derived: new Map(),
     };
   }
-  return { entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.code, e.version, e.money)) };
+  return { entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.id, e.code, e.version, e.money)) };
 }
 
 /** The late-fee rate of a month of the index's (one) employer, for the today list. */
@@ -357,7 +357,7 @@ export async function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: st
   const versions = await readVersions(db);
   const v = versions.employers.find((e) => e.code === employerCode);
   if (!v) return { input: await loadEngineInput(db, { employerCodes: [employerCode] }), evaluation: { asOf, findings: [], months: [], configProblems: [] } };
-  const part = employerEntry(db, cacheOf(db), employerCode, v.version, v.money);
+  const part = employerEntry(db, cacheOf(db), v.id, employerCode, v.version, v.money);
   return { input: (await part.index).input, evaluation: await employerEvaluationOf(part, asOf) };
 }
 

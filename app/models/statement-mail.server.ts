@@ -749,20 +749,22 @@ export async function openDisputes(db: Db, employerCodes: readonly string[] | nu
 export async function mailAttention(db: Db, now: Date = new Date(), employerCodes: readonly string[] | null = null): Promise<{ unopened: number; openDisputes: number }> {
   const cutoff = new Date(now.getTime() - UNOPENED_AFTER_DAYS * 86_400_000).toISOString();
   const inCodes = employerCodes === null ? undefined : inArray(employers.code, [...employerCodes]);
-  const unopened = await db
-    .select({ n: sql<number>`count(distinct ${statements.id})` })
-    .from(mailOutbox)
-    .innerJoin(statements, eq(statements.id, mailOutbox.statementId))
-    .innerJoin(employers, eq(employers.id, statements.employerId))
-    .where(and(eq(mailOutbox.state, "sent"), lte(mailOutbox.sentAt, cutoff), isNull(statements.firstViewedAt), inCodes))
-    .get();
-  const disputes = await db
-    .select({ n: count() })
-    .from(statementResponses)
-    .innerJoin(statements, and(eq(statements.employerId, statementResponses.employerId), eq(statements.id, statementResponses.statementId)))
-    .innerJoin(employers, eq(employers.id, statements.employerId))
-    .where(and(eq(statementResponses.disputeState, "open"), inCodes))
-    .get();
+  const [unopened, disputes] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(distinct ${statements.id})` })
+      .from(mailOutbox)
+      .innerJoin(statements, eq(statements.id, mailOutbox.statementId))
+      .innerJoin(employers, eq(employers.id, statements.employerId))
+      .where(and(eq(mailOutbox.state, "sent"), lte(mailOutbox.sentAt, cutoff), isNull(statements.firstViewedAt), inCodes))
+      .get(),
+    db
+      .select({ n: count() })
+      .from(statementResponses)
+      .innerJoin(statements, and(eq(statements.employerId, statementResponses.employerId), eq(statements.id, statementResponses.statementId)))
+      .innerJoin(employers, eq(employers.id, statements.employerId))
+      .where(and(eq(statementResponses.disputeState, "open"), inCodes))
+      .get(),
+  ]);
   return { unopened: unopened?.n ?? 0, openDisputes: disputes?.n ?? 0 };
 }
 

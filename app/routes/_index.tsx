@@ -42,7 +42,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = (await scopeOf(user))?.codes ?? null;
   const employers = await employerOptions(db, scope);
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
-  const figures = await cachedDashboard(db, asOf, employer || null, scope);
+  // Independent reads, at once (on PostgreSQL each is a round trip to the server).
+  const [figures, annualTurn, mail, todayActions, setup, tracking] = await Promise.all([
+    cachedDashboard(db, asOf, employer || null, scope),
+    // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
+    cachedTurnNotices(db, asOf, employer || null, scope),
+    mailAttention(db, new Date(), employer ? [employer] : scope),
+    todayList(db, asOf, employer || null, scope),
+    setupState(db, monthOf(today()), employer || null, scope),
+    trackingMonths(db),
+  ]);
   return json({
     /** The greeting uses the person's name; an e-mail address is no name. */
     name: user.name.trim() || null,
@@ -51,12 +60,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     employer,
     employers,
     figures,
-    // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
-    annualTurn: await cachedTurnNotices(db, asOf, employer || null, scope),
-    mail: await mailAttention(db, new Date(), employer ? [employer] : scope),
-    today: await todayList(db, asOf, employer || null, scope),
-    setup: await setupState(db, monthOf(today()), employer || null, scope),
-    tracking: (await trackingMonths(db)).filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
+    annualTurn,
+    mail,
+    today: todayActions,
+    setup,
+    tracking: tracking.filter((e) => (!employer || e.code === employer) && (scope === null || scope.includes(e.code))),
   });
 }
 

@@ -86,7 +86,12 @@ export async function benchServer(sourceDb: string, suffix = "http"): Promise<Be
     await closeDatabase(src);
   }
   const db = openDatabase(dbPath);
-  await createUser(db, CLI_ACTOR, { email: EMAIL, name: "Bench HR", role: "hr", password: PASSWORD });
+  try {
+    await createUser(db, CLI_ACTOR, { email: EMAIL, name: "Bench HR", role: "hr", password: PASSWORD });
+  } catch (e) {
+    // A PostgreSQL database a previous run already used: its bench account is there.
+    if ((e as { errors?: { email?: { code?: string } } }).errors?.email?.code !== "duplicate") throw e;
+  }
   await closeDatabase(db);
 
   const port = await freePort();
