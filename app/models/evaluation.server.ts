@@ -87,7 +87,6 @@ interface WholeEntry {
 }
 
 interface Built {
-  codes: string[];
   parts: Part[];
   result: Evaluation;
 }
@@ -98,8 +97,8 @@ interface Cache {
   /** Figures that read no payment (`cachedPerVersion(…, { people: true })`), per people version. */
   people: { version: string; derived: Map<string, Promise<unknown>> } | null;
   /**
-   * The last merged evaluation built per D and employers, with the employers'
-   * it was merged from, whatever version it was built at: the next one is
+   * The last merged evaluation built per D and employers (the key names
+   * them), with the employers' it was merged from, whatever version it was built at: the next one is
    * patched from it, even when pages that read no merged evaluation (the
    * dashboard) came between the writes.
    */
@@ -191,7 +190,7 @@ function remember<V>(map: Map<string, V>, key: string, keep: number, make: () =>
  * demand: a page of one employer creates (and loads) that employer's only, so
  * the first request of a new server does not load every employer.
  */
-async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; versions: Versions; partsOf: (codes: Versions["employers"]) => EmployerEntry[] }> {
+async function wholeEntry(db: Db): Promise<{ cache: Cache; entry: WholeEntry; versions: Versions; partsOf: (codes: Versions["employers"]) => EmployerEntry[] }> {
   const versions = await readVersions(db);
   const cache = cacheOf(db);
   if (cache.employers.size > 0) {
@@ -206,7 +205,7 @@ async function wholeEntry(db: Db): Promise<{ entry: WholeEntry; versions: Versio
       derived: new Map(),
     };
   }
-  return { entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.id, e.code, e.version, e.money)) };
+  return { cache, entry: cache.whole, versions, partsOf: (list) => list.map((e) => employerEntry(db, cache, e.id, e.code, e.version, e.money)) };
 }
 
 /** The late-fee rate of a month of the index's (one) employer, for the today list. */
@@ -266,11 +265,12 @@ function employersIn(versions: Versions, employerCode: string | null, employerCo
 }
 
 function evaluationIn(cache: Cache, entry: WholeEntry, parts: () => EmployerEntry[], codes: string[], asOf: IsoDate): Promise<Evaluation> {
+  // Employer codes hold no comma (employer.server.ts), so the key names the employers merged.
   const key = `${asOf}|${codes.join(",")}`;
   return remember(entry.evaluations, key, KEEP_EVALUATIONS, async () => {
     const each = await Promise.all(parts().map((p) => employerPartOf(p, asOf)));
     const previous = cache.built.get(key);
-    const patch = previous && previous.codes.join("\u0000") === codes.join("\u0000") ? patched(previous, each) : null;
+    const patch = previous ? patched(previous, each) : null;
     cache.merges[patch ? "patched" : "merged"]++;
     const findings =
       patch ??
@@ -280,7 +280,7 @@ function evaluationIn(cache: Cache, entry: WholeEntry, parts: () => EmployerEntr
       );
     const result = { asOf, findings, months: each.flatMap((e) => e.evaluation.months), configProblems: each.flatMap((e) => e.evaluation.configProblems) };
     cache.built.delete(key);
-    cache.built.set(key, { codes, parts: each, result });
+    cache.built.set(key, { parts: each, result });
     while (cache.built.size > KEEP_EVALUATIONS) cache.built.delete(cache.built.keys().next().value!);
     return result;
   });
@@ -332,12 +332,11 @@ export async function cachedEvaluation(db: Db, asOf: IsoDate): Promise<Evaluatio
  * all of them. Only those employers are loaded.
  */
 export async function evaluationFor(db: Db, asOf: IsoDate, employerCode?: string | null, employerCodes: readonly string[] | null = null): Promise<Evaluation> {
-  const { entry, versions, partsOf } = await wholeEntry(db);
+  const { cache, entry, versions, partsOf } = await wholeEntry(db);
   const list = employersIn(versions, employerCode ?? null, employerCodes);
   if (list.length === 0) return { asOf, findings: [], months: [], configProblems: [] };
   if (list.length === 1) return employerEvaluationOf(partsOf(list)[0]!, asOf);
-  const codes = list.map((e) => e.code);
-  return evaluationIn(cacheOf(db), entry, () => partsOf(list), codes, asOf);
+  return evaluationIn(cache, entry, () => partsOf(list), list.map((e) => e.code), asOf);
 }
 
 /** The dashboard's figures as of D for all employers or one (cached per employer, combined). */
@@ -354,10 +353,10 @@ export async function cachedDashboard(db: Db, asOf: IsoDate, employerCode: strin
  * the collection case.
  */
 export async function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: string): Promise<{ input: EngineInput; evaluation: Evaluation }> {
-  const versions = await readVersions(db);
+  const { versions, partsOf } = await wholeEntry(db);
   const v = versions.employers.find((e) => e.code === employerCode);
   if (!v) return { input: await loadEngineInput(db, { employerCodes: [employerCode] }), evaluation: { asOf, findings: [], months: [], configProblems: [] } };
-  const part = employerEntry(db, cacheOf(db), v.id, employerCode, v.version, v.money);
+  const part = partsOf([v])[0]!;
   return { input: (await part.index).input, evaluation: await employerEvaluationOf(part, asOf) };
 }
 
@@ -368,8 +367,7 @@ export async function cachedEmployerView(db: Db, asOf: IsoDate, employerCode: st
  * payment keeps it.
  */
 export async function cachedPerVersion<T>(db: Db, key: string, make: () => Promise<T>, options: { people?: boolean } = {}): Promise<T> {
-  const { entry, versions } = await wholeEntry(db);
-  const cache = cacheOf(db);
+  const { cache, entry, versions } = await wholeEntry(db);
   if (!options.people) return remember(entry.derived as Map<string, Promise<T>>, key, KEEP_FIGURES * 4, make);
   if (!cache.people || cache.people.version !== versions.people) cache.people = { version: versions.people, derived: new Map() };
   return remember(cache.people.derived as Map<string, Promise<T>>, key, KEEP_FIGURES * 4, make);

@@ -43,9 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const employers = await employerOptions(db, scope);
   const employer = employers.some((e) => e.code === query.employer) ? query.employer : "";
   // Independent reads, at once (on PostgreSQL each is a round trip to the server).
+  // A scoped account (issue 21) sees only its employers' figures, notices, mail counts, actions and set-up steps.
   const [figures, annualTurn, mail, todayActions, setup, tracking] = await Promise.all([
     cachedDashboard(db, asOf, employer || null, scope),
-    // A scoped account (issue 21) sees only its employers' notices, mail counts, actions and set-up steps.
     cachedTurnNotices(db, asOf, employer || null, scope),
     mailAttention(db, new Date(), employer ? [employer] : scope),
     todayList(db, asOf, employer || null, scope),

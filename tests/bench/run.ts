@@ -37,27 +37,31 @@ function median(xs: number[]): number {
 }
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-/** The scale data set, seeded once (tests/.tmp; --fresh seeds it again). */
-let scaleDbReady = false;
-async function ensureScaleDb(): Promise<void> {
-  if (scaleDbReady) return;
-  scaleDbReady = true;
+/** `cli seed scale` into a SQLite file or a PostgreSQL database: two employers (3:1), or `employers` of equal size. */
+async function runSeedScale(db: string, employers?: number): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  const args = ["--db", db, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--today", TODAY];
+  if (employers !== undefined) args.push("--employers", String(employers));
+  const code = await runCli(args, { stdout: process.stdout, stderr: process.stderr });
+  if (code !== 0) throw new Error("seed scale failed");
+  console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * A SQLite scale data set in tests/.tmp, seeded once (--fresh seeds it
+ * again); one seeded by an older version is brought up to date first, as the
+ * server and the command line do.
+ */
+const readySets = new Set<string>();
+async function ensureScaleDb(path = DB, employers?: number): Promise<void> {
+  if (readySets.has(path)) return;
+  readySets.add(path);
   mkdirSync("tests/.tmp", { recursive: true });
-  if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(DB + s, { force: true });
-  if (!existsSync(DB)) {
-    const t0 = process.hrtime.bigint();
-    const code = await runCli(["--db", DB, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--today", TODAY], {
-      stdout: process.stdout,
-      stderr: process.stderr,
-    });
-    if (code !== 0) throw new Error("seed scale failed");
-    console.log(`seed scale: ${(ms(t0) / 1000).toFixed(1)} s`);
-  } else {
-    // A data set seeded by an older version: bring its schema up to date, as the server and the command line do.
-    const db = openDatabase(DB);
-    await migrate(db);
-    await closeDatabase(db);
-  }
+  if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(path + s, { force: true });
+  if (!existsSync(path)) return runSeedScale(path, employers);
+  const db = openDatabase(path);
+  await migrate(db);
+  await closeDatabase(db);
 }
 
 async function main() {
@@ -163,20 +167,12 @@ async function afterPaymentFigures(): Promise<AfterPaymentFigures[]> {
   const which = /^--after-payment=(sqlite|pg)$/.exec(process.argv.find((a) => a.startsWith("--after-payment=")) ?? "")?.[1] ?? "both";
   const out: AfterPaymentFigures[] = [];
   const layout = (employers: number) => `${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, ${employers === 1 ? "one employer" : `${employers} employers of ${Math.round(EMPLOYEES / employers)}`}`;
-  const seed = async (db: string, employers: number) => {
-    const code = await runCli(["--db", db, "seed", "scale", "--employees", String(EMPLOYEES), "--months", String(MONTHS), "--employers", String(employers), "--today", TODAY], {
-      stdout: process.stdout,
-      stderr: process.stderr,
-    });
-    if (code !== 0) throw new Error("seed scale failed");
-  };
   if (which !== "pg") {
     await ensureScaleDb();
     out.push(await afterPaymentBench(DB, TODAY, `SQLite, ${EMPLOYEES.toLocaleString("en-US")} × ${MONTHS}, two employers`));
     for (const employers of [1, 20]) {
       const db = DB.replace(/\.db$/, `-e${employers}.db`);
-      if (process.argv.includes("--fresh")) for (const s of ["", "-wal", "-shm"]) rmSync(db + s, { force: true });
-      if (!existsSync(db)) await seed(db, employers);
+      await ensureScaleDb(db, employers);
       out.push(await afterPaymentBench(db, TODAY, `SQLite, ${layout(employers)}`));
     }
   }
@@ -191,7 +187,7 @@ async function afterPaymentFigures(): Promise<AfterPaymentFigures[]> {
     try {
       for (const employers of [1, 20]) {
         const url = await createEmptyDatabase(cluster.url, `bench_after_e${employers}`);
-        await seed(url, employers);
+        await runSeedScale(url, employers);
         out.push(await afterPaymentBench(url, TODAY, `PostgreSQL, ${layout(employers)}`));
       }
     } finally {
