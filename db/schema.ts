@@ -85,7 +85,8 @@ export const employees = sqliteTable(
   "employees",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    employeeNo: text("employee_no").notNull().unique(),
+    /** Unique per installation (SPEC §2) through `employee_numbers`, which spans employers (docs/scale.md). */
+    employeeNo: text("employee_no").notNull(),
     name: text("name").notNull(),
     idType: text("id_type").$type<IdType>().notNull().default("resident_id"),
     idNumber: text("id_number").notNull(),
@@ -105,8 +106,22 @@ export const employees = sqliteTable(
     index("employees_name").on(t.name),
     /** The parent key of the employer-scoped tables' (employer_id, employee_id) foreign keys (docs/scale.md). */
     uniqueIndex("employees_employer_key").on(t.employerId, t.id),
+    index("employees_number").on(t.employeeNo),
   ],
 );
+
+/**
+ * The installation's employee numbers (SPEC §2: unique per installation).
+ * Where the employees are split by employer (docs/scale.md) their table cannot
+ * hold that uniqueness itself; this table, copied to every node, does. Written
+ * by the models in the transaction that writes the employee
+ * (`claimEmployeeNumbers`, app/models/employee.server.ts).
+ */
+export const employeeNumbers = sqliteTable("employee_numbers", {
+  employeeNo: text("employee_no").primaryKey(),
+  /** The employee's id (no foreign key: on a distributed database employees is split, this table is not). */
+  employeeId: integer("employee_id").notNull(),
+});
 
 /**
  * The employer-scoped tables below carry their employer's id (issue 16,
@@ -245,7 +260,7 @@ export const statements = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("statements_version").on(t.employeeId, t.period, t.version),
+    uniqueIndex("statements_version").on(t.employerId, t.employeeId, t.period, t.version),
     index("statements_employer_period").on(t.employerId, t.period),
     /** The parent key of statement_links' and statement_responses' (employer_id, statement_id) foreign keys. */
     uniqueIndex("statements_employer_key").on(t.employerId, t.id),
@@ -431,7 +446,8 @@ export const statementLinks = sqliteTable(
   "statement_links",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    tokenHash: text("token_hash").notNull().unique(),
+    /** Looked up alone (the mailed link names no employer); 32 random bytes, unique with the employer. */
+    tokenHash: text("token_hash").notNull(),
     statementId: integer("statement_id").notNull(),
     outboxId: integer("outbox_id").references(() => mailOutbox.id),
     expiresAt: text("expires_at").notNull(),
@@ -447,6 +463,8 @@ export const statementLinks = sqliteTable(
   },
   (t) => [
     index("statement_links_statement").on(t.statementId),
+    uniqueIndex("statement_links_token_key").on(t.employerId, t.tokenHash),
+    index("statement_links_token").on(t.tokenHash),
     foreignKey({ name: "statement_links_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
   ],
 );

@@ -27,6 +27,7 @@ import {
 } from "~/shared/validation";
 import { transaction } from "../../db/transaction";
 import { employmentDates, registrationOfEmployee } from "./employment-columns.server";
+import { claimEmployeeNumbers, moveEmployee, renumberEmployee } from "./employee-placement.server";
 
 const employeeFields = {
   employeeNo: requiredText(32).refine((v) => !/\s/.test(v), "invalid"),
@@ -289,6 +290,7 @@ export async function createEmployee(db: Db, actor: Actor, raw: unknown): Promis
         .values(employeeRow(input))
         .returning({ id: employees.id })
         .get();
+      await claimEmployeeNumbers(tx, [{ employeeNo: input.employeeNo, employeeId: row.id }]);
       const wage = { effectiveMonth: monthOf(input.hireDate), monthlyWage };
       await tx.insert(wages).values({ employerId: input.employerId, employeeId: row.id, ...wage }).run();
       await audit(tx, actor, { action: "create", entity: "employee", entityId: row.id, after: { ...await snapshot(tx, row.id), wage } });
@@ -314,9 +316,13 @@ export async function updateEmployee(db: Db, actor: Actor, id: number, raw: unkn
       if (!refs.ok) return refs;
       const termination = before.terminationDate as string | null;
       if (termination !== null && input.hireDate > termination) return fail("hireDate", "afterTermination");
+      await moveEmployee(tx, id, before.employerId as number, input.employerId);
+      if (before.employeeNo !== input.employeeNo) await renumberEmployee(tx, id, input.employeeNo);
+      // The employer is already the row's (moveEmployee): an UPDATE never changes it.
+      const { employerId, ...changes } = employeeRow(input);
       await tx.update(employees)
-        .set(employeeRow(input))
-        .where(eq(employees.id, id))
+        .set(changes)
+        .where(and(eq(employees.employerId, employerId), eq(employees.id, id)))
         .run();
       await audit(tx, actor, { action: "update", entity: "employee", entityId: id, before, after: await snapshot(tx, id) });
       return { ok: true, value: id };

@@ -36,6 +36,7 @@ import { duplicateIdentities, previewRows, validateTable, type ImportTable, type
 import type { CollectionKind } from "~/rules/types";
 import { audit, type Actor } from "./audit.server";
 import { transaction } from "../../db/transaction";
+import { claimEmployeeNumbers, moveEmployee } from "./employee-placement.server";
 
 export { formatImportError, IMPORT_KINDS, isImportKind, type ImportError, type ImportKind } from "~/shared/import-formats";
 
@@ -74,7 +75,7 @@ export interface ImportOptions {
 
 /** Plain SQL with `?` parameters on the transaction's connection (db/raw.ts). */
 class Sqlite {
-  constructor(private readonly db: Db) {}
+  constructor(readonly db: Db) {}
   rows<T extends unknown[]>(text: string, ...params: unknown[]): Promise<T[]> {
     return rawRows<T>(this.db, text, params);
   }
@@ -140,7 +141,7 @@ async function loadContext(sqlite: Sqlite, kind: ImportKind): Promise<Loaded> {
     }
   } else if (kind === "employees") {
     // Only the recorded art. 50 reports matter here: an employees row may not move a termination after its report.
-    const rows = (await sqlite.rows<[string, number, string, string | null, string]>("SELECT e.employee_no, e.employer_id, e.hire_date, e.termination_date, r.termination_reported_on FROM employees e JOIN registrations r ON r.employee_id = e.id WHERE r.termination_reported_on IS NOT NULL"));
+    const rows = (await sqlite.rows<[string, number, string, string | null, string]>("SELECT e.employee_no, e.employer_id, e.hire_date, e.termination_date, r.termination_reported_on FROM employees e JOIN registrations r ON r.employer_id = e.employer_id AND r.employee_id = e.id WHERE r.termination_reported_on IS NOT NULL"));
     for (const [no, employerId, hireDate, terminationDate, reported] of rows) {
       employees.set(no, { employerCode: codeById.get(employerId) ?? "", hireDate, terminationDate, terminationReportedOn: reported });
     }
@@ -325,7 +326,7 @@ async function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: 
   const wageKeys = new Set(((await sqlite.rows<[number, string]>("SELECT employee_id, effective_month FROM wages"))).map(([id, m]) => `${id}|${m}`));
   const c = counter();
   const creates: EmployeeRecord[] = [];
-  const updates: { id: number; r: EmployeeRecord }[] = [];
+  const updates: { id: number; from: number; r: EmployeeRecord }[] = [];
   const wagesFor: { id: number; r: EmployeeRecord }[] = [];
   for (const r of records) {
     const employerId = loaded.employerIds.get(r.employerCode)!;
@@ -351,7 +352,7 @@ async function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: 
       continue;
     }
     c.replaced++;
-    if (!same) updates.push({ id, r });
+    if (!same) updates.push({ id, from: eEmployerId, r });
     if (!hasWage) wagesFor.push({ id, r });
   }
   return {
@@ -363,22 +364,25 @@ async function planEmployees(sqlite: Sqlite, records: EmployeeRecord[], loaded: 
         "RETURNING employee_no, id",
       );
       const idOf = new Map(created);
-      for (const { id, r } of updates) {
+      await claimEmployeeNumbers(sqlite.db, created.map(([employeeNo, employeeId]) => ({ employeeNo, employeeId })));
+      for (const { id, from, r } of updates) {
+        await moveEmployee(sqlite.db, id, from, loaded.employerIds.get(r.employerCode)!);
         await sqlite.run(
-          "UPDATE employees SET name = ?, id_type = ?, id_number = ?, employer_id = ?, hire_date = ?, termination_date = ?, department = ?, email = ? WHERE id = ?",
+          // The employer is already the row's (moveEmployee): an UPDATE never changes it.
+          "UPDATE employees SET name = ?, id_type = ?, id_number = ?, hire_date = ?, termination_date = ?, department = ?, email = ? WHERE employer_id = ? AND id = ?",
           r.name,
           r.idType,
           r.idNumber,
-          loaded.employerIds.get(r.employerCode)!,
           r.hireDate,
           r.terminationDate,
           r.department,
           r.email,
+          loaded.employerIds.get(r.employerCode)!,
           id,
         );
       }
       // The hire month's wage row, unless the employee already has one for that month
-      // (of the employer the row names: an employee's wages follow a move, ON UPDATE CASCADE).
+      // (of the employer the row names: an employee's wages follow a move, moveEmployee).
       await sqlite.insertMany(
         "INSERT INTO wages (employer_id, employee_id, effective_month, monthly_wage)",
         [...creates.map((r) => ({ id: idOf.get(r.employeeNo)!, r })), ...wagesFor].map(({ id, r }) => [loaded.employerIds.get(r.employerCode)!, id, r.hireDate.slice(0, 7), r.monthlyWage]),

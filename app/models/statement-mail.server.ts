@@ -492,7 +492,7 @@ export async function statementForGrant(db: Db, token: string, grant: string | n
   const row = await db
     .select({ grantHash: statementLinks.grantHash, grantExpiresAt: statementLinks.grantExpiresAt, employeeId: statements.employeeId })
     .from(statementLinks)
-    .innerJoin(statements, eq(statements.id, statementLinks.statementId))
+    .innerJoin(statements, and(eq(statements.employerId, statementLinks.employerId), eq(statements.id, statementLinks.statementId)))
     .where(eq(statementLinks.id, link.linkId))
     .get();
   if (!row || row.grantHash !== sha256(grant) || !row.grantExpiresAt || row.grantExpiresAt <= now.toISOString()) return null;

@@ -19,6 +19,7 @@ import {
 } from "../schema";
 import { addDays, addMonths, dayNumber, fromDayNumber, monthOf } from "../../app/rules/dates";
 import { audit } from "../../app/models/audit.server";
+import { claimEmployeeNumbers } from "../../app/models/employee-placement.server";
 import { transaction } from "../transaction";
 import { BEIJING_RATES, DEPARTMENTS, GIVEN, type HashFn, SEED_ACTOR, SHANGHAI_RATES, SURNAMES, databaseIsEmpty, nonWorkingDaysFor, prng, residentId, terminationReport, uscc } from "./common";
 import { writeMonthlyHistory } from "./history";
@@ -171,6 +172,7 @@ export async function seedDemo(db: Db, opts: { today: string; hash: HashFn; empl
           })
           .returning({ id: employees.id })
           .get();
+        await claimEmployeeNumbers(tx, [{ employeeNo: p.employeeNo, employeeId: row.id }]);
         await tx.insert(wages).values(p.wages.map((w) => ({ employerId: p.employerId, employeeId: row.id, ...w }))).run();
         const reported = terminationReport(p.terminationDate, row.id, today);
         if (p.appliedOn || p.registeredOn || reported)

@@ -3,6 +3,7 @@ import type { Db } from "../connection";
 import { employees, employers, nonWorkingDays, payments, policies, registrations, statements, wages } from "../schema";
 import { addDays, addMonths, dayNumber, fromDayNumber, monthOf } from "../../app/rules/dates";
 import { audit } from "../../app/models/audit.server";
+import { claimEmployeeNumbers } from "../../app/models/employee-placement.server";
 import { transaction } from "../transaction";
 import { BEIJING_RATES, DEPARTMENTS, GIVEN, SEED_ACTOR, SHANGHAI_RATES, SURNAMES, databaseIsEmpty, nonWorkingDaysFor, prng, residentId, terminationReport, uscc } from "./common";
 import { writeMonthlyHistory } from "./history";
@@ -67,6 +68,7 @@ export async function seedScale(
       for (let i = 0; i < emps.length; i += 500) {
         for (const r of await tx.insert(employees).values(emps.slice(i, i + 500)).returning({ id: employees.id }).all()) ids.push(r.id);
       }
+      await claimEmployeeNumbers(tx, emps.map((e, k) => ({ employeeNo: e.employeeNo, employeeId: ids[k]! })));
       const wageRows: (typeof wages.$inferInsert)[] = [];
       const regRows: (typeof registrations.$inferInsert)[] = [];
       emps.forEach((e, k) => {

@@ -107,7 +107,8 @@ async function checkBackfill(c: Conn): Promise<void> {
     { monthly_wage: 900000 },
     { monthly_wage: 1200000 },
   ]);
-  expect(await c.all("SELECT statement_id, kind, via FROM statement_responses ORDER BY statement_id")).toEqual([
+  const idAsNumber = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, statement_id: Number(r.statement_id) }));
+  expect(idAsNumber(await c.all("SELECT statement_id, kind, via FROM statement_responses ORDER BY statement_id"))).toEqual([
     { statement_id: 101, kind: "acknowledged", via: "link" },
     { statement_id: 102, kind: "disputed", via: "portal" },
   ]);
@@ -122,7 +123,25 @@ async function version(c: Conn, employerId: number): Promise<number> {
   return Number(rows[0]?.version ?? 0);
 }
 
-async function checkAfterwards(c: Conn): Promise<void> {
+/**
+ * The later migration `shardable_keys` (drizzle/0012, drizzle/pg/0006) on the same rows:
+ * every employee's number in the register, and new ids continue after the existing ones.
+ */
+async function checkShardableKeys(c: Conn): Promise<void> {
+  const register = await c.all<{ employee_no: string; employee_id: number }>("SELECT employee_no, employee_id FROM employee_numbers ORDER BY employee_no");
+  expect(register.map((r) => [r.employee_no, Number(r.employee_id)])).toEqual([
+    ["N11", 11],
+    ["N12", 12],
+  ]);
+  await c.run("INSERT INTO employers (code, name, uscc, region) VALUES ('E3', 'Three', 'x', 'shanghai')");
+  const [row] = await c.all<{ id: number }>("SELECT id FROM employers WHERE code = 'E3'");
+  expect(Number(row!.id)).toBe(3);
+  await c.run("INSERT INTO statements (employee_id, employer_id, period, version, issued_on, figures) VALUES (11, 1, '2025-02', 1, '2025-03-01', '{}')");
+  const [st] = await c.all<{ id: number }>("SELECT id FROM statements WHERE period = '2025-02'");
+  expect(Number(st!.id)).toBe(103);
+}
+
+async function checkAfterwards(c: Conn, dialect: "sqlite" | "pg"): Promise<void> {
   // A write to wages or registrations bumps its employer, through the row's own employer_id.
   const v1 = await version(c, 1);
   const v2 = await version(c, 2);
@@ -134,10 +153,16 @@ async function checkAfterwards(c: Conn): Promise<void> {
   // A row cannot name another employer than its employee's (or its statement's).
   await expect(c.run("INSERT INTO wages (employee_id, effective_month, monthly_wage, employer_id) VALUES (11, '2026-01', 1, 2)")).rejects.toThrow();
   await expect(c.run("INSERT INTO statement_responses (statement_id, kind, at, via, employer_id) VALUES (101, 'acknowledged', 'x', 'link', 2)")).rejects.toThrow();
-  // An employee moved to another employer takes its wages and registration along.
-  await c.run("UPDATE employees SET employer_id = 2 WHERE id = 11");
-  expect((await c.all<{ employer_id: number }>("SELECT DISTINCT employer_id FROM wages WHERE employee_id = 11")).map((r) => Number(r.employer_id))).toEqual([2]);
-  expect((await c.all<{ employer_id: number }>("SELECT employer_id FROM registrations WHERE employee_id = 11")).map((r) => Number(r.employer_id))).toEqual([2]);
+  if (dialect === "sqlite") {
+    // SQLite: an employee moved by an UPDATE takes its wages and registration along (ON UPDATE CASCADE).
+    await c.run("UPDATE employees SET employer_id = 2 WHERE id = 11");
+    expect((await c.all<{ employer_id: number }>("SELECT DISTINCT employer_id FROM wages WHERE employee_id = 11")).map((r) => Number(r.employer_id))).toEqual([2]);
+    expect((await c.all<{ employer_id: number }>("SELECT employer_id FROM registrations WHERE employee_id = 11")).map((r) => Number(r.employer_id))).toEqual([2]);
+  } else {
+    // PostgreSQL (since shardable_keys): a row never changes employer in place; the models move
+    // an employee by delete and insert (moveEmployee, tests/integration/employee-placement.test.ts).
+    await expect(c.run("UPDATE employees SET employer_id = 2 WHERE id = 11")).rejects.toThrow(/foreign key/);
+  }
   // Deleting an employee still deletes its wages and registration.
   await c.run("INSERT INTO employees (id, employee_no, name, id_number, employer_id, hire_date) VALUES (13, 'N13', 'Thirteen', 'id13', 2, '2025-01-01')");
   await c.run("INSERT INTO wages (employee_id, effective_month, monthly_wage, employer_id) VALUES (13, '2025-01', 700000, 2)");
@@ -180,7 +205,8 @@ describe(`migration ${TAG} on SQLite`, () => {
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('wages', 'registrations') ORDER BY name").all();
     expect(triggers).toHaveLength(6);
-    await checkAfterwards(conn);
+    await checkShardableKeys(conn);
+    await checkAfterwards(conn, "sqlite");
   });
 });
 
@@ -237,6 +263,7 @@ describe.skipIf(!pgUrl)(`migration ${TAG} on PostgreSQL (the run's cluster)`, ()
       { t: "statement_responses", n: "NO" },
       { t: "wages", n: "NO" },
     ]);
-    await checkAfterwards(conn);
+    await checkShardableKeys(conn);
+    await checkAfterwards(conn, "pg");
   });
 });

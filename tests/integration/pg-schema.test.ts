@@ -67,6 +67,7 @@ interface ColumnLike {
   uniqueName?: string;
   autoIncrement?: boolean;
   generatedIdentity?: unknown;
+  columnType?: string;
 }
 
 type TableConfigLike = {
@@ -87,6 +88,9 @@ function tableName(table: unknown): string {
   return is(table, SQLiteTable) ? sqliteTableConfig(table).name : pgTableConfig(table as PgTable).name;
 }
 
+/** SQLite AUTOINCREMENT ↔ PostgreSQL bigserial (a bigint with a sequence). */
+const generatedId = (c: ColumnLike) => c.autoIncrement === true || c.generatedIdentity !== undefined || (c.columnType ?? "").startsWith("PgBigSerial");
+
 /** What must be the same in both schemas, in a comparable shape. */
 function describeTable(config: TableConfigLike) {
   return {
@@ -96,9 +100,8 @@ function describeTable(config: TableConfigLike) {
         name: c.name,
         notNull: c.notNull,
         primaryKey: c.primary,
-        /** SQLite AUTOINCREMENT ↔ PostgreSQL identity. */
-        generatedId: c.autoIncrement === true || c.generatedIdentity !== undefined,
-        default: c.autoIncrement === true || c.generatedIdentity !== undefined ? null : defaultKey(c),
+        generatedId: generatedId(c),
+        default: generatedId(c) ? null : defaultKey(c),
         unique: c.isUnique ? (c.uniqueName ?? "unnamed") : null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
@@ -132,11 +135,56 @@ const ALL_SQLITE_TABLES: SQLiteTable[] = (Object.values(sqliteSchema) as unknown
 );
 const ALL_PG_TABLES: PgTable[] = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 
+type Described = ReturnType<typeof describeTable>;
+
+/**
+ * Where the PostgreSQL schema is spelled for a cluster that shards by employer
+ * (Citus: docs/scale.md, tests/integration/citus-rules.test.ts) and SQLite's,
+ * never distributed, keeps the simpler spelling:
+ * - a distributed table's primary key is `(employer_id, id)` on PostgreSQL, the
+ *   autoincrement `id` on SQLite (whose autoincrement needs `id` alone);
+ * - these foreign keys exist on SQLite only: on PostgreSQL they would point from
+ *   a reference table at a distributed one, or between distributed tables
+ *   without the employer (a line, statement or change-list entry stays with
+ *   the employer it was made for when its employee moves); the models check them;
+ * - wages and registrations follow a moved employee ON UPDATE CASCADE on SQLite;
+ *   on PostgreSQL a row never changes shard, and the models move them by delete
+ *   and insert on both (moveEmployee, app/models/employee.server.ts).
+ */
+const SQLITE_ONLY_FOREIGN_KEYS = new Set([
+  "change_list_entries_employee_id_employees_id_fk",
+  "declaration_lines_employee_id_employees_id_fk",
+  "statements_employee_id_employees_id_fk",
+  "users_employee_id_employees_id_fk",
+  "mail_outbox_statement_id_statements_id_fk",
+]);
+const SQLITE_ONLY_ON_UPDATE_CASCADE = new Set(["wages_employee_fk", "registrations_employee_fk"]);
+
+function asSqliteSpellsIt(table: Described): Described {
+  const scoped = table.primaryKeys.find((k) => k.columns.length === 2 && k.columns[0] === "employer_id" && k.name === `${table.name}_pk`);
+  if (!scoped) return table;
+  const own = scoped.columns[1]!;
+  return {
+    ...table,
+    columns: table.columns.map((c) => (c.name === own ? { ...c, primaryKey: true } : c)),
+    primaryKeys: table.primaryKeys.filter((k) => k !== scoped),
+  };
+}
+
+function withoutSqliteOnly(table: Described): Described {
+  return {
+    ...table,
+    foreignKeys: table.foreignKeys
+      .filter((f) => !SQLITE_ONLY_FOREIGN_KEYS.has(f.name))
+      .map((f) => (SQLITE_ONLY_ON_UPDATE_CASCADE.has(f.name) && f.onUpdate === "cascade" ? { ...f, onUpdate: "no action" } : f)),
+  };
+}
+
 const sqliteTables = ALL_SQLITE_TABLES
-  .map((t) => describeTable(sqliteTableConfig(t) as unknown as TableConfigLike))
+  .map((t) => withoutSqliteOnly(describeTable(sqliteTableConfig(t) as unknown as TableConfigLike)))
   .sort((a, b) => a.name.localeCompare(b.name));
 const pgTables = ALL_PG_TABLES
-  .map((t) => describeTable(pgTableConfig(t) as unknown as TableConfigLike))
+  .map((t) => asSqliteSpellsIt(describeTable(pgTableConfig(t) as unknown as TableConfigLike)))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 describe("db/schema.pg.ts mirrors db/schema.ts", () => {
@@ -155,7 +203,27 @@ describe("db/schema.pg.ts mirrors db/schema.ts", () => {
     });
   }
 
-  it("stores booleans as boolean, JSON as json (not jsonb), money as bigint, ids as integer", () => {
+  it("the differences are the ones listed, each still there (not stale)", () => {
+    const rawSqlite = ALL_SQLITE_TABLES.map((t) => describeTable(sqliteTableConfig(t) as unknown as TableConfigLike));
+    const sqliteFks = rawSqlite.flatMap((t) => t.foreignKeys);
+    for (const name of SQLITE_ONLY_FOREIGN_KEYS) expect(sqliteFks.map((f) => f.name), name).toContain(name);
+    for (const name of SQLITE_ONLY_ON_UPDATE_CASCADE) expect(sqliteFks.find((f) => f.name === name)?.onUpdate, name).toBe("cascade");
+    const rawPg = ALL_PG_TABLES.map((t) => describeTable(pgTableConfig(t) as unknown as TableConfigLike));
+    const scoped = rawPg.filter((t) => t.primaryKeys.some((k) => k.name === `${t.name}_pk` && k.columns[0] === "employer_id")).map((t) => t.name);
+    expect(scoped.sort()).toEqual([
+      "annual_base_declarations",
+      "change_list_entries",
+      "collection_actions",
+      "declaration_lines",
+      "employees",
+      "payments",
+      "statement_links",
+      "statement_responses",
+      "statements",
+    ]);
+  });
+
+  it("stores booleans as boolean, JSON as json (not jsonb), money as bigint, ids as bigint", () => {
     const pgColumns = ALL_PG_TABLES.flatMap((t) => pgTableConfig(t).columns.map((c) => ({ table: pgTableConfig(t).name, c })));
     const type = (table: string, column: string) =>
       pgColumns.find((x) => x.table === table && x.c.name === column)!.c.getSQLType();
@@ -165,8 +233,8 @@ describe("db/schema.pg.ts mirrors db/schema.ts", () => {
     expect(type("audit_log", "before")).toBe("json");
     expect(type("payments", "amount")).toBe("bigint");
     expect(type("wages", "monthly_wage")).toBe("bigint");
-    expect(type("employees", "id")).toBe("integer");
-    expect(type("employees", "employer_id")).toBe("integer");
+    expect(type("employees", "id")).toBe("bigserial");
+    expect(type("employees", "employer_id")).toBe("bigint");
     expect(type("data_versions", "version")).toBe("bigint");
     // Every sqlite json column is json on PostgreSQL, every boolean boolean.
     for (const t of ALL_SQLITE_TABLES) {
@@ -176,7 +244,7 @@ describe("db/schema.pg.ts mirrors db/schema.ts", () => {
         if (c.columnType === "SQLiteBoolean") expect(type(config.name, c.name), `${config.name}.${c.name}`).toBe("boolean");
         if (c.columnType === "SQLiteText") expect(type(config.name, c.name), `${config.name}.${c.name}`).toBe("text");
         if (c.columnType === "SQLiteInteger")
-          expect(["integer", "bigint"], `${config.name}.${c.name}`).toContain(type(config.name, c.name));
+          expect(["bigserial", "bigint"], `${config.name}.${c.name}`).toContain(type(config.name, c.name));
       }
     }
   });
@@ -388,11 +456,17 @@ function triggerTests(open: () => Promise<Conn>): void {
     expect(
       await bumped(conn, () => conn.run("INSERT INTO registrations (employee_id, applied_on, employer_id) VALUES (12, '2026-01-05', 2)")),
     ).toEqual([2]);
-    // The employee moves: its wages and registration follow (ON UPDATE CASCADE).
-    expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 3 WHERE id = 12"))).toEqual([2, 3]);
-    expect(await conn.all("SELECT employer_id FROM wages WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
-    expect(await conn.all("SELECT employer_id FROM registrations WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
-    expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 2 WHERE id = 12"))).toEqual([2, 3]);
+    if (conn.dialect === "pg") {
+      // A row never changes shard (Citus): an employee with wages is not moved by an UPDATE
+      // (ON UPDATE NO ACTION); the models move one by delete and insert (moveEmployee).
+      await expect(conn.run("UPDATE employees SET employer_id = 3 WHERE id = 12")).rejects.toThrow(/foreign key/);
+    } else {
+      // SQLite: its wages and registration follow (ON UPDATE CASCADE).
+      expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 3 WHERE id = 12"))).toEqual([2, 3]);
+      expect(await conn.all("SELECT employer_id FROM wages WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
+      expect(await conn.all("SELECT employer_id FROM registrations WHERE employee_id = 12")).toEqual([{ employer_id: 3 }]);
+      expect(await bumped(conn, () => conn.run("UPDATE employees SET employer_id = 2 WHERE id = 12"))).toEqual([2, 3]);
+    }
     expect(await bumped(conn, () => conn.run("DELETE FROM wages WHERE employee_id = 12"))).toEqual([2]);
 
     expect(
@@ -504,6 +578,7 @@ async function insertRequiredOnly(conn: Conn): Promise<void> {
     "policies",
     "non_working_days",
     "employees",
+    "employee_numbers",
     "wages",
     "registrations",
     "declaration_lines",
@@ -599,17 +674,17 @@ describe("PostgreSQL (a real throwaway cluster)", () => {
     };
   }
 
-  it("the migrations applied: every table of the schema, the identity ids, the trigger functions", async () => {
+  it("the migrations applied: every table of the schema, the ids' sequences, the trigger functions", async () => {
     const conn = await freshDatabase();
     try {
       const tables = await conn.all<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__drizzle_migrations' ORDER BY table_name",
       );
       expect(tables.map((t) => t.table_name)).toEqual(pgTables.map((t) => t.name));
-      const identity = await conn.all<{ is_identity: string; identity_generation: string }>(
-        "SELECT is_identity, identity_generation FROM information_schema.columns WHERE table_name = 'employers' AND column_name = 'id'",
+      const id = await conn.all<{ is_identity: string; data_type: string; column_default: string }>(
+        "SELECT is_identity, data_type, column_default FROM information_schema.columns WHERE table_name = 'employers' AND column_name = 'id'",
       );
-      expect(identity).toEqual([{ is_identity: "YES", identity_generation: "BY DEFAULT" }]);
+      expect(id).toEqual([{ is_identity: "NO", data_type: "bigint", column_default: "nextval('employers_id_seq'::regclass)" }]);
       const triggers = await conn.all<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%\\_data\\_version\\_%' AND NOT tgisinternal",
       );

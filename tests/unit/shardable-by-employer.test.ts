@@ -3,32 +3,24 @@
  * carries a NOT NULL employer_id — the column a distributed PostgreSQL (Citus)
  * splits the data by — except the installation-wide tables listed here, each
  * with the reason docs/scale.md gives. A new table must either carry the key
- * or be added to this list with a reason (and to docs/scale.md).
+ * or be placed as a reference table in db/distribution.ts with a reason.
  */
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import { PLACEMENT } from "../../db/distribution";
 import * as schema from "../../db/schema";
 
-/** Installation-wide tables: reference (copied to every node) or local to the coordinator. */
-const INSTALLATION_WIDE: Record<string, string> = {
-  employers: "the tenants themselves (distributed by id, or a reference table: docs/scale.md)",
-  policies: "reference data every employer's evaluation reads",
-  non_working_days: "reference data every employer's evaluation reads",
-  users: "accounts: staff see several or all employers",
-  sessions: "a user's sessions",
-  login_attempts: "sign-in counters, per address or account",
-  password_tokens: "a user's set-password links",
-  audit_log: "the installation's one append-only log (its reads span employers)",
-  mail_outbox: "the installation's one mail queue: a staff account's password reset concerns no employer (employer_id is there, nullable)",
-};
+/** Installation-wide tables: the reference tables of db/distribution.ts, each with its reason there. */
+const INSTALLATION_WIDE = Object.fromEntries(Object.entries(PLACEMENT).filter(([, p]) => p.kind === "reference").map(([t, p]) => [t, p.why]));
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable)).map((t) => getTableConfig(t));
 
 describe("every employer-scoped table carries a NOT NULL employer_id", () => {
   it("the schema has the tables this test knows about", () => {
     const names = tables.map((t) => t.name);
-    for (const name of Object.keys(INSTALLATION_WIDE)) expect(names, `${name} is listed as installation-wide but is not in db/schema.ts`).toContain(name);
+    for (const name of Object.keys(PLACEMENT)) expect(names, `${name} is placed in db/distribution.ts but is not in db/schema.ts`).toContain(name);
+    for (const name of names) expect(Object.keys(PLACEMENT), `${name} is not placed in db/distribution.ts`).toContain(name);
     expect(names.length).toBeGreaterThanOrEqual(22);
   });
 
