@@ -65,41 +65,44 @@ export function employeeLineFindings(s: EmployeeLineSubject, asOf: IsoDate, out:
   if (s.versions) for (const v of s.versions) if (v.declaredOn <= asOf) latest = v;
   if (latest === null) {
     if (declaredFrom !== null && asOf > due) {
-      out.push({
-        ...employeeMonthFinding(employerCode, month, e),
-        rule: "ART60_EMPLOYEE_OMITTED",
-        status: "open",
-        dueDate: due,
-        days: daysBetween(due, asOf),
-        outstanding: s.required,
-        detail: `${e.name} is missing from the declaration for ${month}.`,
-      });
+      out.push(
+        employeeMonthFinding(employerCode, month, e, "ART60_EMPLOYEE_OMITTED", "open", due, daysBetween(due, asOf), s.required, `${e.name} is missing from the declaration for ${month}.`),
+      );
     }
     return;
   }
   const firstDeclared = s.versions![0]!.declaredOn;
   if (firstDeclared > due && declaredFrom !== null && firstDeclared > declaredFrom) {
-    out.push({
-      ...employeeMonthFinding(employerCode, month, e),
-      rule: "ART60_EMPLOYEE_DECLARED_LATE",
-      status: "closed",
-      dueDate: due,
-      days: daysBetween(due, firstDeclared),
-      detail: `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
-    });
+    out.push(
+      employeeMonthFinding(
+        employerCode,
+        month,
+        e,
+        "ART60_EMPLOYEE_DECLARED_LATE",
+        "closed",
+        due,
+        daysBetween(due, firstDeclared),
+        null,
+        `${e.name} was added to the declaration for ${month} on ${firstDeclared}, after ${due}.`,
+      ),
+    );
   }
   const declaredBase = latest.declaredBase;
   // The declared base as the agency applies it (clamped to each insurance's floor and cap) against the required bases.
   if (isUnderDeclared(declaredBase, s.basis, s.policy)) {
     const d = s.totals(declaredBase);
-    out.push({
-      ...employeeMonthFinding(employerCode, month, e),
-      rule: "ART60_BASE_UNDER_DECLARED",
-      status: "open",
-      dueDate: due,
-      days: Math.max(0, daysBetween(due, asOf)),
-      outstanding: Math.max(0, s.required - (d[0] + d[1])),
-      detail: `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(s.basis)}.`,
-    });
+    out.push(
+      employeeMonthFinding(
+        employerCode,
+        month,
+        e,
+        "ART60_BASE_UNDER_DECLARED",
+        "open",
+        due,
+        Math.max(0, daysBetween(due, asOf)),
+        Math.max(0, s.required - (d[0] + d[1])),
+        `${e.name}'s base for ${month} declared as ¥${yuanPlain(declaredBase)}, required ¥${yuanPlain(s.basis)}.`,
+      ),
+    );
   }
 }

@@ -19,12 +19,15 @@ export function statementFinding(
   const state = deadlineState(firstIssued ?? null, deadline, asOf, 0);
   if (state === null || state.kind === "due_soon") return null;
   const missing = state.kind === "missed";
-  return {
-    ...employeeMonthFinding(employerCode, month, e),
-    rule: missing ? "ART60_STATEMENT_MISSING" : "ART60_STATEMENT_LATE",
-    status: missing ? "open" : "closed",
-    dueDate: deadline,
-    days: state.days,
-    detail: missing ? `No statement for ${month} given to ${e.name}; due ${deadline}.` : `Statement for ${month} issued to ${e.name} on ${firstIssued}, after ${deadline}.`,
-  };
+  return employeeMonthFinding(
+    employerCode,
+    month,
+    e,
+    missing ? "ART60_STATEMENT_MISSING" : "ART60_STATEMENT_LATE",
+    missing ? "open" : "closed",
+    deadline,
+    state.days,
+    null,
+    missing ? `No statement for ${month} given to ${e.name}; due ${deadline}.` : `Statement for ${month} issued to ${e.name} on ${firstIssued}, after ${deadline}.`,
+  );
 }

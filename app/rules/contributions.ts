@@ -85,19 +85,18 @@ export function annualBasis(e: BasisSubject, yearStartMonth: Month): { basis: Fe
   }
   let sum = 0;
   const sorted = [...e.wages].sort((a, b) => (a.effectiveMonth < b.effectiveMonth ? -1 : 1));
-  for (let mn = from; mn <= to; mn++) sum += wageAt(sorted, mn);
+  // The wage in force walks forward with the months: the latest row with effective month ≤ mn, else the earliest.
+  let at = 0;
+  let next = sorted.length > 1 ? monthNumber(sorted[1]!.effectiveMonth) : Infinity;
+  for (let mn = from; mn <= to; mn++) {
+    while (next <= mn) {
+      at++;
+      next = at + 1 < sorted.length ? monthNumber(sorted[at + 1]!.effectiveMonth) : Infinity;
+    }
+    sum += sorted[at]!.monthlyWage;
+  }
   const n = to - from + 1;
   return { basis: Math.floor((2 * sum + n) / (2 * n)), derivation: { kind: "average", year, months: n } };
-}
-
-/** The wage in force for a month number, from rows sorted by month. */
-function wageAt(sorted: readonly WageRow[], mn: number): Fen {
-  let best = sorted[0]!;
-  for (const w of sorted) {
-    if (monthNumber(w.effectiveMonth) <= mn) best = w;
-    else break;
-  }
-  return best.monthlyWage;
 }
 
 /** `basis(E,M)` under M's policy, with how it was derived. */

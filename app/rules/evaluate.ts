@@ -64,12 +64,13 @@ function totalsCache(policy: PolicyVersion): (basis: Fen) => [Fen, Fen] {
 }
 
 /** `basis(E,M)` (SPEC §3), walking the wage rows forward as months increase. */
-function basisFor(ctx: EmployeeCtx, month: Month, policy: PolicyVersion): Fen {
+function basisFor(ctx: EmployeeCtx, month: Month, yearStart: Month | null): Fen {
   // Wage in force: the latest row with effective_month ≤ M (months only increase), else the earliest.
   const w = ctx.wages;
   while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
-  if (baseRuleOf(policy) !== "annual") return w[ctx.wageIx]!.monthlyWage;
-  const from = contributionYearStart(month, baseYearStartOf(policy));
+  // `annual` (yearStart: M's contribution year, the same for every employee of the month): the year's basis.
+  if (yearStart === null) return w[ctx.wageIx]!.monthlyWage;
+  const from = yearStart;
   if (ctx.annualFrom !== from) {
     ctx.annualFrom = from;
     ctx.annualBasis = annualBasis(ctx.e, from).basis;
@@ -173,9 +174,10 @@ export function employerBase(ix: EngineIndex, employer: EngineInput["employers"]
     let employerTotal = 0;
     let employeeTotal = 0;
     const totals = totalsCache(policy);
+    const yearStart = baseRuleOf(policy) === "annual" ? contributionYearStart(month, baseYearStartOf(policy)) : null;
     for (const ctx of liable) {
       const e = ctx.e;
-      const basis = basisFor(ctx, month, policy);
+      const basis = basisFor(ctx, month, yearStart);
       const c = totals(basis);
       const total = c[0] + c[1];
       const eDue = employeeDueDate(premiumDue, ctx.regDeadline);

@@ -3,7 +3,7 @@
  * start empty here, and each article's file fills its own.
  */
 import { daysBetween } from "./dates";
-import type { EmployeeInput, Finding, IsoDate, Month } from "./types";
+import type { EmployeeInput, Fen, Finding, FindingStatus, IsoDate, Month, RuleCode } from "./types";
 
 /** An employer-level finding of month M: no employee, no amount, no late fee, no stage, no exposure. */
 export function monthFinding(employerCode: string, period: Month) {
@@ -19,20 +19,40 @@ export function monthFinding(employerCode: string, period: Month) {
   } satisfies Partial<Finding>;
 }
 
-/** An art. 60 finding of month M that names the employee (their own line or statement). */
-export function employeeMonthFinding(employerCode: string, period: Month, e: Pick<EmployeeInput, "employeeNo" | "name">) {
+/**
+ * An art. 60 finding of month M that names the employee (their own line or
+ * statement): one object, its keys in `Finding`'s order. The engine makes one
+ * for most employee-months of a large group, so it is built whole rather than
+ * spread from a partial (half the objects, and one shape for all of them).
+ */
+export function employeeMonthFinding(
+  employerCode: string,
+  period: Month,
+  e: Pick<EmployeeInput, "employeeNo" | "name">,
+  rule: RuleCode,
+  status: FindingStatus,
+  dueDate: IsoDate,
+  days: number,
+  outstanding: Fen | null,
+  detail: string,
+): Finding {
   return {
+    rule,
     article: "60",
     severity: "breach",
+    status,
     employerCode,
     period,
     employeeNo: e.employeeNo,
     employeeName: e.name,
-    outstanding: null,
+    dueDate,
+    days,
+    outstanding,
     lateFee: null,
     stage: null,
     exposure: null,
-  } satisfies Partial<Finding>;
+    detail,
+  };
 }
 
 /** An employee's finding owed by a deadline (art. 58 registration, art. 50 termination report): no month, no amount, no late fee, no stage, no exposure. */
