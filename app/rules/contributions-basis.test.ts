@@ -4,6 +4,7 @@
  * rounding half up, the hire-month rule, base_year_start 1 and 7, a policy that
  * switches rule mid-year, and clamping to each insurance's own floor and cap.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   annualBasis,
@@ -13,6 +14,7 @@ import {
   contributionYearStart,
   insuranceBases,
   isUnderDeclared,
+  wageInForce,
 } from "./contributions";
 import { evaluate } from "./evaluate";
 import { declaration, employee, input, policy, samplePolicy } from "./test-fixtures";
@@ -218,5 +220,37 @@ describe("SPEC §9 example 10: per-insurance floors and caps", () => {
     });
     expect(boundsOf(fixedOnly).baseBearing).toHaveLength(5);
     expect(isUnderDeclared(500_000, 800_000, fixedOnly)).toBe(true);
+  });
+});
+
+describe("the average is SPEC §3's, whatever the wage rows (property)", () => {
+  it("equals the rounded average of the wage in force (wageInForce) over the employee's liable months of year(S) − 1", () => {
+    const month = fc.integer({ min: 2020 * 12, max: 2027 * 12 + 11 }).map((n) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(month, fc.integer({ min: 1, max: 5_000_000 })), { minLength: 1, maxLength: 6, selector: (w) => w[0] }),
+        month,
+        fc.option(month, { nil: null }),
+        fc.integer({ min: 2021, max: 2028 }),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, hireMonth, termMonth, startYear, startMonth) => {
+          const wages = rows.map(([effectiveMonth, monthlyWage]) => ({ effectiveMonth, monthlyWage }));
+          const hireDate = `${hireMonth}-15`;
+          const terminationDate = termMonth !== null && termMonth >= hireMonth ? `${termMonth}-10` : null;
+          const yearStart = `${startYear}-${String(startMonth).padStart(2, "0")}`;
+          const got = annualBasis({ hireDate, terminationDate, wages }, yearStart);
+          const year = startYear - 1;
+          const liable: string[] = [];
+          for (let m = 1; m <= 12; m++) {
+            const mm = `${year}-${String(m).padStart(2, "0")}`;
+            if (mm >= hireMonth && (terminationDate === null || mm <= terminationDate.slice(0, 7))) liable.push(mm);
+          }
+          if (liable.length === 0) return got.basis === wageInForce(wages, hireMonth);
+          const sum = liable.reduce((s, mm) => s + wageInForce(wages, mm), 0);
+          return got.basis === Math.floor((2 * sum + liable.length) / (2 * liable.length));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
