@@ -30,27 +30,21 @@ import { saveEmployer } from "~/models/employer.server";
 import { formatImportError, runImport, type ImportKind } from "~/models/import.server";
 import { seedDemo } from "../../db/seed/demo";
 import { REQUIRED_COLUMNS as IMPORT_COLUMNS } from "~/shared/import-formats";
-import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
+import { usccCheckChar } from "~/rules/identity";
+import { employeeForm, VALID_ID, VALID_USCC } from "../helpers/employee-form";
 
 const actor: Actor = { userId: null, label: "test" };
-const ID17 = "11010519491231002";
-const ID = ID17 + residentIdCheckChar(ID17);
-const USCC_A = "91350100M000100Y4" + usccCheckChar("91350100M000100Y4");
+const ID = VALID_ID;
+const USCC_A = VALID_USCC;
 const USCC_B = "91310000MA1FL8TQ3" + usccCheckChar("91310000MA1FL8TQ3");
+const form = employeeForm;
 
-function form(over: Record<string, string> = {}) {
-  return {
-    employeeNo: "E001",
-    name: "张三",
-    idType: "resident_id",
-    idNumber: ID,
-    employerId: "1",
-    hireDate: "2026-01-10",
-    department: "Sales",
-    email: "zhang@example.com",
-    monthlyWage: "8000.00",
-    ...over,
-  };
+/** Employers A (id 1) and B (id 2), both in sample-city. */
+async function twoEmployers(): Promise<Db> {
+  const db = await openTestDatabase();
+  expect((await saveEmployer(db, actor, null, { code: "A", name: "A Ltd", uscc: USCC_A, region: "sample-city" })).ok).toBe(true);
+  expect((await saveEmployer(db, actor, null, { code: "B", name: "B Ltd", uscc: USCC_B, region: "sample-city" })).ok).toBe(true);
+  return db;
 }
 
 function csv(kind: ImportKind, ...rows: string[]): string {
@@ -70,9 +64,7 @@ async function register(db: Db) {
 describe("employee numbers: the installation's register", () => {
   let db: Db;
   beforeEach(async () => {
-    db = await openTestDatabase();
-    expect((await saveEmployer(db, actor, null, { code: "A", name: "A Ltd", uscc: USCC_A, region: "sample-city" })).ok).toBe(true);
-    expect((await saveEmployer(db, actor, null, { code: "B", name: "B Ltd", uscc: USCC_B, region: "sample-city" })).ok).toBe(true);
+    db = await twoEmployers();
   });
 
   it("the form claims the number, a renumbering moves it, and a second holder is refused naming the field", async () => {
@@ -120,9 +112,7 @@ describe("employee numbers: the installation's register", () => {
 describe("an employee moved to another employer", () => {
   let db: Db;
   beforeEach(async () => {
-    db = await openTestDatabase();
-    expect((await saveEmployer(db, actor, null, { code: "A", name: "A Ltd", uscc: USCC_A, region: "sample-city" })).ok).toBe(true);
-    expect((await saveEmployer(db, actor, null, { code: "B", name: "B Ltd", uscc: USCC_B, region: "sample-city" })).ok).toBe(true);
+    db = await twoEmployers();
     expect(await createEmployee(db, actor, form())).toEqual({ ok: true, value: 1 });
     expect((await setWage(db, actor, 1, { effectiveMonth: "2026-03", monthlyWage: "9000.00" })).ok).toBe(true);
     // What employer A made for the employee: a registration, a declaration line, a statement.

@@ -14,30 +14,13 @@ import {
   updateEmployee,
 } from "~/models/employee.server";
 import { saveEmployer } from "~/models/employer.server";
-import { residentIdCheckChar, usccCheckChar } from "~/rules/identity";
+import { employeeForm, VALID_ID, VALID_USCC, WRONG_CHECK } from "../helpers/employee-form";
+import { residentIdCheckChar } from "~/rules/identity";
 import { RosterQuerySchema } from "~/url-state/roster-query";
 
 const actor: Actor = { userId: null, label: "test" };
-const ID17 = "11010519491231002";
-const VALID_ID = ID17 + residentIdCheckChar(ID17);
-const WRONG_CHECK = ID17 + (residentIdCheckChar(ID17) === "1" ? "2" : "1");
-const USCC17 = "91350100M000100Y4";
-const USCC = USCC17 + usccCheckChar(USCC17);
-
-function form(over: Record<string, string> = {}) {
-  return {
-    employeeNo: "E001",
-    name: "张三",
-    idType: "resident_id",
-    idNumber: VALID_ID,
-    employerId: "1",
-    hireDate: "2026-01-10",
-    department: "Sales",
-    email: "zhang@example.com",
-    monthlyWage: "8000.00",
-    ...over,
-  };
-}
+const USCC = VALID_USCC;
+const form = employeeForm;
 
 async function auditRows(db: Db) {
   return await db.select().from(auditLog).all();
