@@ -11,9 +11,9 @@
  *   lock is taken at BEGIN, so another process (the command line) waits for
  *   it (busy timeout), as before.
  * - PostgreSQL: a SERIALIZABLE transaction on one pooled connection, retried
- *   (up to 8 times, with a short random pause) when PostgreSQL reports a
- *   serialization failure or a deadlock: the behaviour of SQLite's single
- *   writer, on a server with many.
+ *   (up to MAX_ATTEMPTS tries, with a growing, jittered pause) when PostgreSQL
+ *   reports a serialization failure or a deadlock: the behaviour of SQLite's
+ *   single writer, on a server with many (tests/integration/transaction-retry.test.ts).
  *
  * A transaction started inside another (a model calling a model) joins it.
  *
