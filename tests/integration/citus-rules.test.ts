@@ -22,10 +22,9 @@
  * SHEBAO_TEST_DB=pg, else one started here), on both test lines.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISTRIBUTION_COLUMN, PLACEMENT } from "../../db/distribution";
-import { createDatabaseFrom, createTemplateDatabase, dropDatabase, startPgCluster, type PgCluster } from "../helpers/pg-cluster";
-import { migratePg } from "../helpers/pg-migrate";
+import { migratedPgDatabase } from "../helpers/pg-test-database";
 
 interface Key {
   table: string;
@@ -39,9 +38,7 @@ interface ForeignKey extends Key {
   onUpdate: string;
 }
 
-let cluster: PgCluster | null = null;
-let url = "";
-let dbUrl = "";
+let database: Awaited<ReturnType<typeof migratedPgDatabase>> | null = null;
 let client: pg.Client;
 let tables: string[] = [];
 let uniques: Key[] = [];
@@ -49,15 +46,8 @@ let foreignKeys: ForeignKey[] = [];
 let columns: { table: string; column: string; type: string; notNull: boolean; identity: string; default: string | null }[] = [];
 
 beforeAll(async () => {
-  url = inject("pgUrl");
-  let template = inject("pgTemplate");
-  if (!url) {
-    cluster = await startPgCluster();
-    url = cluster.url;
-  }
-  if (!template) template = await createTemplateDatabase(url, migratePg);
-  dbUrl = await createDatabaseFrom(url, template);
-  client = new pg.Client({ connectionString: dbUrl });
+  database = await migratedPgDatabase();
+  client = new pg.Client({ connectionString: database.url });
   await client.connect();
   tables = (await client.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
   // Unique indexes (primary keys among them), with their columns in order.
@@ -92,8 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.end();
-  if (dbUrl) await dropDatabase(url, dbUrl);
-  await cluster?.stop();
+  await database?.release();
 });
 
 const kind = (table: string) => PLACEMENT[table]?.kind;

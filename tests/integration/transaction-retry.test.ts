@@ -8,33 +8,24 @@
  */
 import pg from "pg";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "../../db/connection";
 import { MAX_ATTEMPTS, transaction } from "../../db/transaction";
-import { createDatabaseFrom, createTemplateDatabase, dropDatabase, startPgCluster, type PgCluster } from "../helpers/pg-cluster";
-import { migratePg } from "../helpers/pg-migrate";
+import { migratedPgDatabase } from "../helpers/pg-test-database";
 
-let cluster: PgCluster | null = null;
-let url = "";
+let database: Awaited<ReturnType<typeof migratedPgDatabase>> | null = null;
 let dbUrl = "";
 let db: Db;
 
 beforeAll(async () => {
-  url = inject("pgUrl");
-  let template = inject("pgTemplate");
-  if (!url) {
-    cluster = await startPgCluster();
-    url = cluster.url;
-  }
-  if (!template) template = await createTemplateDatabase(url, migratePg);
-  dbUrl = await createDatabaseFrom(url, template);
+  database = await migratedPgDatabase();
+  dbUrl = database.url;
   db = openDatabase(dbUrl, { poolSize: 3, idleMs: 500 });
 }, 120_000);
 
 afterAll(async () => {
   if (db) await closeDatabase(db);
-  if (dbUrl) await dropDatabase(url, dbUrl);
-  await cluster?.stop();
+  await database?.release();
 });
 
 /** A serialization failure as node-postgres reports it. */
