@@ -129,6 +129,8 @@ export const employees = pgTable(
     uniqueIndex("employees_employer_key").on(t.employerId, t.id),
     index("employees_number").on(t.employeeNo),
     primaryKey({ name: "employees_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("employees_id").on(t.id),
   ],
 );
 
@@ -187,6 +189,8 @@ export const declarationLines = pgTable(
     index("declaration_lines_engine").on(t.employerId, t.employeeId, t.period, t.declaredBase, t.declaredOn),
     index("declaration_lines_employee").on(t.employeeId, t.period),
     primaryKey({ name: "declaration_lines_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("declaration_lines_id").on(t.id),
   ],
 );
 
@@ -207,6 +211,8 @@ export const payments = pgTable(
     uniqueIndex("payments_reference").on(t.employerId, t.reference),
     index("payments_period").on(t.employerId, t.period, t.paidOn),
     primaryKey({ name: "payments_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("payments_id").on(t.id),
   ],
 );
 
@@ -229,6 +235,8 @@ export const collectionActions = pgTable(
   (t) => [
     index("collection_actions_employer").on(t.employerId, t.actionDate),
     primaryKey({ name: "collection_actions_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("collection_actions_id").on(t.id),
   ],
 );
 
@@ -256,6 +264,8 @@ export const statements = pgTable(
     uniqueIndex("statements_employer_key").on(t.employerId, t.id),
     index("statements_issued").on(t.employerId, t.employeeId, t.period, t.issuedOn),
     primaryKey({ name: "statements_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("statements_id").on(t.id),
   ],
 );
 
@@ -347,6 +357,8 @@ export const annualBaseDeclarations = pgTable(
   (t) => [
     index("annual_base_declarations_year").on(t.employerId, t.yearStart, t.declaredOn),
     primaryKey({ name: "annual_base_declarations_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("annual_base_declarations_id").on(t.id),
   ],
 );
 
@@ -370,6 +382,8 @@ export const changeListEntries = pgTable(
   (t) => [
     uniqueIndex("change_list_entries_key").on(t.employerId, t.period, t.employeeId, t.kind),
     primaryKey({ name: "change_list_entries_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("change_list_entries_id").on(t.id),
   ],
 );
 
@@ -425,6 +439,8 @@ export const statementLinks = pgTable(
     uniqueIndex("statement_links_token_key").on(t.employerId, t.tokenHash),
     index("statement_links_token").on(t.tokenHash),
     primaryKey({ name: "statement_links_pk", columns: [t.employerId, t.id] }),
+    /** A look-up by id alone (the key leads with the employer). */
+    index("statement_links_id").on(t.id),
     foreignKey({ name: "statement_links_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
   ],
 );
@@ -447,6 +463,8 @@ export const statementResponses = pgTable(
   },
   (t) => [
     primaryKey({ name: "statement_responses_pk", columns: [t.employerId, t.statementId] }),
+    /** A look-up by statement alone (the key leads with the employer). */
+    index("statement_responses_statement").on(t.statementId),
     foreignKey({ name: "statement_responses_statement_fk", columns: [t.employerId, t.statementId], foreignColumns: [statements.employerId, statements.id] }),
   ],
 );

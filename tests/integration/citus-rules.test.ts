@@ -42,6 +42,7 @@ let database: Awaited<ReturnType<typeof migratedPgDatabase>> | null = null;
 let client: pg.Client;
 let tables: string[] = [];
 let uniques: Key[] = [];
+let indexes: Key[] = [];
 let foreignKeys: ForeignKey[] = [];
 let columns: { table: string; column: string; type: string; notNull: boolean; identity: string; default: string | null }[] = [];
 
@@ -59,6 +60,15 @@ beforeAll(async () => {
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
       JOIN pg_namespace s ON s.oid = t.relnamespace
       WHERE s.nspname = 'public' AND x.indisunique`)
+  ).rows;
+  indexes = (
+    await client.query<{ table: string; name: string; columns: string[] }>(`
+      SELECT t.relname AS table, i.relname AS name,
+             array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(attnum, n)
+                   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+      JOIN pg_namespace s ON s.oid = t.relnamespace
+      WHERE s.nspname = 'public' AND NOT x.indisunique`)
   ).rows;
   foreignKeys = (
     await client.query<ForeignKey>(`
@@ -140,6 +150,16 @@ describe("the PostgreSQL schema follows Citus's rules for db/distribution.ts (is
     const sequenced = columns.filter((c) => (c.default ?? "").startsWith("nextval("));
     expect(sequenced.length).toBeGreaterThanOrEqual(15);
     expect(sequenced.filter((c) => c.type !== "bigint").map((c) => `${c.table}.${c.column} ${c.type}`)).toEqual([]);
+  });
+
+  it("a look-up by id alone still has an index led by the id, where the primary key leads with the employer", () => {
+    // Not a Citus rule: on one PostgreSQL server (and within a shard) a page that opens a statement,
+    // an employee or a link by its id must not scan the table.
+    const led = (table: string, column: string) => uniques.concat(indexes).some((i) => i.table === table && i.columns[0] === column);
+    // The primary keys that migration shardable_keys led with the employer (named `<table>_pk`).
+    const scoped = uniques.filter((u) => u.name === `${u.table}_pk` && u.columns[0] === DISTRIBUTION_COLUMN && u.columns.length === 2);
+    expect(scoped.length).toBe(9);
+    expect(scoped.filter((k) => !led(k.table, k.columns[1]!)).map((k) => `${k.table}.${k.columns[1]}`)).toEqual([]);
   });
 
   it("a column that holds another table's id has that id's type", () => {

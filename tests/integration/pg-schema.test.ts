@@ -142,7 +142,9 @@ type Described = ReturnType<typeof describeTable>;
  * (Citus: docs/scale.md, tests/integration/citus-rules.test.ts) and SQLite's,
  * never distributed, keeps the simpler spelling:
  * - a distributed table's primary key is `(employer_id, id)` on PostgreSQL, the
- *   autoincrement `id` on SQLite (whose autoincrement needs `id` alone);
+ *   autoincrement `id` on SQLite (whose autoincrement needs `id` alone); beside
+ *   it PostgreSQL has a plain index on `id` for look-ups by id alone, which
+ *   SQLite's key already serves (`isPgOnlyIdIndex`);
  * - these foreign keys exist on SQLite only: on PostgreSQL they would point from
  *   a reference table at a distributed one, or between distributed tables
  *   without the employer (a line, statement or change-list entry stays with
@@ -159,6 +161,9 @@ const SQLITE_ONLY_FOREIGN_KEYS = new Set([
   "mail_outbox_statement_id_statements_id_fk",
 ]);
 const SQLITE_ONLY_ON_UPDATE_CASCADE = new Set(["wages_employee_fk", "registrations_employee_fk"]);
+/** `<table>_id` (and statement_responses_statement): the look-up by id alone where the key leads with the employer. */
+const isPgOnlyIdIndex = (table: string, index: { name: string; columns: string[] }, own: string) =>
+  index.columns.length === 1 && index.columns[0] === own && (index.name === `${table}_id` || index.name === `${table}_statement`);
 
 function asSqliteSpellsIt(table: Described): Described {
   const scoped = table.primaryKeys.find((k) => k.columns.length === 2 && k.columns[0] === "employer_id" && k.name === `${table.name}_pk`);
@@ -168,6 +173,7 @@ function asSqliteSpellsIt(table: Described): Described {
     ...table,
     columns: table.columns.map((c) => (c.name === own ? { ...c, primaryKey: true } : c)),
     primaryKeys: table.primaryKeys.filter((k) => k !== scoped),
+    indexes: table.indexes.filter((i) => !isPgOnlyIdIndex(table.name, i, own)),
   };
 }
 
@@ -210,6 +216,10 @@ describe("db/schema.pg.ts mirrors db/schema.ts", () => {
     for (const name of SQLITE_ONLY_ON_UPDATE_CASCADE) expect(sqliteFks.find((f) => f.name === name)?.onUpdate, name).toBe("cascade");
     const rawPg = ALL_PG_TABLES.map((t) => describeTable(pgTableConfig(t) as unknown as TableConfigLike));
     const scoped = rawPg.filter((t) => t.primaryKeys.some((k) => k.name === `${t.name}_pk` && k.columns[0] === "employer_id")).map((t) => t.name);
+    for (const t of rawPg.filter((x) => scoped.includes(x.name))) {
+      const own = t.primaryKeys.find((k) => k.name === `${t.name}_pk`)!.columns[1]!;
+      expect(t.indexes.filter((i) => isPgOnlyIdIndex(t.name, i, own)), `${t.name}: its index on ${own}`).toHaveLength(1);
+    }
     expect(scoped.sort()).toEqual([
       "annual_base_declarations",
       "change_list_entries",
@@ -735,7 +745,12 @@ describe("PostgreSQL (a real throwaway cluster)", () => {
           WHERE m.type = 'table' AND l.origin <> 'pk' AND m.name <> '__drizzle_migrations'
           ORDER BY 1`,
       );
-      expect(pgIndexes.map((r) => [r.name, r.t, r.is_unique, r.columns]).sort(byFirstTwo)).toEqual(
+      // PostgreSQL's look-ups by id alone (isPgOnlyIdIndex above): SQLite's primary key serves them.
+      const pgOnly = pgIndexes.filter(
+        (r) => !r.is_unique && ((r.name === `${r.t}_id` && r.columns === "id") || (r.name === "statement_responses_statement" && r.columns === "statement_id")),
+      );
+      expect(pgOnly).toHaveLength(9);
+      expect(pgIndexes.filter((r) => !pgOnly.includes(r)).map((r) => [r.name, r.t, r.is_unique, r.columns]).sort(byFirstTwo)).toEqual(
         liteIndexes.map((r) => [r.name, r.t, r.is_unique === 1, r.columns]).sort(byFirstTwo),
       );
       expect(pgIndexes.length).toBeGreaterThan(20);
