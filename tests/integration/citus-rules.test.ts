@@ -51,25 +51,18 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
   tables = (await client.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
-  // Unique indexes (primary keys among them), with their columns in order.
-  uniques = (
-    await client.query<{ table: string; name: string; columns: string[] }>(`
-      SELECT t.relname AS table, i.relname AS name,
+  // Every index with its columns in order; the unique ones (primary keys among them) apart.
+  const all = (
+    await client.query<Key & { unique: boolean }>(`
+      SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique,
              array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(attnum, n)
                    JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
       JOIN pg_namespace s ON s.oid = t.relnamespace
-      WHERE s.nspname = 'public' AND x.indisunique`)
+      WHERE s.nspname = 'public'`)
   ).rows;
-  indexes = (
-    await client.query<{ table: string; name: string; columns: string[] }>(`
-      SELECT t.relname AS table, i.relname AS name,
-             array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(attnum, n)
-                   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
-      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-      JOIN pg_namespace s ON s.oid = t.relnamespace
-      WHERE s.nspname = 'public' AND NOT x.indisunique`)
-  ).rows;
+  uniques = all.filter((x) => x.unique);
+  indexes = all.filter((x) => !x.unique);
   foreignKeys = (
     await client.query<ForeignKey>(`
       SELECT t.relname AS table, c.conname AS name, f.relname AS "foreignTable",
