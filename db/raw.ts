@@ -53,3 +53,24 @@ export async function rawRun(db: Db, text: string, params: readonly unknown[] = 
   if (db.engine === "pg") await pgClient(db).query({ text: numbered(text), values: params as unknown[] });
   else sqliteStatement(sqliteClient(db)!, text).run(...params);
 }
+
+/**
+ * `head VALUES (?, …), (?, …) … tail` for every tuple, as few statements as
+ * the parameter limits allow (SQLite 32,766, PostgreSQL 65,535). Returns the
+ * rows of a `RETURNING` tail (none without one).
+ */
+export async function rawInsertMany<R extends unknown[] = unknown[]>(db: Db, head: string, tuples: readonly unknown[][], tail = ""): Promise<R[]> {
+  if (tuples.length === 0) return [];
+  const width = tuples[0]!.length;
+  const per = Math.max(1, Math.min(1000, Math.floor(30_000 / width)));
+  const one = `(${new Array(width).fill("?").join(", ")})`;
+  const returning = /\bRETURNING\b/i.test(tail);
+  const out: R[] = [];
+  for (let i = 0; i < tuples.length; i += per) {
+    const chunk = tuples.slice(i, i + per);
+    const text = `${head} VALUES ${new Array(chunk.length).fill(one).join(", ")} ${tail}`;
+    if (returning) out.push(...(await rawRows<R>(db, text, chunk.flat())));
+    else await rawRun(db, text, chunk.flat());
+  }
+  return out;
+}

@@ -115,7 +115,7 @@ export const employees = sqliteTable(
  * Where the employees are split by employer (docs/scale.md) their table cannot
  * hold that uniqueness itself; this table, copied to every node, does. Written
  * by the models in the transaction that writes the employee
- * (`claimEmployeeNumbers`, app/models/employee.server.ts).
+ * (`claimEmployeeNumbers`, app/models/employee-placement.server.ts).
  */
 export const employeeNumbers = sqliteTable("employee_numbers", {
   employeeNo: text("employee_no").primaryKey(),

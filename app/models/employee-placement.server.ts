@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { employeeNumbers, employees, registrations, wages } from "../../db/schema";
-import { rawRun } from "../../db/raw";
+import { rawInsertMany, rawRun } from "../../db/raw";
 
 /**
  * Records new employees' numbers in `employee_numbers`, whose key keeps them
@@ -17,14 +17,7 @@ import { rawRun } from "../../db/raw";
  */
 export async function claimEmployeeNumbers(tx: Db, rows: readonly { employeeNo: string; employeeId: number }[]): Promise<void> {
   // Plain SQL: an import claims thousands at once (db/raw.ts says why).
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    await rawRun(
-      tx,
-      `INSERT INTO employee_numbers (employee_no, employee_id) VALUES ${chunk.map(() => "(?, ?)").join(", ")}`,
-      chunk.flatMap((r) => [r.employeeNo, r.employeeId]),
-    );
-  }
+  await rawInsertMany(tx, "INSERT INTO employee_numbers (employee_no, employee_id)", rows.map((r) => [r.employeeNo, r.employeeId]));
 }
 
 /** An employee's number changed (the employee form): the register follows. */

@@ -10,7 +10,7 @@
  * through the transaction's connection.
  */
 import type { Db } from "../../db/connection";
-import { rawObjects, rawRows, rawRun } from "../../db/raw";
+import { rawInsertMany, rawObjects, rawRows, rawRun } from "../../db/raw";
 import {
   canonicalJson,
   collectionKey,
@@ -85,25 +85,9 @@ class Sqlite {
   run(text: string, ...params: unknown[]): Promise<void> {
     return rawRun(this.db, text, params);
   }
-  /**
-   * `head VALUES (?, …), (?, …) … tail` for every tuple, as few statements as
-   * the parameter limits allow (SQLite 32,766, PostgreSQL 65,535). Returns
-   * the rows of a `RETURNING` tail (none without one).
-   */
-  async insertMany<R extends unknown[] = unknown[]>(head: string, tuples: readonly unknown[][], tail = ""): Promise<R[]> {
-    if (tuples.length === 0) return [];
-    const width = tuples[0]!.length;
-    const per = Math.max(1, Math.min(1000, Math.floor(30_000 / width)));
-    const one = `(${new Array(width).fill("?").join(", ")})`;
-    const returning = /\bRETURNING\b/i.test(tail);
-    const out: R[] = [];
-    for (let i = 0; i < tuples.length; i += per) {
-      const chunk = tuples.slice(i, i + per);
-      const text = `${head} VALUES ${new Array(chunk.length).fill(one).join(", ")} ${tail}`;
-      if (returning) out.push(...(await rawRows<R>(this.db, text, chunk.flat())));
-      else await rawRun(this.db, text, chunk.flat());
-    }
-    return out;
+  /** Many rows in as few statements as the parameter limits allow (db/raw.ts). */
+  insertMany<R extends unknown[] = unknown[]>(head: string, tuples: readonly unknown[][], tail = ""): Promise<R[]> {
+    return rawInsertMany<R>(this.db, head, tuples, tail);
   }
 }
 

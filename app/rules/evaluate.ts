@@ -70,10 +70,9 @@ function basisFor(ctx: EmployeeCtx, month: Month, yearStart: Month | null): Fen 
   while (ctx.wageIx + 1 < w.length && w[ctx.wageIx + 1]!.effectiveMonth <= month) ctx.wageIx++;
   // `annual` (yearStart: M's contribution year, the same for every employee of the month): the year's basis.
   if (yearStart === null) return w[ctx.wageIx]!.monthlyWage;
-  const from = yearStart;
-  if (ctx.annualFrom !== from) {
-    ctx.annualFrom = from;
-    ctx.annualBasis = annualBasis(ctx.e, from).basis;
+  if (ctx.annualFrom !== yearStart) {
+    ctx.annualFrom = yearStart;
+    ctx.annualBasis = annualBasis(ctx.e, yearStart).basis;
   }
   return ctx.annualBasis;
 }

@@ -76,13 +76,6 @@ export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any
   for (const spec of sheets) {
     const extra = spec.headerRows?.length ?? 0;
     const ws = wb.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: extra + 1, xSplit: 0 }] });
-    ws.columns = spec.columns.map((c, i) => ({ key: String(i), width: c.width ?? Math.min(40, Math.max(10, c.header.length * 2 + 2)), style: (c.format ?? FORMATS[c.type]) ? { numFmt: c.format ?? FORMATS[c.type] } : {} }));
-    for (const r of spec.headerRows ?? []) ws.addRow([...r]).commit();
-    const head = ws.addRow(spec.columns.map((c) => c.header));
-    head.font = { bold: true };
-    head.commit();
-    if (!spec.plain && spec.columns.length > 0) ws.autoFilter = { from: { row: extra + 1, column: 1 }, to: { row: extra + 1, column: spec.columns.length } };
-    let n = 0;
     // One style object per column, shared by its cells: exceljs gives every new cell a style object of
     // its own and turns each into XML to find its style id, unless it has seen that very object before
     // (a per-object cache). Shared, a row's cells cost a look-up each instead (the overdue .xlsx: 2× rows/s).
@@ -90,6 +83,13 @@ export async function writeXlsx(out: PassThrough, sheets: readonly SheetSpec<any
       const numFmt = c.format ?? FORMATS[c.type];
       return numFmt ? { numFmt } : {};
     });
+    ws.columns = spec.columns.map((c, i) => ({ key: String(i), width: c.width ?? Math.min(40, Math.max(10, c.header.length * 2 + 2)), style: shared[i]! }));
+    for (const r of spec.headerRows ?? []) ws.addRow([...r]).commit();
+    const head = ws.addRow(spec.columns.map((c) => c.header));
+    head.font = { bold: true };
+    head.commit();
+    if (!spec.plain && spec.columns.length > 0) ws.autoFilter = { from: { row: extra + 1, column: 1 }, to: { row: extra + 1, column: spec.columns.length } };
+    let n = 0;
     const money: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT };
     const date: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT };
     const count = spec.columns.length;
